@@ -1,0 +1,42 @@
+import { seedModels } from '../server/emulator/seed-models'
+import { e2eServers } from './servers'
+import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+
+test('the demo key shows every model of the demo account', async ({ page }) => {
+  await connect(page)
+
+  await expect(page.getByRole('status').filter({ hasText: /models$/ })).toHaveText(
+    `${seedModels.length} models`,
+  )
+  for (const model of seedModels) {
+    await expect(page.getByRole('cell', { name: model.modelName, exact: true })).toBeVisible()
+  }
+})
+
+test('markup in a model name is shown as text, not interpreted', async ({ page }) => {
+  await connect(page)
+
+  const cell = page.getByRole('cell', { name: `<b>bold</b> & "quoted" 'model'`, exact: true })
+  await expect(cell).toBeVisible()
+  await expect(cell.locator('b')).toHaveCount(0)
+})
+
+test('the bare envelope shows the same models as the wrapped one', async ({ page }) => {
+  await page.goto(e2eServers.bare.app)
+  await page.getByLabel('API key').fill('marqtune-demo-key')
+  await page.getByRole('button', { name: 'Connect' }).click()
+
+  for (const model of seedModels) {
+    await expect(page.getByRole('cell', { name: model.modelName, exact: true })).toBeVisible()
+  }
+})
+
+test('the key screen and the table have no axe violations', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByLabel('API key')).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await connect(page)
+  await expect(page.getByRole('cell', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
+  await expectNoAxeViolations(page)
+})

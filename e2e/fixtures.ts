@@ -1,0 +1,43 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+
+import { demoKey } from '../server/emulator/emulator-app'
+
+export { demoKey, expect }
+
+/**
+ * Every page a journey opens fails the test on an uncaught error or a console.error. A journey
+ * that provokes an HTTP error on purpose lists the browser's own log line for it.
+ */
+export function watchForErrors(page: Page, allowed: RegExp[] = []): () => void {
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    if (allowed.some((pattern) => pattern.test(message.text()))) return
+    problems.push(`console.error: ${message.text()}`)
+  })
+  return () => expect(problems, 'page errors and console.error calls').toEqual([])
+}
+
+export const test = base.extend<{ allowedConsoleErrors: RegExp[] }>({
+  allowedConsoleErrors: [[], { option: true }],
+  page: async ({ page, allowedConsoleErrors }, use) => {
+    const check = watchForErrors(page, allowedConsoleErrors)
+    await use(page)
+    check()
+  },
+})
+
+export async function connect(page: Page, key = demoKey) {
+  await page.goto('/')
+  await page.getByLabel('API key').fill(key)
+  await page.getByRole('button', { name: 'Connect' }).click()
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(
+    violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target) })),
+  ).toEqual([])
+}

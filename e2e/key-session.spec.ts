@@ -1,0 +1,75 @@
+import { connect, demoKey, expect, test, watchForErrors } from './fixtures'
+
+test.describe('a wrong key', () => {
+  // Chromium logs every 401 response as a console error; the app itself logs nothing.
+  test.use({ allowedConsoleErrors: [/status of 401/] })
+
+  test('shows the server\u2019s message and stays on the key screen', async ({ page }) => {
+    await connect(page, 'not-the-right-key')
+
+    await expect(page.getByRole('alert')).toContainText('Unauthorized.')
+    await expect(page.getByLabel('API key')).toBeVisible()
+    await expect(page.getByRole('table')).toHaveCount(0)
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0)
+  })
+})
+
+test('a key with a space inside is refused before any request', async ({ page }) => {
+  let requests = 0
+  page.on('request', (request) => {
+    if (request.url().includes('/api/')) requests++
+  })
+  await connect(page, 'two words')
+
+  await expect(page.getByRole('alert')).toContainText('no spaces')
+  expect(requests).toBe(0)
+})
+
+test('reload keeps the key; a new tab and a new browser context do not', async ({
+  page,
+  context,
+  browser,
+}) => {
+  await connect(page)
+  await expect(page.getByRole('button', { name: 'Forget key' })).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('cell', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
+
+  const newTab = await context.newPage()
+  const checkTab = watchForErrors(newTab)
+  await newTab.goto('/')
+  await expect(newTab.getByLabel('API key')).toBeVisible()
+  checkTab()
+
+  const otherContext = await browser.newContext()
+  const otherPage = await otherContext.newPage()
+  const checkOther = watchForErrors(otherPage)
+  await otherPage.goto(page.url())
+  await expect(otherPage.getByLabel('API key')).toBeVisible()
+  checkOther()
+  await otherContext.close()
+})
+
+test('the key is kept in sessionStorage only, never in the URL or localStorage', async ({ page }) => {
+  await connect(page)
+  await expect(page.getByRole('button', { name: 'Forget key' })).toBeVisible()
+
+  expect(page.url()).not.toContain(demoKey)
+  const stored = await page.evaluate(() => ({
+    local: JSON.stringify({ ...localStorage }),
+    session: JSON.stringify({ ...sessionStorage }),
+  }))
+  expect(stored.local).not.toContain(demoKey)
+  expect(stored.session).toContain(demoKey)
+})
+
+test('Forget key returns to the key screen and forgets the key', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Forget key' }).click()
+
+  await expect(page.getByLabel('API key')).toBeVisible()
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0)
+  await page.reload()
+  await expect(page.getByLabel('API key')).toBeVisible()
+})

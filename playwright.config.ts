@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test'
+
+import { findChromium } from './scripts/chromium'
+import { e2eServers } from './e2e/servers'
+
+const node = 'node --import tsx'
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  // The JSON report is what scripts/test.ts counts for the closing summary line.
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: e2eServers.wrapped.app,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: findChromium() },
+      },
+    },
+  ],
+  webServer: Object.values(e2eServers).flatMap((pair) => [
+    {
+      command: `${node} server/emulator/main.ts --port ${new URL(pair.emulator).port} --envelope ${pair.envelope}`,
+      url: `${pair.emulator}/models`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore' as const,
+    },
+    {
+      command: `${node} server/prod/main.ts`,
+      url: pair.app,
+      env: {
+        PORT: new URL(pair.app).port,
+        HOST: '127.0.0.1',
+        MARQTUNE_URL: pair.emulator,
+      },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore' as const,
+    },
+  ]),
+})

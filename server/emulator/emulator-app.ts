@@ -1,0 +1,85 @@
+import { Hono, type Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+import { logsOf } from './logs'
+import type { WireModel } from './wire-model'
+
+export const demoKey = 'marqtune-demo-key'
+
+export type Envelope = 'wrapped' | 'bare'
+
+export type EmulatorOptions = {
+  models: WireModel[]
+  /** Keys that are accepted in `x-api-key`. */
+  keys: string[]
+  envelope: Envelope
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * A Marqtune-compatible API (marqtune-api.md): the documented routes, messages and envelopes.
+ * The docs show 401 and 500 bodies bare and every other body wrapped; `bare` drops the wrapper
+ * everywhere, as the official client expects.
+ */
+export function createEmulatorApp({ models, keys, envelope }: EmulatorOptions): Hono {
+  const app = new Hono()
+  const byId = new Map(models.map((model) => [model.modelId, model]))
+  const accepted = new Set(keys)
+  // Serialised once: a 100,000-model account is tens of megabytes.
+  let listBody: string | undefined
+
+  function send(c: Context, status: ContentfulStatusCode, body: unknown) {
+    const wrapped = envelope === 'wrapped' && status !== 401 && status !== 500
+    return c.json(wrapped ? { statusCode: status, body } : body, status)
+  }
+
+  function findModel(c: Context): WireModel | Response {
+    const id = c.req.param('id') ?? ''
+    if (!uuidPattern.test(id)) return send(c, 400, { message: 'Invalid model id' })
+    return byId.get(id) ?? send(c, 404, { message: 'model not found' })
+  }
+
+  app.use(async (c, next) => {
+    const key = c.req.header('x-api-key')
+    if (!key || !accepted.has(key)) return c.json({ message: 'Unauthorized.' }, 401)
+    await next()
+  })
+
+  app.get('/models', (c) => {
+    listBody ??= JSON.stringify(envelope === 'wrapped' ? { statusCode: 200, body: { models } } : { models })
+    return c.body(listBody, 200, { 'content-type': 'application/json' })
+  })
+
+  app.get('/models/:id', (c) => {
+    const model = findModel(c)
+    return model instanceof Response ? model : send(c, 200, model)
+  })
+
+  app.get('/models/:id/logs', (c) => {
+    const model = findModel(c)
+    return model instanceof Response ? model : send(c, 200, logsOf(model, Date.now()))
+  })
+
+  app.get('/models/:id/download/url', (c) => {
+    const model = findModel(c)
+    if (model instanceof Response) return model
+    const checkpoint = c.req.query('checkpoint') ?? model.checkpoints.at(-1)
+    if (!checkpoint || !model.checkpoints.includes(checkpoint)) {
+      return send(c, 400, {
+        message: `Invalid checkpoint name: ${checkpoint ?? ''} for model: name=${model.modelName}, id=${model.modelId}`,
+      })
+    }
+    const expires = Math.floor(Date.now() / 1000) + 3600
+    return send(c, 200, {
+      downloadUrl: `https://marqtune-emulator.invalid/models/${model.modelId}/${checkpoint}.pt?X-Amz-Expires=3600&expires=${expires}`,
+    })
+  })
+
+  app.notFound((c) => send(c, 400, { message: 'Invalid request method' }))
+  app.onError((error, c) => {
+    console.error('emulator error:', error)
+    return c.json({ message: 'Internal server error.' }, 500)
+  })
+  return app
+}

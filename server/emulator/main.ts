@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server'
+import { parseArgs } from 'node:util'
+
+import { createEmulatorApp, demoKey, type Envelope } from './emulator-app'
+import { generateModels } from './generate-models'
+import { seedModels } from './seed-models'
+
+const usage = `Usage: npm run emulator -- [options]
+  --port N              port on 127.0.0.1 (default 8787)
+  --key K               accept this API key too (repeatable)
+  --envelope E          wrapped (default, as documented) or bare
+  --models N --seed S   a generated account of N models instead of the demo account`
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    key: { type: 'string', multiple: true, default: [] },
+    envelope: { type: 'string', default: 'wrapped' },
+    models: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    help: { type: 'boolean', default: false },
+  },
+})
+
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
+
+const port = Number(values.port)
+const envelope = values.envelope as Envelope
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number`)
+if (envelope !== 'wrapped' && envelope !== 'bare') fail('--envelope must be wrapped or bare')
+const count = values.models === undefined ? undefined : Number(values.models)
+if (count !== undefined && !(Number.isInteger(count) && count >= 0)) fail('--models must be a count')
+
+const models = count === undefined ? seedModels : generateModels(count, Number(values.seed))
+const app = createEmulatorApp({ models, keys: [demoKey, ...values.key], envelope })
+
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {
+  console.log(
+    `Marqtune emulator on http://127.0.0.1:${info.port} (${models.length} models, ${envelope} envelope)`,
+  )
+  console.log(`Demo API key: ${demoKey}`)
+})
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`)
+  process.exit(2)
+}

@@ -1,0 +1,346 @@
+import { epochCheckpoints, type WireModel } from './wire-model'
+
+/**
+ * The demo account: a fixed, reviewable set that covers what the real service can send.
+ * Each entry says in its comment which case it exists for; tests rely on these cases.
+ */
+
+const imageText = {
+  leftKeys: ['query'],
+  leftWeights: [1],
+  rightKeys: ['image', 'title'],
+  rightWeights: [0.9, 0.1],
+  weightKey: 'score',
+  epochs: 5,
+  lr: 2e-5,
+  warmup: 0,
+  batchSize: 256,
+  wd: 0.02,
+  precision: 'amp',
+  workers: 2,
+  weightedLoss: 'ce',
+}
+
+function hyperparameters(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...imageText, ...overrides }
+}
+
+const apparelV3 = '3725abdd-80f2-4030-8a8d-276519b4f678'
+const productSearchL14 = '896a1fc1-1429-4c97-a063-02b9ccc04f52'
+
+export const seedModels: WireModel[] = [
+  {
+    // The parent of a chain (see gs-apparel-v4).
+    modelId: apparelV3,
+    modelName: 'gs-apparel-v3',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+    instanceType: 'marqtune.basic',
+    maxTrainingTime: 7200,
+    checkpoints: epochCheckpoints(5),
+    hyperparameters: hyperparameters(),
+  },
+  {
+    // Chained: fine-tuned from another model of this account.
+    modelId: '6e96dc35-4b56-4440-89bd-cb93cd966925',
+    modelName: 'gs-apparel-v4',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: `${apparelV3}/epoch_5`,
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 10800,
+    checkpoints: epochCheckpoints(3),
+    hyperparameters: hyperparameters({ epochs: 3, lr: 1e-5 }),
+  },
+  {
+    modelId: 'ce184e37-32cd-4772-a8b4-f860a1ebf7d0',
+    modelName: 'fashion-clip-ecom-titles',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/marqo-fashionCLIP',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(10),
+    hyperparameters: hyperparameters({ epochs: 10, rightKeys: ['title'], rightWeights: [1] }),
+  },
+  {
+    // Forty checkpoints: a long list in the detail panel.
+    modelId: productSearchL14,
+    modelName: 'vit-l14-product-search',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-L-14.laion2b_s32b_b82k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 86400,
+    checkpoints: epochCheckpoints(40),
+    hyperparameters: hyperparameters({ epochs: 40, batchSize: 512, lr: 5e-6 }),
+  },
+  {
+    // Failed before its first epoch, with a multi-line stack trace.
+    modelId: '4a9f33a6-1508-492f-b61d-e069ca053f06',
+    modelName: 'vit-l14-product-search-lr-sweep-1',
+    status: 'failed',
+    secondaryStatus: 'failed',
+    failureReason: [
+      'Training task failed: dataset column "image" could not be loaded.',
+      'Traceback (most recent call last):',
+      '  File "/opt/marqtune/train.py", line 412, in main',
+      '    batch = next(loader)',
+      '  File "/opt/marqtune/data.py", line 88, in __next__',
+      '    image = self.fetch(row["image"])',
+      '  File "/opt/marqtune/data.py", line 131, in fetch',
+      '    raise DatasetError(f"HTTP 403 for {url}")',
+      'marqtune.data.DatasetError: HTTP 403 for https://assets.example.com/img/000183.jpg',
+    ].join('\n'),
+    baseModel: 'Marqo/ViT-L-14.laion2b_s32b_b82k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 86400,
+    checkpoints: [],
+    hyperparameters: hyperparameters({ epochs: 20, lr: 1e-4 }),
+  },
+  {
+    // Failed after one epoch: exactly one checkpoint.
+    modelId: 'cf8a577a-48b9-4cba-94a6-6286b449350a',
+    modelName: 'vit-l14-product-search-lr-sweep-2',
+    status: 'Failed',
+    secondaryStatus: 'Failed',
+    failureReason: 'CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 22.05 GiB total capacity).',
+    baseModel: 'Marqo/ViT-L-14.laion2b_s32b_b82k',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(1),
+    hyperparameters: hyperparameters({ epochs: 20, lr: 5e-5, batchSize: 1024 }),
+  },
+  {
+    // Running, trained on the multilingual ViT-H base.
+    modelId: 'b7d49212-0bee-436a-9218-2a51d1f010f1',
+    modelName: 'multilingual-retail-xlmr',
+    status: 'running',
+    secondaryStatus: 'running',
+    baseModel: 'Marqo/xlm-roberta-large-ViT-H-14.frozen_laion5b_s13b_b90k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 43200,
+    checkpoints: epochCheckpoints(2),
+    hyperparameters: hyperparameters({ epochs: 8, leftKeys: ['query_en', 'query_de'], leftWeights: [0.5, 0.5] }),
+  },
+  {
+    // Waiting: provisioning, no checkpoint yet.
+    modelId: '8f5541f0-ba89-44b4-89c0-33e213912ca0',
+    modelName: 'furniture-vit-b16-v1',
+    status: 'running',
+    secondaryStatus: 'provisioning',
+    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
+    instanceType: 'marqtune.basic',
+    checkpoints: [],
+    hyperparameters: hyperparameters({ epochs: 6 }),
+  },
+  {
+    // Waiting: initializing; status spelt in upper case.
+    modelId: '8761ca7a-cb13-41cc-be86-2af5a7d215c0',
+    modelName: 'furniture-vit-b16-v2',
+    status: 'RUNNING',
+    secondaryStatus: 'INITIALIZING',
+    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
+    instanceType: 'marqtune.performance',
+    checkpoints: [],
+    hyperparameters: hyperparameters({ epochs: 6, lr: 3e-5 }),
+  },
+  {
+    // Waiting: uploading the finished checkpoints.
+    modelId: 'ac70eeac-cbcc-4836-af6f-e79afccd07b6',
+    modelName: 'shoes-vit-b32-hard-negatives',
+    status: 'running',
+    secondaryStatus: 'uploading',
+    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+    instanceType: 'marqtune.basic',
+    maxTrainingTime: 3600,
+    checkpoints: epochCheckpoints(4),
+    hyperparameters: hyperparameters({ epochs: 4, weightedLoss: 'siglip' }),
+  },
+  {
+    // Stopped by its owner after two epochs.
+    modelId: '41e6c462-acf4-4773-85ec-da6b7666e73e',
+    modelName: 'shoes-vit-b32-baseline',
+    status: 'stopped',
+    secondaryStatus: 'stopped',
+    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(2),
+    hyperparameters: hyperparameters({ epochs: 10 }),
+  },
+  {
+    // Legacy (pre-0.2 API): base model and checkpoint apart; hyperparameters and the time limit
+    // as strings, as in the docs' example.
+    modelId: 'fd0f61ce-7dbf-4754-bcb4-2bab725470f6',
+    modelName: 'legacy-catalogue-2023',
+    status: 'finished',
+    secondaryStatus: 'finished',
+    baseModel: 'ViT-B-32',
+    baseCheckpoint: 'laion400m_e31',
+    instanceType: 'marqtune.basic',
+    maxTrainingTime: '43200',
+    checkpoints: epochCheckpoints(3),
+    hyperparameters: JSON.stringify(hyperparameters({ epochs: 3, lr: 1e-5 })),
+  },
+  {
+    // A name in Japanese.
+    modelId: '4a8bef13-44d9-4fbf-9320-1656a8009f22',
+    modelName: '商品検索モデル-日本語-v2',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/xlm-roberta-large-ViT-H-14.frozen_laion5b_s13b_b90k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 28800,
+    checkpoints: epochCheckpoints(6),
+    hyperparameters: hyperparameters({ epochs: 6, leftKeys: ['クエリ'], rightKeys: ['画像', 'タイトル'] }),
+  },
+  {
+    // Markup characters in user text must render as text.
+    modelId: '295a7f4a-29bd-4e6c-a77b-894886ff5dd0',
+    modelName: `<b>bold</b> & "quoted" 'model'`,
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(2),
+    hyperparameters: hyperparameters({ epochs: 2, weightKey: '<script>alert(1)</script>' }),
+  },
+  {
+    // Nested objects and arrays among the hyperparameters.
+    modelId: 'd5fde9fb-24f2-40f7-9565-17b1bfbc910c',
+    modelName: 'home-decor-augmented',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 14400,
+    checkpoints: epochCheckpoints(8),
+    hyperparameters: hyperparameters({
+      epochs: 8,
+      augmentation: { randomResizedCrop: { scale: [0.8, 1], ratio: [0.75, 1.33] }, hflip: true },
+      schedule: [
+        { step: 0, lr: 2e-5 },
+        { step: 1000, lr: 1e-5 },
+      ],
+    }),
+  },
+  {
+    // A status no documentation lists: shown as it is.
+    modelId: '428af06a-c5db-4fc7-9bae-60dccdff6c5d',
+    modelName: 'archive-import-2024-q4',
+    status: 'Archived',
+    secondaryStatus: 'Archived',
+    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(5),
+    hyperparameters: hyperparameters(),
+  },
+  {
+    // A field the docs do not know yet: kept and shown.
+    modelId: '9bb490b3-d6f3-4494-9acd-4a4407c991d4',
+    modelName: 'beauty-vit-b16-v1',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
+    instanceType: 'marqtune.basic',
+    maxTrainingTime: 21600,
+    checkpoints: epochCheckpoints(5),
+    hyperparameters: hyperparameters(),
+    datasetId: '5c1d9a7e-6f2b-4c3d-8e9f-0a1b2c3d4e5f',
+  },
+  {
+    // Chained from the 40-epoch model's 12th checkpoint.
+    modelId: '4153245b-b5da-4e7d-a1a3-8e5c2a761a52',
+    modelName: 'vit-l14-product-search-distil',
+    status: 'running',
+    secondaryStatus: 'running',
+    baseModel: `${productSearchL14}/epoch_12`,
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 86400,
+    checkpoints: epochCheckpoints(7),
+    hyperparameters: hyperparameters({ epochs: 15, lr: 1e-6 }),
+  },
+  {
+    // A failure message of a different kind: a time limit.
+    modelId: '0b5179fa-6148-4db7-a8f7-b258d9ea9a35',
+    modelName: 'jewellery-vit-l14-long',
+    status: 'failed',
+    secondaryStatus: 'failed',
+    failureReason: 'Training exceeded maxTrainingTime (3600 s) and was terminated.',
+    baseModel: 'Marqo/ViT-L-14.laion2b_s32b_b82k',
+    instanceType: 'marqtune.basic',
+    maxTrainingTime: 3600,
+    checkpoints: epochCheckpoints(1),
+    hyperparameters: hyperparameters({ epochs: 30 }),
+  },
+  {
+    modelId: 'cd871648-9c54-43cc-8eb5-1de0c66338fb',
+    modelName: 'model-2',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(2),
+    hyperparameters: hyperparameters({ epochs: 2 }),
+  },
+  {
+    // With model-2: names sort in natural order (model-2 before model-10).
+    modelId: '7c31ac81-b385-419f-8b8c-641234813b29',
+    modelName: 'model-10',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(10),
+    hyperparameters: hyperparameters({ epochs: 10 }),
+  },
+  {
+    // Stopped before its first epoch ended.
+    modelId: '26ca5721-6e3e-48c6-b2ba-f85fa00c0d28',
+    modelName: 'toys-vit-h14-trial',
+    status: 'stopped',
+    secondaryStatus: 'stopped',
+    baseModel: 'Marqo/ViT-H-14.laion2b_s32b_b79k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 1800,
+    checkpoints: [],
+    hyperparameters: hyperparameters({ epochs: 5, batchSize: 128 }),
+  },
+  {
+    modelId: 'cf1b715c-222b-4838-9873-5fec24b88f3f',
+    modelName: 'gs-apparel-v5-candidate',
+    status: 'running',
+    secondaryStatus: 'running',
+    baseModel: `${apparelV3}/epoch_3`,
+    instanceType: 'marqtune.basic',
+    maxTrainingTime: 7200,
+    checkpoints: epochCheckpoints(1),
+    hyperparameters: hyperparameters({ epochs: 5, wd: 0.05 }),
+  },
+  {
+    // A long name, to see truncation and wrapping hold up.
+    modelId: '7bb1171d-0957-4b55-a139-2f0d101de720',
+    modelName: 'marketplace-listings-multimodal-retrieval-with-title-and-description-fields-v12',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 36000,
+    checkpoints: epochCheckpoints(12),
+    hyperparameters: hyperparameters({
+      epochs: 12,
+      rightKeys: ['image', 'title', 'description'],
+      rightWeights: [0.6, 0.3, 0.1],
+    }),
+  },
+  {
+    // Deleted models may still be listed for a while.
+    modelId: '71051463-1c21-43e3-bc0f-a03f0ef1a2d4',
+    modelName: 'scratch-test-delete-me',
+    status: 'deleted',
+    secondaryStatus: 'deleted',
+    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+    instanceType: 'marqtune.basic',
+    checkpoints: epochCheckpoints(1),
+    hyperparameters: hyperparameters({ epochs: 1 }),
+  },
+]

@@ -1,0 +1,19 @@
+/** A model as the Marqtune API sends it (see marqtune-api.md), loose where the service is. */
+export type WireModel = {
+  modelId: string
+  modelName: string
+  status: string
+  secondaryStatus: string
+  failureReason?: string
+  baseModel: string
+  baseCheckpoint?: string
+  instanceType: string
+  maxTrainingTime?: number | string
+  checkpoints: string[]
+  hyperparameters: Record<string, unknown> | string
+  [extraField: string]: unknown
+}
+
+export function epochCheckpoints(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `epoch_${index + 1}`)
+}

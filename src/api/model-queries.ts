@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query'
+
+import { getJson } from './client'
+import { parseModelList } from './model-schema'
+
+/**
+ * Who is asking. The key never enters a query key (keys end up in devtools and logs);
+ * `sessionId`, a random id minted whenever a key is entered, stands for it there, so
+ * cached data of one key can never be served to another.
+ */
+export type Credentials = { sessionId: string; apiKey: string }
+
+export const modelQueries = {
+  all: () => ['models'] as const,
+  list: ({ sessionId, apiKey }: Credentials) =>
+    queryOptions({
+      queryKey: [...modelQueries.all(), 'list', sessionId] as const,
+      queryFn: async ({ signal }) => parseModelList(await getJson('/models', { apiKey, signal })),
+    }),
+}

@@ -1,0 +1,18 @@
+import { QueryClient } from '@tanstack/react-query'
+
+import { ApiError } from './api-error'
+
+const maxRetries = 3
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // 4xx and unreadable answers will not get better by asking again.
+        retry: (failureCount, error) =>
+          error instanceof ApiError && error.retryable && failureCount < maxRetries,
+      },
+    },
+  })
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+
+import { formatDuration, plural, shortId } from './format'
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [45, '45 s'],
+    [90, '1 min 30 s'],
+    [3600, '1 h'],
+    [5400, '1 h 30 min'],
+    [86400, '24 h'],
+    [90061, '25 h 1 min'],
+  ])('%d seconds reads as %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text)
+  })
+})
+
+describe('shortId', () => {
+  it('keeps the first block of a UUID', () => {
+    expect(shortId('3f2a9c1e-0d4b-4f6a-9e8d-1c2b3a4d5e6f')).toBe('3f2a9c1e…')
+  })
+  it('leaves short ids alone', () => {
+    expect(shortId('abc')).toBe('abc')
+  })
+})
+
+describe('plural', () => {
+  it('counts with separators', () => {
+    expect(plural(1, 'model')).toBe('1 model')
+    expect(plural(12345, 'model')).toBe('12,345 models')
+  })
+})

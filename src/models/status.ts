@@ -1,0 +1,48 @@
+import type { BadgeTone } from '../components/badge'
+
+/** Where a model is in its life; the service's own spelling is always what is shown. */
+export type StatusPhase = 'waiting' | 'running' | 'ready' | 'stopped' | 'failed' | 'unknown'
+
+type PhaseOption = { label: string; tone: BadgeTone; icon: string; rank: number }
+
+/** One option map for the status field: cells, sorting and (later) facets read it. */
+export const statusPhases: Record<StatusPhase, PhaseOption> = {
+  waiting: { label: 'Waiting', tone: 'violet', icon: '◷', rank: 0 },
+  running: { label: 'Running', tone: 'blue', icon: '▶', rank: 1 },
+  ready: { label: 'Ready', tone: 'green', icon: '✓', rank: 2 },
+  stopped: { label: 'Stopped', tone: 'gray', icon: '■', rank: 3 },
+  failed: { label: 'Failed', tone: 'red', icon: '✕', rank: 4 },
+  unknown: { label: 'Other', tone: 'amber', icon: '?', rank: 5 },
+}
+
+const phaseOfValue: Record<string, StatusPhase> = {
+  initializing: 'waiting',
+  provisioning: 'waiting',
+  uploading: 'waiting',
+  pending: 'waiting',
+  queued: 'waiting',
+  running: 'running',
+  training: 'running',
+  inprogress: 'running',
+  ready: 'ready',
+  finished: 'ready',
+  succeeded: 'ready',
+  stopped: 'stopped',
+  deleted: 'stopped',
+  failed: 'failed',
+  error: 'failed',
+}
+
+/**
+ * The client knows terminal values only in `status` and the waiting/running ones only in
+ * `secondaryStatus`, so a terminal status wins and the secondary one refines the rest.
+ */
+export function statusPhase(status: string, secondaryStatus?: string): StatusPhase {
+  const primary = phaseOfValue[normalise(status)]
+  if (primary === 'ready' || primary === 'stopped' || primary === 'failed') return primary
+  return phaseOfValue[normalise(secondaryStatus ?? '')] ?? primary ?? 'unknown'
+}
+
+function normalise(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s_-]+/g, '')
+}

@@ -1,0 +1,85 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useId, useState, type FormEvent } from 'react'
+
+import { ApiError } from '../api/api-error'
+import { modelQueries } from '../api/model-queries'
+import { Alert } from '../components/alert'
+import { Button } from '../components/button'
+import { checkKey, createSession, keyStore, useKeyState } from './key-store'
+
+/** The key is tried with one request before it is kept; that answer fills the table at once. */
+export function KeyScreen() {
+  const { notice } = useKeyState()
+  const queryClient = useQueryClient()
+  const [input, setInput] = useState('')
+  const inputId = useId()
+  const hintId = useId()
+  const connect = useMutation({
+    mutationFn: async (value: string) => {
+      const checked = checkKey(value)
+      if ('problem' in checked) throw new KeyProblem(checked.problem)
+      const session = createSession(checked.apiKey)
+      const query = modelQueries.list(session)
+      try {
+        await queryClient.fetchQuery(query)
+      } catch (error) {
+        queryClient.removeQueries({ queryKey: query.queryKey })
+        throw error
+      }
+      return session
+    },
+    onSuccess: (session) => keyStore.keep(session),
+  })
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    connect.mutate(input)
+  }
+
+  const error = connect.error
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-slate-50 p-4">
+      <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-semibold text-slate-900">Marqtune Models</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          See every fine-tuned model of your Marqo account, find the ones that matter and copy what
+          you need next.
+        </p>
+        <form onSubmit={submit} className="mt-5 flex flex-col gap-3" noValidate>
+          <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
+            API key
+          </label>
+          <input
+            id={inputId}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+            aria-describedby={hintId}
+            aria-invalid={error instanceof KeyProblem || undefined}
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+          />
+          <p id={hintId} className="text-xs text-slate-600">
+            Your Marqo Cloud API key. It stays in this browser tab only and is sent only to this
+            dashboard&rsquo;s server, which passes it to Marqtune.
+          </p>
+          <Button type="submit" variant="primary" disabled={connect.isPending}>
+            {connect.isPending ? 'Connecting…' : 'Connect'}
+          </Button>
+        </form>
+        <div className="mt-4 empty:hidden">
+          {error ? (
+            <Alert title={error instanceof ApiError ? error.title : 'Check the key'}>
+              {error.message}
+            </Alert>
+          ) : notice ? (
+            <Alert title="The API key is no longer accepted">{notice}</Alert>
+          ) : null}
+        </div>
+      </div>
+    </main>
+  )
+}
+
+class KeyProblem extends Error {}
