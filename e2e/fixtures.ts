@@ -38,6 +38,10 @@ export async function connect(page: Page, key = demoKey) {
 export async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze()
   expect(
-    violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target) })),
+    violations.map(({ id, help, nodes }) => ({
+      id,
+      help,
+      targets: nodes.map((node) => node.target),
+    })),
   ).toEqual([])
 }

@@ -51,14 +51,16 @@ test('reload keeps the key; a new tab and a new browser context do not', async (
   await otherContext.close()
 })
 
-test('the key is kept in sessionStorage only, never in the URL or localStorage', async ({ page }) => {
+test('the key is kept in sessionStorage only, never in the URL or localStorage', async ({
+  page,
+}) => {
   await connect(page)
   await expect(page.getByRole('button', { name: 'Forget key' })).toBeVisible()
 
   expect(page.url()).not.toContain(demoKey)
   const stored = await page.evaluate(() => ({
-    local: JSON.stringify({ ...localStorage }),
-    session: JSON.stringify({ ...sessionStorage }),
+    local: JSON.stringify(Object.entries(localStorage)),
+    session: JSON.stringify(Object.entries(sessionStorage)),
   }))
   expect(stored.local).not.toContain(demoKey)
   expect(stored.session).toContain(demoKey)

@@ -46,7 +46,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     console.log(`Browser for the e2e tests: ${ensureBrowser()}`)
   } catch (error) {
-    console.error((error as Error).message)
+    console.error(error instanceof Error ? error.message : error)
     process.exit(1)
   }
 }

@@ -6,7 +6,12 @@ import type { WireModel } from './wire-model'
 
 export const demoKey = 'marqtune-demo-key'
 
-export type Envelope = 'wrapped' | 'bare'
+export const envelopes = ['wrapped', 'bare'] as const
+export type Envelope = (typeof envelopes)[number]
+
+export function isEnvelope(value: string): value is Envelope {
+  return (envelopes as readonly string[]).includes(value)
+}
 
 export type EmulatorOptions = {
   models: WireModel[]
@@ -43,11 +48,13 @@ export function createEmulatorApp({ models, keys, envelope }: EmulatorOptions): 
   app.use(async (c, next) => {
     const key = c.req.header('x-api-key')
     if (!key || !accepted.has(key)) return c.json({ message: 'Unauthorized.' }, 401)
-    await next()
+    return next()
   })
 
   app.get('/models', (c) => {
-    listBody ??= JSON.stringify(envelope === 'wrapped' ? { statusCode: 200, body: { models } } : { models })
+    listBody ??= JSON.stringify(
+      envelope === 'wrapped' ? { statusCode: 200, body: { models } } : { models },
+    )
     return c.body(listBody, 200, { 'content-type': 'application/json' })
   })
 

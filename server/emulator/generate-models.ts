@@ -40,7 +40,9 @@ const statuses: Array<[string, string, number]> = [
 ]
 
 function pick<T>(next: () => number, items: readonly T[]): T {
-  return items[Math.floor(next() * items.length)] as T
+  const item = items[Math.floor(next() * items.length)]
+  if (item === undefined) throw new Error('pick from an empty list')
+  return item
 }
 
 function uuid(next: () => number): string {

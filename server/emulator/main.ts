@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
 import { parseArgs } from 'node:util'
 
-import { createEmulatorApp, demoKey, type Envelope } from './emulator-app'
+import { createEmulatorApp, demoKey, isEnvelope } from './emulator-app'
 import { generateModels } from './generate-models'
 import { seedModels } from './seed-models'
 
@@ -28,11 +28,12 @@ if (values.help) {
 }
 
 const port = Number(values.port)
-const envelope = values.envelope as Envelope
+const { envelope } = values
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number`)
-if (envelope !== 'wrapped' && envelope !== 'bare') fail('--envelope must be wrapped or bare')
+if (!isEnvelope(envelope)) fail('--envelope must be wrapped or bare')
 const count = values.models === undefined ? undefined : Number(values.models)
-if (count !== undefined && !(Number.isInteger(count) && count >= 0)) fail('--models must be a count')
+if (count !== undefined && !(Number.isInteger(count) && count >= 0))
+  fail('--models must be a count')
 
 const models = count === undefined ? seedModels : generateModels(count, Number(values.seed))
 const app = createEmulatorApp({ models, keys: [demoKey, ...values.key], envelope })

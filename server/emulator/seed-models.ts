@@ -104,7 +104,8 @@ export const seedModels: WireModel[] = [
     modelName: 'vit-l14-product-search-lr-sweep-2',
     status: 'Failed',
     secondaryStatus: 'Failed',
-    failureReason: 'CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 22.05 GiB total capacity).',
+    failureReason:
+      'CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 22.05 GiB total capacity).',
     baseModel: 'Marqo/ViT-L-14.laion2b_s32b_b82k',
     instanceType: 'marqtune.basic',
     checkpoints: epochCheckpoints(1),
@@ -120,7 +121,11 @@ export const seedModels: WireModel[] = [
     instanceType: 'marqtune.performance',
     maxTrainingTime: 43200,
     checkpoints: epochCheckpoints(2),
-    hyperparameters: hyperparameters({ epochs: 8, leftKeys: ['query_en', 'query_de'], leftWeights: [0.5, 0.5] }),
+    hyperparameters: hyperparameters({
+      epochs: 8,
+      leftKeys: ['query_en', 'query_de'],
+      leftWeights: [0.5, 0.5],
+    }),
   },
   {
     // Waiting: provisioning, no checkpoint yet.
@@ -182,16 +187,20 @@ export const seedModels: WireModel[] = [
     hyperparameters: JSON.stringify(hyperparameters({ epochs: 3, lr: 1e-5 })),
   },
   {
-    // A name in Japanese.
+    // A name in Cyrillic (Japanese and Greek ones follow in the hyperparameters).
     modelId: '4a8bef13-44d9-4fbf-9320-1656a8009f22',
-    modelName: '商品検索モデル-日本語-v2',
+    modelName: 'поиск-товаров-ru-v2',
     status: 'ready',
     secondaryStatus: 'ready',
     baseModel: 'Marqo/xlm-roberta-large-ViT-H-14.frozen_laion5b_s13b_b90k',
     instanceType: 'marqtune.performance',
     maxTrainingTime: 28800,
     checkpoints: epochCheckpoints(6),
-    hyperparameters: hyperparameters({ epochs: 6, leftKeys: ['クエリ'], rightKeys: ['画像', 'タイトル'] }),
+    hyperparameters: hyperparameters({
+      epochs: 6,
+      leftKeys: ['запрос'],
+      rightKeys: ['画像', 'τίτλος'],
+    }),
   },
   {
     // Markup characters in user text must render as text.

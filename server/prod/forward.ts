@@ -35,7 +35,9 @@ export async function forward(c: Context, path: string, upstream: UpstreamOption
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel()
     return c.json(
-      { message: `The Marqtune API answered with a redirect (HTTP ${response.status}), which is not followed.` },
+      {
+        message: `The Marqtune API answered with a redirect (HTTP ${response.status}), which is not followed.`,
+      },
       502,
     )
   }

@@ -17,7 +17,10 @@ try {
   process.exit(2)
 }
 
-const app = createServerApp({ upstream: { baseUrl, timeoutMs }, distDir: process.env.DIST_DIR ?? 'dist' })
+const app = createServerApp({
+  upstream: { baseUrl, timeoutMs },
+  distDir: process.env.DIST_DIR ?? 'dist',
+})
 
 serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   console.log(`Marqtune Models dashboard on http://${host}:${info.port}, forwarding to ${baseUrl}`)

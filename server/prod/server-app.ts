@@ -22,7 +22,9 @@ export function createServerApp({ upstream, distDir, log = console.log }: Server
     const started = performance.now()
     await next()
     // Method, path and outcome only: never a header, so never the key.
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`)
+    log(
+      `${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`,
+    )
   })
 
   app.use(

@@ -17,7 +17,10 @@ export function Alert({
       ? 'border-red-200 bg-red-50 text-red-900'
       : 'border-amber-200 bg-amber-50 text-amber-950'
   return (
-    <div role="alert" className={`flex flex-wrap items-start gap-3 rounded-lg border p-3 ${colours}`}>
+    <div
+      role="alert"
+      className={`flex flex-wrap items-start gap-3 rounded-lg border p-3 ${colours}`}
+    >
       <div className="min-w-0 flex-1">
         <p className="font-semibold">{title}</p>
         {children ? <div className="mt-1 text-sm break-words">{children}</div> : null}

@@ -4,7 +4,7 @@ import type { Model } from '../api/model-schema'
 import { Badge } from '../components/badge'
 import { formatDuration, shortId } from '../lib/format'
 import { statusPhase, statusPhases } from './status'
-import { modelTableFeatures } from './table-features'
+import type { modelTableFeatures } from './table-features'
 
 const column = createColumnHelper<typeof modelTableFeatures, Model>()
 
@@ -75,7 +75,9 @@ function StatusCell({ model }: { model: Model }) {
         <span aria-hidden="true">{phase.icon}</span>
         {model.status}
       </Badge>
-      {showSecondary ? <span className="text-xs text-slate-500">{model.secondaryStatus}</span> : null}
+      {showSecondary ? (
+        <span className="text-xs text-slate-500">{model.secondaryStatus}</span>
+      ) : null}
     </span>
   )
 }

@@ -39,11 +39,11 @@ export function ModelsTable({ models }: { models: Model[] }) {
           placeholder="Search name, id, status, base model…"
           className="w-80 max-w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
         />
-        <p role="status" className="text-sm text-slate-600">
+        <output className="text-sm text-slate-600">
           {shown.length === models.length
             ? plural(models.length, 'model')
             : `${shown.length.toLocaleString('en')} of ${plural(models.length, 'model')}`}
-        </p>
+        </output>
       </div>
       {models.length === 0 ? (
         <EmptyState title="This account has no models yet">
@@ -96,7 +96,7 @@ function SortableHeader({
   header,
   table,
 }: {
-  header: Header<typeof modelTableFeatures, Model, unknown>
+  header: Header<typeof modelTableFeatures, Model>
   table: ModelTable
 }) {
   const sorted = header.column.getIsSorted()

@@ -59,11 +59,7 @@ export function ModelsView({ session }: { session: Session }) {
       </Alert>
     )
   }
-  return (
-    <p role="status" className="py-12 text-center text-slate-600">
-      Loading models…
-    </p>
-  )
+  return <output className="block py-12 text-center text-slate-600">Loading models…</output>
 }
 
 function titleOf(error: Error): string {

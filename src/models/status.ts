@@ -44,5 +44,8 @@ export function statusPhase(status: string, secondaryStatus?: string): StatusPha
 }
 
 function normalise(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_-]+/g, '')
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '')
 }

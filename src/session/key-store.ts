@@ -32,15 +32,15 @@ export function createKeyStore(storage: Storage | undefined) {
 
   return {
     getState: () => state,
-    subscribe(listener: () => void) {
+    subscribe: (listener: () => void) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    keep(session: Session) {
+    keep: (session: Session) => {
       safely(() => storage?.setItem(storageKey, session.apiKey))
       set({ session, notice: undefined })
     },
-    forget(notice?: string) {
+    forget: (notice?: string) => {
       safely(() => storage?.removeItem(storageKey))
       set({ session: null, notice })
     },
@@ -73,8 +73,7 @@ export function checkKey(input: string): { apiKey: string } | { problem: string 
   // Visible ASCII only: anything else cannot travel in the x-api-key header.
   if (!/^[\x21-\x7e]+$/.test(apiKey)) {
     return {
-      problem:
-        'An API key has no spaces, line breaks or accented characters. Paste the key alone.',
+      problem: 'An API key has no spaces, line breaks or accented characters. Paste the key alone.',
     }
   }
   return { apiKey }

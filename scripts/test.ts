@@ -1,0 +1,100 @@
+/**
+ * `npm test`: every check of the project, in the order a failure is cheapest to find, then one
+ * closing line `N passed, N failed` summing them (each static check counts as one test).
+ * It goes on after a failure so one run reports everything, and exits non-zero if anything failed.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+
+import { ensureBrowser } from './ensure-browser'
+
+type Counts = { passed: number; failed: number }
+const total: Counts = { passed: 0, failed: 0 }
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+
+function run(title: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } })
+  return result.status === 0
+}
+
+function check(title: string, command: string, args: string[]) {
+  const ok = run(title, command, args)
+  total[ok ? 'passed' : 'failed']++
+  if (!ok) console.log(`=== ${title} FAILED`)
+}
+
+/** Reads `paths` (dotted) of numbers out of a runner's JSON report and adds each group up. */
+function countFrom(
+  report: string,
+  paths: { passed: string[]; failed: string[] },
+  ok: boolean,
+): Counts {
+  if (!existsSync(report)) return { passed: 0, failed: 1 }
+  const json: unknown = JSON.parse(readFileSync(report, 'utf8'))
+  const sum = (keys: string[]) => keys.reduce((acc, key) => acc + numberAt(json, key), 0)
+  const counts = { passed: sum(paths.passed), failed: sum(paths.failed) }
+  // A runner that failed without a failing test (a crash, a bad config) still fails the run.
+  return !ok && counts.failed === 0 ? { ...counts, failed: 1 } : counts
+}
+
+function numberAt(json: unknown, path: string): number {
+  let value = json
+  for (const key of path.split('.')) {
+    value = typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined
+  }
+  return typeof value === 'number' ? value : 0
+}
+
+function add(title: string, counts: Counts) {
+  console.log(`=== ${title}: ${counts.passed} passed, ${counts.failed} failed`)
+  total.passed += counts.passed
+  total.failed += counts.failed
+}
+
+rmSync('reports', { recursive: true, force: true })
+
+check('format', 'npx', ['prettier', '--check', '.'])
+check('lint', 'npx', ['oxlint', '--deny-warnings'])
+check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json'])
+
+const unitReport = 'reports/unit.json'
+const unitOk = run('unit and component tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+])
+add(
+  'unit and component tests',
+  countFrom(unitReport, { passed: ['numPassedTests'], failed: ['numFailedTests'] }, unitOk),
+)
+
+check('build', 'npx', ['vite', 'build'])
+
+let chromiumPath: string | undefined
+try {
+  chromiumPath = ensureBrowser()
+  console.log(`\nBrowser for the e2e tests: ${chromiumPath}`)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  total.failed++
+}
+if (chromiumPath) {
+  const e2eReport = 'reports/e2e.json'
+  const e2eOk = run('end-to-end journeys', 'npx', ['playwright', 'test'], {
+    CHROMIUM_PATH: chromiumPath,
+  })
+  add(
+    'end-to-end journeys',
+    countFrom(
+      e2eReport,
+      { passed: ['stats.expected', 'stats.flaky'], failed: ['stats.unexpected'] },
+      e2eOk,
+    ),
+  )
+}
+
+console.log(`\n${total.passed} passed, ${total.failed} failed`)
+process.exit(total.failed ? 1 : 0)
