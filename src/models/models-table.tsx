@@ -21,6 +21,7 @@ export function ModelsTable({ models }: { models: Model[] }) {
     data: shown,
     getRowId: (model) => model.modelId,
     enableSortingRemoval: true,
+    sortDescFirst: false,
   })
   const searchId = useId()
   const rows = table.getRowModel().rows

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+
+import { parseModelList } from '../../src/api/model-schema'
+import { generateModels } from './generate-models'
+import { seedModels } from './seed-models'
+
+describe('the demo account', () => {
+  const { models, unreadable, duplicates } = parseModelList({ models: seedModels })
+
+  it('is read whole by the app’s own schema', () => {
+    expect(unreadable).toBe(0)
+    expect(duplicates).toBe(0)
+    expect(models).toHaveLength(seedModels.length)
+    expect(models.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it('covers every status phase, a status in another case and an unknown one', () => {
+    const statuses = new Set(models.map((model) => model.status))
+    const secondary = new Set(models.map((model) => model.secondaryStatus))
+    for (const status of ['ready', 'failed', 'stopped', 'running', 'finished']) {
+      expect(statuses).toContain(status)
+    }
+    for (const phase of ['provisioning', 'running', 'uploading']) expect(secondary).toContain(phase)
+    expect(statuses).toContain('Failed')
+    expect(statuses).toContain('Archived')
+  })
+
+  it('covers both instance types and several base model families', () => {
+    expect(new Set(models.map((model) => model.instanceType))).toEqual(
+      new Set(['marqtune.basic', 'marqtune.performance']),
+    )
+    const families = new Set(models.map((model) => model.baseModel.split('.')[0]))
+    expect(families.size).toBeGreaterThanOrEqual(5)
+  })
+
+  it('has a chained model whose parent and checkpoint exist in the account', () => {
+    const chained = models.filter((model) => /^[0-9a-f-]{36}\/epoch_\d+$/.test(model.baseModel))
+    expect(chained.length).toBeGreaterThan(0)
+    for (const model of chained) {
+      const [parentId, checkpoint] = model.baseModel.split('/')
+      const parent = models.find((candidate) => candidate.modelId === parentId)
+      expect(parent?.checkpoints).toContain(checkpoint)
+    }
+  })
+
+  it('has the edge cases the dashboard must render', () => {
+    const counts = models.map((model) => model.checkpoints.length)
+    expect(counts).toEqual(expect.arrayContaining([0, 1, 40]))
+    expect(models.some((model) => model.baseCheckpoint)).toBe(true)
+    expect(models.some((model) => model.maxTrainingTime === undefined)).toBe(true)
+    expect(models.some((model) => model.failureReason?.includes('\n  File '))).toBe(true)
+    expect(models.some((model) => model.hyperparametersText)).toBe(true)
+    expect(models.some((model) => /\p{Script=Cyrillic}/u.test(model.modelName))).toBe(true)
+    expect(models.some((model) => /<b>.*&.*".*'/.test(model.modelName))).toBe(true)
+    expect(models.some((model) => Object.keys(model.extra).length > 0)).toBe(true)
+    expect(
+      models.some((model) =>
+        Object.values(model.hyperparameters).some(
+          (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+        ),
+      ),
+    ).toBe(true)
+  })
+})
+
+describe('generateModels', () => {
+  it('makes the same account from the same seed, and another from another seed', () => {
+    expect(generateModels(200, 7)).toEqual(generateModels(200, 7))
+    expect(generateModels(200, 8)).not.toEqual(generateModels(200, 7))
+  })
+
+  it('makes models the app reads, with unique ids', () => {
+    const { models, unreadable, duplicates } = parseModelList({ models: generateModels(2000, 1) })
+    expect(models).toHaveLength(2000)
+    expect(unreadable + duplicates).toBe(0)
+  })
+})

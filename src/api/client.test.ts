@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest'
+
+import { demoKey, installEmulatorFetch } from '../testing/emulator-fetch'
+import { ApiError } from './api-error'
+import { getJson } from './client'
+
+async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`)
+  return error
+}
+
+function respondWith(body: string, init: ResponseInit) {
+  vi.stubGlobal('fetch', async () => new Response(body, init))
+}
+
+describe('getJson through the server and the emulator', () => {
+  it('sends the key and returns the JSON', async () => {
+    installEmulatorFetch()
+    const json = await getJson('/models', { apiKey: demoKey })
+    expect(json).toMatchObject({ statusCode: 200, body: { models: expect.any(Array) } })
+  })
+
+  it('turns a 401 into an auth error with the server’s own message', async () => {
+    installEmulatorFetch()
+    const error = await failureOf(getJson('/models', { apiKey: 'wrong' }))
+    expect(error).toMatchObject({ kind: 'auth', status: 401, message: 'Unauthorized.' })
+    expect(error.retryable).toBe(false)
+  })
+
+  it('reads the message of a wrapped 4xx body', async () => {
+    installEmulatorFetch()
+    const error = await failureOf(
+      getJson('/models/00000000-0000-4000-8000-000000000000', { apiKey: demoKey }),
+    )
+    expect(error).toMatchObject({ kind: 'request', status: 404, message: 'model not found' })
+  })
+
+  it('never puts the key in an error message', async () => {
+    installEmulatorFetch()
+    const error = await failureOf(getJson('/models', { apiKey: 'secret-key-123' }))
+    expect(error.message).not.toContain('secret-key-123')
+  })
+})
+
+describe('getJson with responses the emulator does not send yet', () => {
+  it('reports the documented bare 500 message, and marks it worth retrying', async () => {
+    respondWith('{"message":"Internal server error."}', { status: 500 })
+    const error = await failureOf(getJson('/models', { apiKey: 'k' }))
+    expect(error).toMatchObject({ kind: 'server', message: 'Internal server error.' })
+    expect(error.retryable).toBe(true)
+  })
+
+  it('says an HTML error page is an HTML page, not "Unexpected token"', async () => {
+    respondWith('<html><body>Bad gateway</body></html>', {
+      status: 502,
+      statusText: 'Bad Gateway',
+      headers: { 'content-type': 'text/html' },
+    })
+    const error = await failureOf(getJson('/models', { apiKey: 'k' }))
+    expect(error.kind).toBe('server')
+    expect(error.message).toBe('HTTP 502 Bad Gateway: an HTML page.')
+  })
+
+  it('refuses a 200 whose body is not JSON', async () => {
+    respondWith('<!doctype html><p>login</p>', {
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+    })
+    const error = await failureOf(getJson('/models', { apiKey: 'k' }))
+    expect(error.kind).toBe('unexpected')
+    expect(error.message).toContain('an HTML page instead of JSON')
+    expect(error.retryable).toBe(false)
+  })
+
+  it('says so when an empty body arrives', async () => {
+    respondWith('', { status: 503 })
+    const error = await failureOf(getJson('/models', { apiKey: 'k' }))
+    expect(error.message).toBe('HTTP 503: an empty response.')
+  })
+
+  it('treats 429 as worth retrying and other 4xx as not', async () => {
+    respondWith('{"message":"Too many requests"}', { status: 429 })
+    expect((await failureOf(getJson('/models', { apiKey: 'k' }))).retryable).toBe(true)
+    respondWith('{"message":"Invalid request method"}', { status: 400 })
+    expect((await failureOf(getJson('/models', { apiKey: 'k' }))).retryable).toBe(false)
+  })
+
+  it('reports a network failure in words', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch')
+    })
+    const error = await failureOf(getJson('/models', { apiKey: 'k' }))
+    expect(error.kind).toBe('network')
+    expect(error.message).toContain('Check your connection')
+  })
+
+  it('lets an abort through untouched', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    vi.stubGlobal('fetch', async () => {
+      throw new DOMException('aborted', 'AbortError')
+    })
+    await expect(getJson('/models', { apiKey: 'k', signal: controller.signal })).rejects.toThrow(
+      'aborted',
+    )
+  })
+})

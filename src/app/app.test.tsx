@@ -1,0 +1,59 @@
+import { screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { keyStore } from '../session/key-store'
+import { demoKey, installEmulatorFetch, seedModels } from '../testing/emulator-fetch'
+import { renderWithQueries } from '../testing/render'
+import { App } from './app'
+
+afterEach(() => keyStore.forget())
+
+describe('App', () => {
+  it('connects with a working key and shows the models of the first answer without asking again', async () => {
+    const { upstreamRequests } = installEmulatorFetch()
+    const { user } = renderWithQueries(<App />)
+
+    await user.type(screen.getByLabelText('API key'), `  ${demoKey}  `)
+    await user.click(screen.getByRole('button', { name: 'Connect' }))
+
+    const table = await screen.findByRole('table')
+    expect(within(table).getAllByRole('row')).toHaveLength(seedModels.length + 1)
+    expect(upstreamRequests).toEqual(['/models'])
+    expect(keyStore.getState().session?.apiKey).toBe(demoKey)
+  })
+
+  it('stays on the key screen with the server’s message when the key is refused', async () => {
+    installEmulatorFetch()
+    const { user } = renderWithQueries(<App />)
+
+    await user.type(screen.getByLabelText('API key'), 'wrong-key')
+    await user.click(screen.getByRole('button', { name: 'Connect' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Unauthorized.')
+    expect(screen.getByLabelText('API key')).toBeInTheDocument()
+    expect(keyStore.getState().session).toBeNull()
+  })
+
+  it('returns to the key screen with the message when a kept key stops working', async () => {
+    installEmulatorFetch({ keys: [] })
+    keyStore.keep({ sessionId: 'revoked', apiKey: demoKey })
+    renderWithQueries(<App />)
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Unauthorized.')
+    expect(screen.getByLabelText('API key')).toBeInTheDocument()
+    expect(sessionStorage.length).toBe(0)
+  })
+
+  it('forgets the key and the fetched models', async () => {
+    installEmulatorFetch()
+    keyStore.keep({ sessionId: 'one', apiKey: demoKey })
+    const { user, queryClient } = renderWithQueries(<App />)
+    await screen.findByRole('table')
+
+    await user.click(screen.getByRole('button', { name: 'Forget key' }))
+
+    expect(screen.getByLabelText('API key')).toBeInTheDocument()
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0)
+    expect(sessionStorage.length).toBe(0)
+  })
+})

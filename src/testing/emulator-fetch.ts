@@ -1,0 +1,47 @@
+import { vi } from 'vitest'
+
+import {
+  createEmulatorApp,
+  demoKey,
+  type EmulatorOptions,
+} from '../../server/emulator/emulator-app'
+import { seedModels } from '../../server/emulator/seed-models'
+import { createServerApp } from '../../server/prod/server-app'
+
+export { demoKey, seedModels }
+
+const emulatorOrigin = 'http://emulator.test'
+
+/**
+ * Routes the app's `fetch('/api/...')` through the real production server app to the real
+ * emulator app, in process: component tests cross the same network layer as the browser does.
+ * Returns the list of upstream requests the emulator saw.
+ */
+export function installEmulatorFetch(options: Partial<EmulatorOptions> = {}) {
+  const emulator = createEmulatorApp({
+    models: seedModels,
+    keys: [demoKey],
+    envelope: 'wrapped',
+    ...options,
+  })
+  const upstreamRequests: string[] = []
+  const server = createServerApp({
+    upstream: { baseUrl: emulatorOrigin, timeoutMs: 5_000 },
+    distDir: 'dist',
+    log: () => {},
+  })
+  const realFetch = globalThis.fetch
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), 'http://app.test')
+    // jsdom's AbortSignal is not Node's, which Request insists on: honour it by hand.
+    const { signal, ...rest } = init
+    if (signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError')
+    if (url.origin === emulatorOrigin) {
+      upstreamRequests.push(url.pathname)
+      return emulator.fetch(new Request(url, rest))
+    }
+    if (url.origin === 'http://app.test') return server.fetch(new Request(url, rest))
+    return realFetch(input, init)
+  })
+  return { upstreamRequests }
+}
