@@ -9,7 +9,11 @@ export { demoKey, seedModels }
 
 type Listening = { close: () => void; port: number }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number) {
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  hostname: string,
+  port: number,
+) {
   return new Promise<Listening>((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, (info: AddressInfo) =>
       resolve({ port: info.port, close: () => server.close() }),

@@ -9,10 +9,18 @@ import { demoKey, startDemoServers } from './demo-servers'
 import { ensureBrowser } from './ensure-browser'
 
 buildIfStale()
-const servers = await startDemoServers({ host: '127.0.0.1', port: 0, emulatorPort: 0, log: () => {} })
+const servers = await startDemoServers({
+  host: '127.0.0.1',
+  port: 0,
+  emulatorPort: 0,
+  log: () => {},
+})
 const browser = await chromium.launch({ executablePath: ensureBrowser() })
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 })
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 860 },
+    deviceScaleFactor: 1,
+  })
   await page.goto(servers.url)
   await page.getByLabel('API key').fill(demoKey)
   await page.getByRole('button', { name: 'Connect' }).click()

@@ -1,4 +1,6 @@
 import { serve } from '@hono/node-server'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 
 import { createServerApp } from './server-app'
 
@@ -17,9 +19,16 @@ try {
   process.exit(2)
 }
 
+const distDir = process.env.DIST_DIR ?? 'dist'
+if (!existsSync(join(distDir, 'index.html'))) {
+  console.error(
+    `No built app in ${distDir}/: run \`npm run build\` first. The /api forwarder still runs.`,
+  )
+}
+
 const app = createServerApp({
   upstream: { baseUrl, timeoutMs },
-  distDir: process.env.DIST_DIR ?? 'dist',
+  distDir,
 })
 
 serve({ fetch: app.fetch, hostname: host, port }, (info) => {

@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -65,6 +66,11 @@ export function createServerApp({ upstream, distDir, log = console.log }: Server
       : c.json({ message: 'Method not allowed' }, 405),
   )
 
+  if (!existsSync(join(distDir, 'index.html'))) {
+    app.get('*', (c) => c.text('The app is not built yet: run `npm run build`, then restart.', 503))
+    return app
+  }
+
   app.use(
     '/assets/*',
     serveStatic({
@@ -76,17 +82,11 @@ export function createServerApp({ upstream, distDir, log = console.log }: Server
   )
   app.use('/*', serveStatic({ root: distDir, index: 'index.html' }))
 
-  // Client-side routes share the one page; a missing build says how to make it.
-  let indexHtml: Promise<string> | undefined
+  // Client-side routes share the one page.
+  const indexHtml = readFile(join(distDir, 'index.html'), 'utf8')
   app.get('*', async (c) => {
-    indexHtml ??= readFile(join(distDir, 'index.html'), 'utf8')
-    try {
-      c.header('cache-control', 'no-cache')
-      return c.html(await indexHtml)
-    } catch {
-      indexHtml = undefined
-      return c.text('The app is not built yet: run `npm run build`.', 503)
-    }
+    c.header('cache-control', 'no-cache')
+    return c.html(await indexHtml)
   })
   return app
 }
