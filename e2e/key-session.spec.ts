@@ -34,7 +34,7 @@ test('reload keeps the key; a new tab and a new browser context do not', async (
   await expect(page.getByRole('button', { name: 'Forget key' })).toBeVisible()
 
   await page.reload()
-  await expect(page.getByRole('cell', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
 
   const newTab = await context.newPage()
   const checkTab = watchForErrors(newTab)

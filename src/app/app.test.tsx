@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { keyStore } from '../session/key-store'
 import { demoKey, installEmulatorFetch, seedModels } from '../testing/emulator-fetch'
-import { renderWithQueries } from '../testing/render'
+import { renderApp } from '../testing/render'
 import { App } from './app'
 
 afterEach(() => keyStore.forget())
@@ -11,7 +11,7 @@ afterEach(() => keyStore.forget())
 describe('App', () => {
   it('connects with a working key and shows the models of the first answer without asking again', async () => {
     const { upstreamRequests } = installEmulatorFetch()
-    const { user } = renderWithQueries(<App />)
+    const { user } = renderApp(<App />)
 
     await user.type(screen.getByLabelText('API key'), `  ${demoKey}  `)
     await user.click(screen.getByRole('button', { name: 'Connect' }))
@@ -24,7 +24,7 @@ describe('App', () => {
 
   it('stays on the key screen with the server’s message when the key is refused', async () => {
     installEmulatorFetch()
-    const { user } = renderWithQueries(<App />)
+    const { user } = renderApp(<App />)
 
     await user.type(screen.getByLabelText('API key'), 'wrong-key')
     await user.click(screen.getByRole('button', { name: 'Connect' }))
@@ -37,7 +37,7 @@ describe('App', () => {
   it('returns to the key screen with the message when a kept key stops working', async () => {
     installEmulatorFetch({ keys: [] })
     keyStore.keep({ sessionId: 'revoked', apiKey: demoKey })
-    renderWithQueries(<App />)
+    renderApp(<App />)
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Unauthorized.')
     expect(screen.getByLabelText('API key')).toBeInTheDocument()
@@ -47,7 +47,7 @@ describe('App', () => {
   it('forgets the key and the fetched models', async () => {
     installEmulatorFetch()
     keyStore.keep({ sessionId: 'one', apiKey: demoKey })
-    const { user, queryClient } = renderWithQueries(<App />)
+    const { user, queryClient } = renderApp(<App />)
     await screen.findByRole('table')
 
     await user.click(screen.getByRole('button', { name: 'Forget key' }))

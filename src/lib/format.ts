@@ -20,3 +20,17 @@ export function shortId(id: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
 }
+
+/**
+ * Any JSON value on one line: small floats in exponent form as written in configs (`2e-5`),
+ * arrays as `[a, b]`, objects as compact JSON.
+ */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return ''
+  if (typeof value === 'number') {
+    return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential() : String(value)
+  }
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`
+  return JSON.stringify(value)
+}

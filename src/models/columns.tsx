@@ -2,50 +2,86 @@ import { createColumnHelper } from '@tanstack/react-table'
 
 import type { Model } from '../api/model-schema'
 import { Badge } from '../components/badge'
+import { Highlight } from '../components/highlight'
 import { formatDuration, shortId } from '../lib/format'
 import { statusPhase, statusPhases } from './status'
 import type { modelTableFeatures } from './table-features'
 
-const column = createColumnHelper<typeof modelTableFeatures, Model>()
+export const column = createColumnHelper<typeof modelTableFeatures, Model>()
+
+export const nameColumnId = 'modelName'
 
 export const modelColumns = column.columns([
   column.accessor('modelName', {
     header: 'Name',
-    sortFn: 'alphanumeric',
-    cell: ({ getValue }) => <span className="font-medium text-slate-900">{getValue()}</span>,
+    enableHiding: false,
+    // The name cell is rendered by the row itself: it is the row's button.
+    meta: {
+      label: 'Name',
+      width: 300,
+      sortKey: (model) => model.modelName,
+      defaultVisible: true,
+    },
   }),
   column.accessor('modelId', {
     header: 'ID',
-    sortFn: 'alphanumeric',
     cell: ({ getValue }) => (
       <span title={getValue()} className="font-mono text-xs text-slate-600">
-        {shortId(getValue())}
+        <Highlight text={shortId(getValue())} />
       </span>
     ),
+    meta: { label: 'ID', width: 110, sortKey: (model) => model.modelId, defaultVisible: true },
   }),
-  column.accessor((model) => statusPhases[statusPhase(model.status, model.secondaryStatus)].rank, {
-    id: 'status',
+  column.accessor('status', {
     header: 'Status',
-    sortFn: 'basic',
     cell: ({ row: { original: model } }) => <StatusCell model={model} />,
+    meta: {
+      label: 'Status',
+      width: 210,
+      sortKey: (model) => statusPhases[statusPhase(model.status, model.secondaryStatus)].rank,
+      facet: { valueOf: (model) => model.status },
+      defaultVisible: true,
+    },
   }),
   column.accessor('baseModel', {
     header: 'Base model',
-    sortFn: 'alphanumeric',
     cell: ({ row: { original: model } }) => (
-      <span className="block max-w-80 truncate" title={model.baseModel}>
-        {model.baseModel}
+      <span
+        className="block truncate"
+        title={
+          model.baseCheckpoint ? `${model.baseModel} (${model.baseCheckpoint})` : model.baseModel
+        }
+      >
+        <Highlight text={model.baseModel} />
         {model.baseCheckpoint ? (
-          <span className="block text-xs text-slate-500">{model.baseCheckpoint}</span>
+          <span className="text-slate-500">
+            {' · '}
+            <Highlight text={model.baseCheckpoint} />
+          </span>
         ) : null}
       </span>
     ),
+    meta: {
+      label: 'Base model',
+      width: 340,
+      sortKey: (model) => model.baseModel,
+      facet: { valueOf: (model) => model.baseModel },
+      defaultVisible: true,
+    },
   }),
-  column.accessor('instanceType', { header: 'Instance type', sortFn: 'alphanumeric' }),
+  column.accessor('instanceType', {
+    header: 'Instance type',
+    cell: ({ getValue }) => <Highlight text={getValue()} />,
+    meta: {
+      label: 'Instance type',
+      width: 180,
+      sortKey: (model) => model.instanceType,
+      facet: { valueOf: (model) => model.instanceType },
+      defaultVisible: true,
+    },
+  }),
   column.accessor('maxTrainingTime', {
     header: 'Max training time',
-    sortFn: 'basic',
-    sortUndefined: 'last',
     cell: ({ getValue }) => {
       const seconds = getValue()
       return seconds === undefined ? (
@@ -56,12 +92,51 @@ export const modelColumns = column.columns([
         <span title={`${seconds.toLocaleString('en')} s`}>{formatDuration(seconds)}</span>
       )
     },
+    meta: {
+      label: 'Max training time',
+      width: 160,
+      sortKey: (model) => model.maxTrainingTime,
+      align: 'end',
+      defaultVisible: true,
+    },
   }),
   column.accessor((model) => model.checkpoints.length, {
     id: 'checkpoints',
     header: 'Checkpoints',
-    sortFn: 'basic',
     cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+    meta: {
+      label: 'Checkpoints',
+      width: 130,
+      sortKey: (model) => model.checkpoints.length,
+      align: 'end',
+      defaultVisible: true,
+    },
+  }),
+  column.accessor((model) => model.checkpoints.at(-1) ?? '', {
+    id: 'latestCheckpoint',
+    header: 'Latest checkpoint',
+    cell: ({ getValue }) => <Highlight text={getValue()} />,
+    meta: {
+      label: 'Latest checkpoint',
+      width: 150,
+      sortKey: (model) => model.checkpoints.at(-1),
+      defaultVisible: false,
+    },
+  }),
+  column.accessor((model) => model.failureReason ?? '', {
+    id: 'failureReason',
+    header: 'Failure reason',
+    cell: ({ getValue }) => (
+      <span className="block truncate" title={getValue()}>
+        <Highlight text={getValue().split('\n')[0] ?? ''} />
+      </span>
+    ),
+    meta: {
+      label: 'Failure reason',
+      width: 360,
+      sortKey: (model) => model.failureReason,
+      defaultVisible: false,
+    },
   }),
 ])
 
@@ -70,13 +145,15 @@ function StatusCell({ model }: { model: Model }) {
   const showSecondary =
     model.secondaryStatus && model.secondaryStatus.toLowerCase() !== model.status.toLowerCase()
   return (
-    <span className="flex flex-col items-start gap-0.5">
+    <span className="flex items-center gap-1.5 truncate">
       <Badge tone={phase.tone}>
         <span aria-hidden="true">{phase.icon}</span>
-        {model.status}
+        <Highlight text={model.status} />
       </Badge>
       {showSecondary ? (
-        <span className="text-xs text-slate-500">{model.secondaryStatus}</span>
+        <span className="truncate text-xs text-slate-600">
+          <Highlight text={model.secondaryStatus ?? ''} />
+        </span>
       ) : null}
     </span>
   )

@@ -1,6 +1,10 @@
 import type { Model } from '../api/model-schema'
+import { modelColumns } from './columns'
+import { hyperparameterColumn, hyperparameterPrefix } from './hyperparameters'
+import type { IndexSpec } from './model-index'
+import type { ModelColumnMeta } from './table-features'
 
-/** Everything a search looks in, lower-cased once per response rather than per keystroke. */
+/** Everything a search looks in; lower-cased once per response by the index. */
 export function searchTextOf(model: Model): string {
   return [
     model.modelName,
@@ -10,14 +14,35 @@ export function searchTextOf(model: Model): string {
     model.baseModel,
     model.baseCheckpoint,
     model.instanceType,
+    model.checkpoints.join(' '),
+    model.failureReason,
   ]
     .filter(Boolean)
     .join('\n')
-    .toLowerCase()
 }
 
-export function filterModels(models: Model[], searchTexts: string[], query: string): Model[] {
-  const needle = query.trim().toLowerCase()
-  if (!needle) return models
-  return models.filter((_, index) => searchTexts[index]?.includes(needle))
+export function columnIdOf(definition: { id?: string; accessorKey?: unknown }): string {
+  return definition.id ?? String(definition.accessorKey)
+}
+
+const metaById = new Map<string, ModelColumnMeta>(
+  modelColumns.flatMap((definition) =>
+    definition.meta ? [[columnIdOf(definition), definition.meta] as const] : [],
+  ),
+)
+
+export function columnMeta(id: string): ModelColumnMeta | undefined {
+  if (id.startsWith(hyperparameterPrefix)) {
+    return hyperparameterColumn(id.slice(hyperparameterPrefix.length)).meta
+  }
+  return metaById.get(id)
+}
+
+/** The ids of the columns whose meta asks for a facet filter, in column order. */
+export const facetIds = [...metaById].filter(([, meta]) => meta.facet).map(([id]) => id)
+
+export const modelIndexSpec: IndexSpec = {
+  searchTextOf,
+  facetValueOf: (id) => columnMeta(id)?.facet?.valueOf,
+  sortKeyOf: (id) => columnMeta(id)?.sortKey,
 }

@@ -1,67 +1,179 @@
-import { render, screen, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
+import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
 import { seedAccount } from '../testing/factories'
+import { renderApp } from '../testing/render'
 import { ModelsTable } from './models-table'
 
 function names(): string[] {
-  const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1)
-  return rows.map((row) => within(row).getAllByRole('cell')[0]?.textContent ?? '')
+  return within(screen.getByRole('table'))
+    .queryAllByRole('rowheader')
+    .map((cell) => cell.textContent ?? '')
 }
+
+function renderTable(search = '') {
+  const urls: string[] = []
+  const models = seedAccount()
+  const rendered = renderApp(<ModelsTable models={models} />, {
+    search,
+    onUrlUpdate: (event) => urls.push(event.queryString),
+  })
+  return { ...rendered, models, lastUrl: () => decodeURIComponent(urls.at(-1) ?? '') }
+}
+
+const failedNames = [
+  'vit-l14-product-search-lr-sweep-1',
+  'vit-l14-product-search-lr-sweep-2',
+  'jewellery-vit-l14-long',
+]
 
 describe('ModelsTable', () => {
   it('keeps the service’s order until a column is sorted', () => {
-    const models = seedAccount()
-    render(<ModelsTable models={models} />)
+    const { models } = renderTable()
     expect(names()).toEqual(models.map((model) => model.modelName))
   })
 
-  it('sorts names in natural order, reverses on a second click and exposes aria-sort', async () => {
-    const user = userEvent.setup()
-    render(<ModelsTable models={seedAccount()} />)
-    const header = screen.getByRole('columnheader', { name: /name/i })
+  it('sorts by a header click, reverses on the next, and records it in the URL', async () => {
+    const { user, lastUrl } = renderTable()
+    const header = screen.getByRole('columnheader', { name: /^name/i })
 
     await user.click(within(header).getByRole('button'))
     expect(header).toHaveAttribute('aria-sort', 'ascending')
-    const ascending = names()
-    expect(ascending.indexOf('model-2')).toBeLessThan(ascending.indexOf('model-10'))
+    expect(names().indexOf('model-2')).toBeLessThan(names().indexOf('model-10'))
+    expect(lastUrl()).toBe('?sort=modelName')
 
     await user.click(within(header).getByRole('button'))
     expect(header).toHaveAttribute('aria-sort', 'descending')
     expect(names().indexOf('model-10')).toBeLessThan(names().indexOf('model-2'))
+    expect(lastUrl()).toBe('?sort=-modelName')
   })
 
-  it('sorts statuses in lifecycle order, not alphabetically', async () => {
-    const user = userEvent.setup()
-    render(<ModelsTable models={seedAccount()} />)
-    await user.click(screen.getByRole('button', { name: 'Status' }))
+  it('adds a second sort with Shift+click and shows each column’s priority', async () => {
+    const { user, lastUrl } = renderTable()
+    await user.click(screen.getByRole('button', { name: 'Instance type' }))
+    await user.keyboard('{Shift>}')
+    await user.click(screen.getByRole('button', { name: 'Name' }))
+    await user.keyboard('{/Shift}')
 
-    const statuses = within(screen.getByRole('table'))
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) => within(row).getAllByRole('cell')[2]?.textContent ?? '')
-    expect(statuses[0]).toMatch(/provisioning|INITIALIZING|uploading/)
-    expect(statuses.at(-1)).toContain('Archived')
+    expect(lastUrl()).toBe('?sort=instanceType,modelName')
+    expect(
+      screen.getByRole('button', { name: /Instance type, sort priority 1/ }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /Name, sort priority 2/ })).toBeInTheDocument()
+    expect(names().slice(0, 3)).toEqual([
+      '<b>bold</b> & "quoted" \'model\'',
+      'archive-import-2024-q4',
+      'beauty-vit-b16-v1',
+    ])
   })
 
-  it('filters by any word of name, id, status or base model and says how many match', async () => {
-    const user = userEvent.setup()
-    render(<ModelsTable models={seedAccount()} />)
+  it('filters to the failed models with the status facet, whatever their spelling', async () => {
+    const { user, lastUrl } = renderTable()
+    await user.click(screen.getByRole('button', { name: 'Status filter' }))
+    const panel = screen.getByRole('dialog', { name: 'Filter by status' })
+    const failed = within(panel).getByRole('checkbox', { name: /failed \/ Failed/ })
+    expect(failed.closest('label')).toHaveTextContent('3')
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search models' }), 'vit-l-14')
-    // The four models trained on Marqo/ViT-L-14 (the chained one names its parent instead).
-    expect(await screen.findByText('4 of 25 models')).toBeInTheDocument()
+    await user.click(failed)
+    expect(names()).toEqual(failedNames)
+    expect(lastUrl()).toBe('?status=failed')
+    expect(screen.getByRole('status')).toHaveTextContent('3 of 25 models')
+    expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true')
+  })
 
-    await user.clear(screen.getByRole('searchbox', { name: 'Search models' }))
-    await user.type(screen.getByRole('searchbox', { name: 'Search models' }), 'no such model')
-    expect(await screen.findByText('No models match')).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Clear search' }))
-    expect(screen.getByText('25 models')).toBeInTheDocument()
+  it('answers "what is in progress?" with one click', async () => {
+    const { user } = renderTable()
+    await user.click(screen.getByRole('button', { name: 'In progress' }))
+    expect(names()).toEqual([
+      'multilingual-retail-xlmr',
+      'furniture-vit-b16-v1',
+      'furniture-vit-b16-v2',
+      'shoes-vit-b32-hard-negatives',
+      'vit-l14-product-search-distil',
+      'gs-apparel-v5-candidate',
+    ])
+  })
+
+  it('searches everywhere, highlights the matches, and offers to clear when nothing matches', async () => {
+    const { user } = renderTable()
+    const search = screen.getByRole('searchbox', { name: 'Search models' })
+
+    await user.type(search, 'epoch_40')
+    expect(names()).toEqual(['vit-l14-product-search'])
+    await user.clear(search)
+    await user.type(search, 'apparel')
+    expect(screen.getByRole('status')).toHaveTextContent('3 of 25 models')
+    expect(screen.getAllByText('apparel', { selector: 'mark' }).length).toBe(3)
+
+    await user.type(search, ' nothing-like-this')
+    expect(screen.getByText('No models match')).toBeInTheDocument()
+    await user.click(screen.getAllByRole('button', { name: 'Clear all filters' }).at(-1)!)
+    expect(screen.getByRole('status')).toHaveTextContent('25 models')
+    expect(search).toHaveValue('')
+  })
+
+  it('shows the view a URL describes', () => {
+    renderTable('?q=vit&status=failed&sort=-modelName')
+    expect(names()).toEqual(failedNames.toSorted().toReversed())
+    expect(screen.getByRole('searchbox', { name: 'Search models' })).toHaveValue('vit')
+  })
+
+  it('ignores what a URL names but the account does not have', () => {
+    const { models } = renderTable('?sort=nope&status=exploded&cols=bogus,modelId')
+    expect(names()).toEqual(models.map((model) => model.modelName))
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Name',
+      'ID',
+    ])
+  })
+
+  it('hides a column and adds a hyperparameter as one, remembering the choice in the URL', async () => {
+    const { user, lastUrl } = renderTable()
+    await user.click(screen.getByRole('button', { name: 'Columns' }))
+    const menu = screen.getByRole('dialog', { name: 'Columns' })
+    await user.click(within(menu).getByRole('checkbox', { name: 'ID' }))
+    await user.click(within(menu).getByRole('checkbox', { name: 'lr' }))
+
+    expect(screen.queryByRole('columnheader', { name: 'ID' })).not.toBeInTheDocument()
+    expect(screen.getByRole('columnheader', { name: 'lr' })).toBeInTheDocument()
+    expect(lastUrl()).toContain(
+      'cols=modelName,status,baseModel,instanceType,maxTrainingTime,checkpoints,hp.lr',
+    )
+    const row = screen.getByRole('rowheader', { name: 'gs-apparel-v3' }).closest('tr')!
+    expect(row).toHaveTextContent('2e-5')
+  })
+
+  it('adds the hyperparameters that differ among the models shown', async () => {
+    const { user } = renderTable('?q=furniture')
+    await user.click(screen.getByRole('button', { name: 'Columns' }))
+    await user.click(screen.getByRole('button', { name: 'Add varying hyperparameters' }))
+    const headers = screen.getAllByRole('columnheader').map((header) => header.textContent)
+    expect(headers.slice(-1)).toEqual(['lr'])
+  })
+
+  it('moves through rows with the keyboard and opens one with Enter', async () => {
+    const { user, lastUrl } = renderTable()
+    await user.keyboard('/')
+    expect(screen.getByRole('searchbox', { name: 'Search models' })).toHaveFocus()
+    await user.keyboard('gs-apparel')
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getByRole('button', { name: 'gs-apparel-v3' })).toHaveFocus()
+    await user.keyboard('j')
+    expect(screen.getByRole('button', { name: 'gs-apparel-v4' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925')
+    expect(screen.getByRole('rowheader', { name: 'gs-apparel-v4' }).closest('tr')).toHaveAttribute(
+      'aria-current',
+      'true',
+    )
+    await user.keyboard('{Escape}')
+    expect(lastUrl()).not.toContain('model=')
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('searchbox', { name: 'Search models' })).toHaveValue('')
   })
 
   it('has its own state for an empty account', () => {
-    render(<ModelsTable models={[]} />)
+    renderApp(<ModelsTable models={[]} />)
     expect(screen.getByText('This account has no models yet')).toBeInTheDocument()
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })

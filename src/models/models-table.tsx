@@ -1,129 +1,299 @@
-import { useTable, type Header } from '@tanstack/react-table'
-import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
+import { functionalUpdate, useTable } from '@tanstack/react-table'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
 import type { Model } from '../api/model-schema'
+import { HighlightTerms } from '../components/highlight'
 import { plural } from '../lib/format'
-import { modelColumns } from './columns'
-import { filterModels, searchTextOf } from './model-search'
+import { isStringArray, readPreference, writePreference } from '../lib/preferences'
+import { ColumnMenu } from './column-menu'
+import { modelColumns, nameColumnId } from './columns'
+import { FacetFilter } from './facet-filter'
+import {
+  hyperparameterColumn,
+  hyperparameterKeys,
+  hyperparameterPrefix,
+  varyingHyperparameterKeys,
+} from './hyperparameters'
+import { ModelGrid, type Density } from './model-grid'
+import { searchTerms } from './model-filter'
+import { columnIdOf, columnMeta, facetIds } from './model-search'
+import { QuickFilters } from './quick-filters'
+import { ShortcutsDialog } from './shortcuts-dialog'
 import { modelTableFeatures } from './table-features'
+import { useModelRows } from './use-model-rows'
+import { useModelView } from './view-state'
+
+const baseColumnIds = modelColumns.map(columnIdOf)
+const defaultColumns = modelColumns.filter((column) => column.meta?.defaultVisible).map(columnIdOf)
+
+function isDensity(value: unknown): value is Density {
+  return value === 'compact' || value === 'comfortable'
+}
 
 export function ModelsTable({ models }: { models: Model[] }) {
-  const [search, setSearch] = useState('')
-  const deferredSearch = useDeferredValue(search)
-  const searchTexts = useMemo(() => models.map(searchTextOf), [models])
-  const shown = useMemo(
-    () => filterModels(models, searchTexts, deferredSearch),
-    [models, searchTexts, deferredSearch],
+  const view = useModelView()
+  const { index, rows, counts, selection, sorting } = useModelRows(models, view)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [density, setDensity] = useState<Density>(
+    () => readPreference('density', isDensity) ?? 'comfortable',
   )
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const [activeIndex, setActiveIndex] = useState(0)
+  const [focusRequest, setFocusRequest] = useState(0)
+
+  const allKeys = useMemo(() => hyperparameterKeys(models), [models])
+  const visibleColumns = useMemo(() => {
+    const known = new Set([...baseColumnIds, ...allKeys.map((key) => hyperparameterPrefix + key)])
+    const requested = view.columns ?? readPreference('columns', isStringArray) ?? defaultColumns
+    return [nameColumnId, ...requested.filter((id) => id !== nameColumnId && known.has(id))]
+  }, [view.columns, allKeys])
+  const hyperparameterIds = visibleColumns.filter((id) => id.startsWith(hyperparameterPrefix))
+  const hyperparameterSignature = hyperparameterIds.join('\n')
+  const columns = useMemo(
+    () => [
+      ...modelColumns,
+      ...(hyperparameterSignature ? hyperparameterSignature.split('\n') : []).map((id) =>
+        hyperparameterColumn(id.slice(hyperparameterPrefix.length)),
+      ),
+    ],
+    [hyperparameterSignature],
+  )
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(baseColumnIds.map((id) => [id, visibleColumns.includes(id)])),
+    [visibleColumns],
+  )
+
+  const { setSorting } = view
   const table = useTable({
     features: modelTableFeatures,
-    columns: modelColumns,
-    data: shown,
+    columns,
+    data: models,
     getRowId: (model) => model.modelId,
-    enableSortingRemoval: true,
+    manualSorting: true,
     sortDescFirst: false,
+    // React's synthetic click event: Shift adds the column to the sort.
+    isMultiSortEvent: (event) =>
+      typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
+    state: { sorting: [...sorting], columnVisibility },
+    onSortingChange: (updater) => setSorting(functionalUpdate(updater, [...sorting])),
   })
-  const searchId = useId()
-  const rows = table.getRowModel().rows
+
+  const changeColumns = useCallback(
+    (next: string[] | null) => {
+      view.setColumns(next)
+      writePreference('columns', next ?? undefined)
+    },
+    [view],
+  )
+
+  const lastIndex = rows.length - 1
+  const active = Math.max(0, Math.min(activeIndex, lastIndex))
+  const focusRow = useCallback(
+    (target: number) => {
+      setActiveIndex(Math.max(0, Math.min(target, lastIndex)))
+      setFocusRequest((count) => count + 1)
+    },
+    [lastIndex],
+  )
+
+  useKeyboardShortcuts({
+    searchRef,
+    active,
+    hasRows: rows.length > 0,
+    focusRow,
+    openShortcuts: () => setShortcutsOpen(true),
+    escape: () => {
+      if (view.selectedModel) view.setModel(null)
+      else if (view.search) view.setSearch('')
+    },
+  })
+
+  const filtered = view.search !== '' || facetIds.some((id) => (selection[id] ?? []).length > 0)
+  const clearFilters = (
+    <button
+      type="button"
+      onClick={view.clearFilters}
+      className="rounded-md px-2.5 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+    >
+      Clear all filters
+    </button>
+  )
+  const statusFacet = index.facet('status')
 
   return (
     <section aria-label="Models" className="flex min-h-0 flex-1 flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor={searchId} className="sr-only">
+      <div className="flex flex-wrap items-center gap-2">
+        <label className="sr-only" htmlFor="model-search">
           Search models
         </label>
         <input
-          id={searchId}
+          ref={searchRef}
+          id="model-search"
           type="search"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          placeholder="Search name, id, status, base model…"
-          className="w-80 max-w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+          value={view.search}
+          onChange={(event) => view.setSearch(event.target.value)}
+          placeholder="Search models…  ( / )"
+          aria-keyshortcuts="/"
+          autoComplete="off"
+          spellCheck={false}
+          className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
         />
-        <output className="text-sm text-slate-600">
-          {shown.length === models.length
-            ? plural(models.length, 'model')
-            : `${shown.length.toLocaleString('en')} of ${plural(models.length, 'model')}`}
-        </output>
+        {statusFacet ? (
+          <QuickFilters
+            options={statusFacet.options}
+            selected={selection.status ?? []}
+            onChange={(values) => view.setFacet('status', values)}
+          />
+        ) : null}
+        {facetIds.map((id) => {
+          const facet = index.facet(id)
+          return facet ? (
+            <FacetFilter
+              key={id}
+              title={columnMeta(id)?.label ?? id}
+              options={facet.options}
+              counts={counts[id]}
+              selected={selection[id] ?? []}
+              onChange={(values) => view.setFacet(id, values)}
+            />
+          ) : null
+        })}
+        {filtered ? clearFilters : null}
+        <div className="ml-auto flex items-center gap-2">
+          <ColumnMenu
+            visible={visibleColumns}
+            hyperparameterKeys={allKeys}
+            varyingKeys={() => varyingHyperparameterKeys(models, rows)}
+            onChange={changeColumns}
+            onReset={() => changeColumns(null)}
+          />
+          <button
+            type="button"
+            aria-pressed={density === 'compact'}
+            onClick={() => {
+              const next = density === 'compact' ? 'comfortable' : 'compact'
+              setDensity(next)
+              writePreference('density', next)
+            }}
+            className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none aria-pressed:bg-slate-100"
+          >
+            Compact rows
+          </button>
+          <button
+            type="button"
+            onClick={() => setShortcutsOpen(true)}
+            aria-keyshortcuts="?"
+            className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          >
+            Shortcuts <kbd className="font-mono text-xs text-slate-500">?</kbd>
+          </button>
+        </div>
       </div>
+      <output className="text-sm text-slate-600" aria-live="polite">
+        {rows.length === models.length
+          ? plural(models.length, 'model')
+          : `${rows.length.toLocaleString('en')} of ${plural(models.length, 'model')}`}
+      </output>
       {models.length === 0 ? (
         <EmptyState title="This account has no models yet">
           Models appear here once a Marqtune training task has been started.
         </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState title="No models match">{clearFilters}</EmptyState>
       ) : (
-        <div className="min-h-0 overflow-auto rounded-lg border border-slate-200 bg-white shadow-xs">
-          <table className="w-full border-collapse text-left text-sm">
-            <thead className="sticky top-0 z-10 bg-slate-50 text-xs text-slate-600 uppercase">
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <SortableHeader key={header.id} header={header} table={table} />
-                  ))}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-100 hover:bg-slate-50">
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-top">
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length === 0 ? (
-            <EmptyState title="No models match">
-              <button
-                type="button"
-                onClick={() => setSearch('')}
-                className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
-              >
-                Clear search
-              </button>
-            </EmptyState>
-          ) : null}
-        </div>
+        <HighlightTerms terms={searchTerms(view.search)}>
+          <ModelGrid
+            table={table}
+            rows={rows}
+            density={density}
+            activeIndex={active}
+            focusRequest={focusRequest}
+            selectedId={view.selectedModel}
+            onActivate={setActiveIndex}
+            onOpen={(modelId) => view.setModel(modelId)}
+          />
+        </HighlightTerms>
       )}
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </section>
   )
 }
 
-type ModelTable = ReturnType<typeof useTable<typeof modelTableFeatures, Model>>
+function isEditable(element: Element): boolean {
+  return element.matches('input, textarea, select, [contenteditable="true"]')
+}
 
-function SortableHeader({
-  header,
-  table,
+/** `/` search, `?` help, Up/Down and j/k between rows, Esc to close or clear. */
+function useKeyboardShortcuts({
+  searchRef,
+  active,
+  hasRows,
+  focusRow,
+  openShortcuts,
+  escape,
 }: {
-  header: Header<typeof modelTableFeatures, Model>
-  table: ModelTable
+  searchRef: React.RefObject<HTMLInputElement | null>
+  active: number
+  hasRows: boolean
+  focusRow: (index: number) => void
+  openShortcuts: () => void
+  escape: () => void
 }) {
-  const sorted = header.column.getIsSorted()
-  return (
-    <th
-      scope="col"
-      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-      className="px-3 py-2 font-semibold whitespace-nowrap"
-    >
-      <button
-        type="button"
-        onClick={header.column.getToggleSortingHandler()}
-        className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
-      >
-        <table.FlexRender header={header} />
-        <span aria-hidden="true" className="w-3 text-slate-400">
-          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-        </span>
-      </button>
-    </th>
-  )
+  const latest = useRef({ active, hasRows, focusRow, openShortcuts, escape })
+  useEffect(() => {
+    latest.current = { active, hasRows, focusRow, openShortcuts, escape }
+  })
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const target = event.target
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+      if (!(target instanceof Element) || target.closest('dialog, [popover]')) return
+      const current = latest.current
+      const inSearch = target === searchRef.current
+      const onRow = target.matches('[data-row-button]')
+      if (isEditable(target) && !inSearch) return
+      const typing = inSearch
+      let handled = true
+      switch (event.key) {
+        case '/':
+          if (typing) return
+          searchRef.current?.focus()
+          searchRef.current?.select()
+          break
+        case '?':
+          if (typing) return
+          current.openShortcuts()
+          break
+        case 'ArrowDown':
+        case 'j':
+          if (event.key === 'j' && typing) return
+          if (!current.hasRows) return
+          current.focusRow(onRow ? current.active + 1 : current.active)
+          break
+        case 'ArrowUp':
+        case 'k':
+          if (event.key === 'k' && typing) return
+          if (!current.hasRows) return
+          if (onRow && current.active === 0) searchRef.current?.focus()
+          else current.focusRow(onRow ? current.active - 1 : current.active)
+          break
+        case 'Escape':
+          current.escape()
+          break
+        default:
+          handled = false
+      }
+      if (handled) event.preventDefault()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [searchRef])
 }
 
 function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="flex flex-col items-center gap-2 px-6 py-12 text-center">
+    <div className="flex flex-col items-center gap-2 rounded-lg border border-slate-200 bg-white px-6 py-12 text-center">
       <p className="font-medium text-slate-900">{title}</p>
       <div className="text-sm text-slate-600">{children}</div>
     </div>

@@ -1,13 +1,28 @@
-import {
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-} from '@tanstack/react-table'
+import { columnVisibilityFeature, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
 
+import type { Model } from '../api/model-schema'
+import type { SortValue } from './model-index'
+
+/** What the toolbar, the index and the table read from a column, so none of them names one. */
+export type ModelColumnMeta = {
+  /** The column's name in menus and headers. */
+  label: string
+  /** Width in pixels; the table is laid out fixed so virtual rows never shift columns. */
+  width: number
+  sortKey: (model: Model) => SortValue
+  /** Set when the column's values make a facet filter in the toolbar. */
+  facet?: { valueOf: (model: Model) => string }
+  /** Where the searched text shows: the cell highlights matches. */
+  align?: 'end'
+  /** Shown unless the user hides it. */
+  defaultVisible: boolean
+}
+
+// Sorting and filtering run on our own index (model-filter.ts); the table holds their state,
+// the column definitions, visibility and rendering.
 export const modelTableFeatures = tableFeatures({
   rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+  columnVisibilityFeature,
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a type-only slot, as documented
+  columnMeta: {} as ModelColumnMeta,
 })

@@ -1,17 +1,28 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { NuqsTestingAdapter, type OnUrlUpdateFunction } from 'nuqs/adapters/testing'
 import type { ReactElement } from 'react'
 
 import { createQueryClient } from '../api/query-client'
 
-/** Renders inside a fresh query client configured as in the app. */
-export function renderWithQueries(ui: ReactElement) {
+/**
+ * Renders inside the app's providers: a fresh query client configured as in the app, and a URL
+ * that starts at `search` and reports every update to `onUrlUpdate`.
+ */
+export function renderApp(
+  ui: ReactElement,
+  { search = '', onUrlUpdate }: { search?: string; onUrlUpdate?: OnUrlUpdateFunction } = {},
+) {
   const queryClient = createQueryClient()
   const user = userEvent.setup()
   return {
     user,
     queryClient,
-    ...render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>),
+    ...render(
+      <NuqsTestingAdapter searchParams={search} onUrlUpdate={onUrlUpdate} hasMemory>
+        <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+      </NuqsTestingAdapter>,
+    ),
   }
 }

@@ -1,0 +1,117 @@
+import { Popover } from '../components/popover'
+import { columnIdOf } from './model-search'
+import { modelColumns, nameColumnId } from './columns'
+import { hyperparameterPrefix } from './hyperparameters'
+
+const triggerClasses =
+  'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none'
+
+const baseColumns = modelColumns.map((definition) => ({
+  id: columnIdOf(definition),
+  label: definition.meta?.label ?? columnIdOf(definition),
+}))
+
+/** Show or hide columns, add any hyperparameter as a column, or the ones that differ. */
+export function ColumnMenu({
+  visible,
+  hyperparameterKeys,
+  varyingKeys,
+  onChange,
+  onReset,
+}: {
+  visible: readonly string[]
+  hyperparameterKeys: readonly string[]
+  /** Computed on demand: the keys whose values differ among the models shown. */
+  varyingKeys: () => string[]
+  onChange: (visible: string[]) => void
+  onReset: () => void
+}) {
+  const shown = new Set(visible)
+
+  function toggle(id: string) {
+    onChange(shown.has(id) ? visible.filter((other) => other !== id) : [...visible, id])
+  }
+
+  function addVarying() {
+    const add = varyingKeys()
+      .map((key) => `${hyperparameterPrefix}${key}`)
+      .filter((id) => !shown.has(id))
+    onChange([...visible, ...add])
+  }
+
+  return (
+    <Popover label="Columns" triggerClassName={triggerClasses} trigger="Columns">
+      <fieldset>
+        <legend className="px-2 py-1 text-xs font-semibold text-slate-600 uppercase">
+          Columns
+        </legend>
+        {baseColumns.map(({ id, label }) => (
+          <Checkbox
+            key={id}
+            label={label}
+            checked={id === nameColumnId || shown.has(id)}
+            disabled={id === nameColumnId}
+            onChange={() => toggle(id)}
+          />
+        ))}
+      </fieldset>
+      {hyperparameterKeys.length ? (
+        <fieldset className="mt-2 border-t border-slate-200 pt-2">
+          <legend className="px-2 py-1 text-xs font-semibold text-slate-600 uppercase">
+            Hyperparameters
+          </legend>
+          <button
+            type="button"
+            onClick={addVarying}
+            className="w-full rounded px-2 py-1.5 text-left text-sm text-indigo-700 hover:bg-slate-100"
+          >
+            Add varying hyperparameters
+          </button>
+          {hyperparameterKeys.map((key) => (
+            <Checkbox
+              key={key}
+              label={key}
+              mono
+              checked={shown.has(`${hyperparameterPrefix}${key}`)}
+              onChange={() => toggle(`${hyperparameterPrefix}${key}`)}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      <button
+        type="button"
+        onClick={onReset}
+        className="mt-2 w-full rounded border-t border-slate-200 px-2 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-100"
+      >
+        Reset columns
+      </button>
+    </Popover>
+  )
+}
+
+function Checkbox({
+  label,
+  checked,
+  disabled = false,
+  mono = false,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  disabled?: boolean
+  mono?: boolean
+  onChange: () => void
+}) {
+  return (
+    <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-slate-100 has-disabled:cursor-default has-disabled:text-slate-500">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={onChange}
+        className="size-4 accent-indigo-700"
+      />
+      <span className={`truncate ${mono ? 'font-mono text-xs' : ''}`}>{label}</span>
+    </label>
+  )
+}

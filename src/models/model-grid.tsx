@@ -1,0 +1,230 @@
+import { FlexRender, type Header, type Row, type useTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef } from 'react'
+
+import type { Model } from '../api/model-schema'
+import { Highlight } from '../components/highlight'
+import type { modelTableFeatures } from './table-features'
+
+type ModelTable = ReturnType<typeof useTable<typeof modelTableFeatures, Model>>
+
+export type Density = 'compact' | 'comfortable'
+
+const rowHeights: Record<Density, number> = { compact: 32, comfortable: 44 }
+
+/**
+ * The table itself: a fixed layout (virtual rows never shift the columns), sticky header and
+ * name column, and only the rows in view rendered, between two spacer rows.
+ */
+export function ModelGrid({
+  table,
+  rows,
+  density,
+  activeIndex,
+  focusRequest,
+  selectedId,
+  onActivate,
+  onOpen,
+}: {
+  table: ModelTable
+  /** Positions of the models to show, in display order. */
+  rows: Uint32Array
+  density: Density
+  activeIndex: number
+  /** Changes whenever the keyboard asks for the active row to be focused. */
+  focusRequest: number
+  selectedId: string | null
+  onActivate: (index: number) => void
+  onOpen: (modelId: string) => void
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const rowHeight = rowHeights[density]
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  })
+
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
+
+  useEffect(() => {
+    if (focusRequest) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+  }, [virtualizer, focusRequest, activeIndex])
+
+  // After the row is rendered, move focus to its button (the row may just have scrolled in).
+  useLayoutEffect(() => {
+    if (!focusRequest) return
+    const button = scrollRef.current?.querySelector<HTMLButtonElement>(
+      `tr[data-index="${activeIndex}"] button[data-row-button]`,
+    )
+    button?.focus({ preventScroll: true })
+  })
+
+  const coreRows = table.getCoreRowModel().rows
+  const headers = table.getHeaderGroups()[0]?.headers ?? []
+  const items = virtualizer.getVirtualItems()
+  const paddingTop = items[0]?.start ?? 0
+  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  const width = headers.reduce(
+    (sum, header) => sum + (header.column.columnDef.meta?.width ?? 140),
+    0,
+  )
+
+  return (
+    <div
+      ref={scrollRef}
+      className="relative min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 bg-white shadow-xs"
+    >
+      <table
+        aria-label="Models"
+        aria-rowcount={rows.length + 1}
+        className="table-fixed border-separate border-spacing-0 text-left text-sm"
+        style={{ width, minWidth: '100%' }}
+      >
+        <colgroup>
+          {headers.map((header) => (
+            <col key={header.id} style={{ width: header.column.columnDef.meta?.width ?? 140 }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {headers.map((header, position) => (
+              <SortableHeader
+                key={header.id}
+                header={header}
+                table={table}
+                sticky={position === 0}
+              />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {paddingTop > 0 ? <SpacerRow height={paddingTop} span={headers.length} /> : null}
+          {items.map((item) => {
+            const row = coreRows[rows[item.index]!]
+            if (!row) return null
+            return (
+              <ModelRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                height={rowHeight}
+                active={item.index === activeIndex}
+                selected={row.id === selectedId}
+                onActivate={onActivate}
+                onOpen={onOpen}
+              />
+            )
+          })}
+          {paddingBottom > 0 ? <SpacerRow height={paddingBottom} span={headers.length} /> : null}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function ModelRow({
+  row,
+  index,
+  height,
+  active,
+  selected,
+  onActivate,
+  onOpen,
+}: {
+  row: Row<typeof modelTableFeatures, Model>
+  index: number
+  height: number
+  active: boolean
+  selected: boolean
+  onActivate: (index: number) => void
+  onOpen: (modelId: string) => void
+}) {
+  const [nameCell, ...cells] = row.getVisibleCells()
+  const model = row.original
+  const cellClasses = 'truncate border-b border-slate-100 px-3 align-middle'
+  return (
+    <tr
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-current={selected || undefined}
+      style={{ height }}
+      className={`group ${selected ? 'bg-indigo-50' : 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
+    >
+      <th
+        scope="row"
+        className={`sticky left-0 z-[1] font-normal ${cellClasses} ${selected ? 'bg-indigo-50' : 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`}
+      >
+        {nameCell ? (
+          <button
+            type="button"
+            data-row-button
+            tabIndex={active ? 0 : -1}
+            onFocus={() => onActivate(index)}
+            onClick={() => onOpen(model.modelId)}
+            title={model.modelName}
+            className="max-w-full truncate rounded text-left font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          >
+            <Highlight text={model.modelName} />
+          </button>
+        ) : null}
+      </th>
+      {cells.map((cell) => (
+        <td
+          key={cell.id}
+          className={`${cellClasses} ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''}`}
+        >
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  )
+}
+
+function SpacerRow({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      <td colSpan={span} className="p-0" />
+    </tr>
+  )
+}
+
+function SortableHeader({
+  header,
+  table,
+  sticky,
+}: {
+  header: Header<typeof modelTableFeatures, Model>
+  table: ModelTable
+  sticky: boolean
+}) {
+  const { column } = header
+  const sorted = column.getIsSorted()
+  const sortIndex = column.getSortIndex()
+  const multi = table.state.sorting.length > 1
+  const meta = column.columnDef.meta
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+      className={`sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 uppercase ${sticky ? 'left-0 z-[3]' : 'z-[2]'} ${meta?.align === 'end' ? 'text-right' : ''}`}
+    >
+      <button
+        type="button"
+        onClick={column.getToggleSortingHandler()}
+        title="Sort (Shift+click to add to the sort)"
+        className="inline-flex max-w-full items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+      >
+        <span className="truncate">
+          <FlexRender header={header} />
+        </span>
+        <span aria-hidden="true" className="flex w-6 items-center text-indigo-700">
+          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+          {sorted && multi ? <sup className="text-[0.65rem]">{sortIndex + 1}</sup> : null}
+        </span>
+        {sorted && multi ? <span className="sr-only">, sort priority {sortIndex + 1}</span> : null}
+      </button>
+    </th>
+  )
+}

@@ -1,0 +1,137 @@
+import type { Model } from '../api/model-schema'
+import { naturalKey } from '../lib/natural-key'
+
+/** How a column's values are compared: a number, a natural-order text, or absent (always last). */
+export type SortValue = string | number | undefined
+
+export type FacetOption = {
+  /** Case-insensitive grouping key; this is what the URL holds. */
+  key: string
+  /** The service's own spelling(s), most frequent first. */
+  label: string
+  /** Models with this value in the whole account. */
+  total: number
+}
+
+export type Facet = {
+  options: FacetOption[]
+  /** Per model: the position of its value in `options`. */
+  optionOf: Uint32Array
+}
+
+/**
+ * Everything about a response that filtering and sorting need, computed once per response:
+ * search texts, facet membership as integers, and sort orders on first use. Keystrokes then only
+ * scan strings and typed arrays; they never allocate per-model objects.
+ */
+export type ModelIndex = {
+  models: Model[]
+  searchTexts: string[]
+  facet: (id: string) => Facet | undefined
+  /** Per position, the dense rank of its value in one column; `absentRank` when it has none. */
+  rank: (id: string) => Rank | undefined
+  /** The last search and its matches, so typing on can narrow them instead of starting over. */
+  lastSearch?: { search: string; matches: Uint32Array }
+}
+
+export type Rank = { ranks: Uint32Array; absentRank: number }
+
+export type IndexSpec = {
+  searchTextOf: (model: Model) => string
+  facetValueOf: (id: string) => ((model: Model) => string) | undefined
+  sortKeyOf: (id: string) => ((model: Model) => SortValue) | undefined
+}
+
+export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
+  const searchTexts = models.map((model) => spec.searchTextOf(model).toLowerCase())
+  const facets = new Map<string, Facet>()
+  const ranks = new Map<string, Rank>()
+
+  return {
+    models,
+    searchTexts,
+    facet(id) {
+      const valueOf = spec.facetValueOf(id)
+      if (!valueOf) return undefined
+      let facet = facets.get(id)
+      if (!facet) {
+        facet = buildFacet(models, valueOf)
+        facets.set(id, facet)
+      }
+      return facet
+    },
+    rank(id) {
+      const keyOf = spec.sortKeyOf(id)
+      if (!keyOf) return undefined
+      let rank = ranks.get(id)
+      if (!rank) {
+        rank = rankModels(models, keyOf)
+        ranks.set(id, rank)
+      }
+      return rank
+    },
+  }
+}
+
+function buildFacet(models: Model[], valueOf: (model: Model) => string): Facet {
+  const positions = new Map<string, number>()
+  const spellings: Array<Map<string, number>> = []
+  const totals: number[] = []
+  const optionOf = new Uint32Array(models.length)
+  models.forEach((model, index) => {
+    const raw = valueOf(model)
+    const key = raw.trim().toLowerCase()
+    let position = positions.get(key)
+    if (position === undefined) {
+      position = totals.length
+      positions.set(key, position)
+      spellings.push(new Map())
+      totals.push(0)
+    }
+    optionOf[index] = position
+    totals[position]!++
+    const seen = spellings[position]!
+    seen.set(raw, (seen.get(raw) ?? 0) + 1)
+  })
+  const options = [...positions.keys()].map((key, position) => ({
+    key,
+    label: [...spellings[position]!.entries()]
+      .toSorted((a, b) => b[1] - a[1])
+      .map(([spelling]) => spelling || '(none)')
+      .join(' / '),
+    total: totals[position]!,
+  }))
+  return { options, optionOf }
+}
+
+/**
+ * Dense ranks of one column's values: equal values share a rank, so sorting by several columns
+ * compares small integers. Strings rank by natural key (`model-2` before `model-10`).
+ */
+export function rankModels(models: Model[], keyOf: (model: Model) => SortValue): Rank {
+  const keys: SortValue[] = models.map((model) => {
+    const value = keyOf(model)
+    return typeof value === 'string' ? naturalKey(value) : value
+  })
+  const present = Array.from(keys.keys())
+    .filter((position) => keys[position] !== undefined && keys[position] !== '')
+    .toSorted((a, b) => {
+      const ka = keys[a]!
+      const kb = keys[b]!
+      return ka < kb ? -1 : ka > kb ? 1 : 0
+    })
+  const ranks = new Uint32Array(models.length)
+  let rank = -1
+  let previous: SortValue
+  for (const position of present) {
+    const key = keys[position]
+    if (rank < 0 || key !== previous) rank++
+    previous = key
+    ranks[position] = rank
+  }
+  const absentRank = rank + 1
+  keys.forEach((key, position) => {
+    if (key === undefined || key === '') ranks[position] = absentRank
+  })
+  return { ranks, absentRank }
+}

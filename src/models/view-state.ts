@@ -1,0 +1,89 @@
+import {
+  createParser,
+  parseAsArrayOf,
+  parseAsNativeArrayOf,
+  parseAsString,
+  useQueryStates,
+  type Options,
+} from 'nuqs'
+import { useCallback, useMemo } from 'react'
+
+import type { FacetSelection, SortRule } from './model-filter'
+import { facetIds } from './model-search'
+
+/** `name` ascending, `-name` descending; several rules in priority order: `?sort=status,-name`. */
+const sortRule = createParser<SortRule>({
+  parse: (value) => {
+    const desc = value.startsWith('-')
+    const id = desc ? value.slice(1) : value
+    return id ? { id, desc } : null
+  },
+  serialize: ({ id, desc }) => `${desc ? '-' : ''}${id}`,
+  eq: (a, b) => a.id === b.id && a.desc === b.desc,
+})
+
+const viewParsers = {
+  q: parseAsString.withDefault(''),
+  sort: parseAsArrayOf(sortRule).withDefault([]),
+  cols: parseAsArrayOf(parseAsString),
+  model: parseAsString,
+}
+
+// One repeatable parameter per facet (`?status=failed&status=stopped`): base model names hold
+// dots and slashes, and a repeated key needs no separator.
+const facetParsers = Object.fromEntries(
+  facetIds.map((id) => [id, parseAsNativeArrayOf(parseAsString).withDefault([])]),
+)
+
+const typing: Options = { history: 'replace' }
+const choice: Options = { history: 'push' }
+
+/**
+ * The table's view as the URL holds it, so a reload, Back/Forward or a shared link shows the same
+ * rows in the same order. Typing replaces the history entry; discrete choices push one.
+ * Values are checked where they are used (unknown columns and facet values are ignored).
+ */
+export function useModelView() {
+  const [view, setView] = useQueryStates(viewParsers)
+  const [facetState, setFacetState] = useQueryStates(facetParsers)
+
+  const facets: FacetSelection = facetState
+  const setSearch = useCallback((q: string) => void setView({ q: q || null }, typing), [setView])
+  const setSorting = useCallback(
+    (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
+    [setView],
+  )
+  const setColumns = useCallback(
+    (cols: string[] | null) => void setView({ cols }, choice),
+    [setView],
+  )
+  const setModel = useCallback((model: string | null) => void setView({ model }, choice), [setView])
+  const setFacet = useCallback(
+    (id: string, values: string[]) =>
+      void setFacetState({ [id]: values.length ? values : null }, choice),
+    [setFacetState],
+  )
+  const clearFilters = useCallback(() => {
+    void setView({ q: null }, choice)
+    void setFacetState(Object.fromEntries(facetIds.map((id) => [id, null])), choice)
+  }, [setView, setFacetState])
+
+  return useMemo(
+    () => ({
+      search: view.q,
+      sorting: view.sort,
+      columns: view.cols,
+      selectedModel: view.model,
+      facets,
+      setSearch,
+      setSorting,
+      setColumns,
+      setModel,
+      setFacet,
+      clearFilters,
+    }),
+    [view, facets, setSearch, setSorting, setColumns, setModel, setFacet, clearFilters],
+  )
+}
+
+export type ModelView = ReturnType<typeof useModelView>
