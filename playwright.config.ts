@@ -28,7 +28,7 @@ export default defineConfig({
   ],
   webServer: Object.values(e2eServers).flatMap((pair) => [
     {
-      command: `${node} server/emulator/main.ts --port ${new URL(pair.emulator).port} --envelope ${pair.envelope}`,
+      command: `${node} server/emulator/main.ts --port ${new URL(pair.emulator).port} ${pair.args}`,
       url: `${pair.emulator}/models`,
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore' as const,

@@ -29,8 +29,9 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[] }>({
   },
 })
 
-export async function connect(page: Page, key = demoKey) {
-  await page.goto('/')
+/** Opens `url` (the dashboard's root by default) and connects with `key`. */
+export async function connect(page: Page, key = demoKey, url = '/') {
+  await page.goto(url)
   await page.getByLabel('API key').fill(key)
   await page.getByRole('button', { name: 'Connect' }).click()
 }

@@ -1,8 +1,9 @@
-import { useId, useRef, type ReactNode, type ToggleEvent } from 'react'
+import { useId, useRef, useState, type ReactNode, type ToggleEvent } from 'react'
 
 /**
  * A button that opens a panel below it, on the browser's Popover API: light dismiss, Esc and
- * focus return come from the platform. The panel is placed under its button when it opens.
+ * focus return come from the platform. The panel's content is rendered only while it is open,
+ * so a long list inside costs nothing until someone looks at it.
  */
 export function Popover({
   trigger,
@@ -21,10 +22,13 @@ export function Popover({
 }) {
   const id = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
+  const [open, setOpen] = useState(false)
 
-  function place(event: ToggleEvent<HTMLDialogElement>) {
+  function onToggle(event: ToggleEvent<HTMLDialogElement>) {
+    const isOpen = event.newState === 'open'
+    setOpen(isOpen)
     const button = buttonRef.current
-    if (event.newState !== 'open' || !button) return
+    if (!isOpen || !button) return
     const panel = event.currentTarget
     const rect = button.getBoundingClientRect()
     const left = Math.max(8, Math.min(rect.left, window.innerWidth - panel.offsetWidth - 8))
@@ -47,10 +51,10 @@ export function Popover({
         id={id}
         popover="auto"
         aria-label={label}
-        onToggle={place}
-        className="fixed m-0 max-h-[70vh] w-72 overflow-auto rounded-lg border border-slate-200 bg-white p-2 text-sm text-slate-800 shadow-lg"
+        onToggle={onToggle}
+        className="fixed m-0 max-h-[70vh] w-80 overflow-auto rounded-lg border border-slate-200 bg-white p-2 text-sm text-slate-800 shadow-lg"
       >
-        {children}
+        {open ? children : null}
       </dialog>
     </>
   )

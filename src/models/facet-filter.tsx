@@ -1,42 +1,33 @@
+import { useDeferredValue, useState } from 'react'
+
 import { Popover } from '../components/popover'
 import type { FacetOption } from './model-index'
 
 const triggerClasses =
   'inline-flex items-center gap-1.5 rounded-md border border-dashed border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none'
 
-/** One facet: each value of a column with how many models it would show, several may be chosen. */
-export function FacetFilter({
-  title,
-  options,
-  counts,
-  selected,
-  onChange,
-}: {
+/** Past this many values a facet gets its own search box. */
+const searchableFrom = 10
+/** At most this many values are listed at once; chosen ones are always listed. */
+const listLimit = 100
+
+type Props = {
   title: string
   options: FacetOption[]
   counts: Uint32Array | undefined
   selected: readonly string[]
   onChange: (values: string[]) => void
-}) {
-  const chosen = new Set(selected)
-  // Most common first; chosen options stay visible even when nothing matches them now.
-  const sorted = options
-    .map((option, position) => ({ ...option, count: counts?.[position] ?? 0 }))
-    .toSorted((a, b) => b.total - a.total || a.label.localeCompare(b.label))
+}
 
+/** One facet: each value of a column with how many models it would show, several may be chosen. */
+export function FacetFilter(props: Props) {
+  const { title, options, selected } = props
   const summary =
     selected.length === 1
       ? (options.find((option) => option.key === selected[0])?.label ?? selected[0])
       : selected.length
         ? `${selected.length} selected`
         : ''
-
-  function toggle(key: string) {
-    const next = new Set(chosen)
-    if (next.has(key)) next.delete(key)
-    else next.add(key)
-    onChange(options.filter((option) => next.has(option.key)).map((option) => option.key))
-  }
 
   return (
     <Popover
@@ -55,12 +46,52 @@ export function FacetFilter({
         </>
       }
     >
+      <FacetOptions {...props} />
+    </Popover>
+  )
+}
+
+function FacetOptions({ title, options, counts, selected, onChange }: Props) {
+  const [filter, setFilter] = useState('')
+  const needle = useDeferredValue(filter.trim().toLowerCase())
+  const chosen = new Set(selected)
+  const ranked = options
+    .map((option, position) => ({ ...option, count: counts?.[position] ?? 0 }))
+    .filter((option) => chosen.has(option.key) || option.label.toLowerCase().includes(needle))
+    // Chosen first, then the most common; the order does not jump as counts change.
+    .toSorted(
+      (a, b) =>
+        Number(chosen.has(b.key)) - Number(chosen.has(a.key)) ||
+        b.total - a.total ||
+        a.label.localeCompare(b.label),
+    )
+  const listed = ranked.slice(0, listLimit)
+
+  function toggle(key: string) {
+    const next = new Set(chosen)
+    if (next.has(key)) next.delete(key)
+    else next.add(key)
+    onChange(options.filter((option) => next.has(option.key)).map((option) => option.key))
+  }
+
+  return (
+    <>
+      {options.length >= searchableFrom ? (
+        <input
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          aria-label={`Search ${title.toLowerCase()} values`}
+          placeholder={`Search ${options.length.toLocaleString('en')} values…`}
+          className="mb-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+        />
+      ) : null}
       <fieldset>
         <legend className="px-2 py-1 text-xs font-semibold text-slate-600 uppercase">
           {title}
         </legend>
         <ul className="flex flex-col">
-          {sorted.map((option) => (
+          {listed.map((option) => (
             <li key={option.key}>
               <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-slate-100">
                 <input
@@ -79,6 +110,13 @@ export function FacetFilter({
             </li>
           ))}
         </ul>
+        {ranked.length > listed.length ? (
+          <p className="px-2 py-1 text-xs text-slate-600">
+            {(ranked.length - listed.length).toLocaleString('en')} more: type to narrow the list.
+          </p>
+        ) : ranked.length === 0 ? (
+          <p className="px-2 py-1 text-xs text-slate-600">No value matches.</p>
+        ) : null}
       </fieldset>
       {selected.length ? (
         <button
@@ -89,6 +127,6 @@ export function FacetFilter({
           Clear {title.toLowerCase()} filter
         </button>
       ) : null}
-    </Popover>
+    </>
   )
 }

@@ -27,9 +27,20 @@ Object.defineProperties(HTMLElement.prototype, {
   clientHeight: { configurable: true, get: () => 1600 },
 })
 
-// jsdom has no Popover API and hides every [popover]; show them, so component tests can use the
-// menus' contents (opening and closing is the browser's job, covered by the e2e journeys).
+// jsdom has no Popover API: a button with popovertarget toggles its popover and fires the
+// `toggle` event the app listens to, as browsers do (placement and light dismiss are left to the
+// e2e journeys). jsdom's own style sheet hides every closed [popover].
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[popovertarget]') : null
+  const popover = button && document.getElementById(button.getAttribute('popovertarget') ?? '')
+  if (!popover) return
+  const open = popover.hasAttribute('data-test-popover-open')
+  popover.toggleAttribute('data-test-popover-open', !open)
+  const toggle = new Event('toggle')
+  Object.assign(toggle, { oldState: open ? 'open' : 'closed', newState: open ? 'closed' : 'open' })
+  popover.dispatchEvent(toggle)
+})
 const popoverStyle = document.createElement('style')
 popoverStyle.textContent =
-  'dialog[popover][popover]:not(:popover-open) { display: block !important; }'
+  'dialog[popover][data-test-popover-open][data-test-popover-open] { display: block !important; }'
 document.head.append(popoverStyle)

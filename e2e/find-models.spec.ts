@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test'
+
+import { seedModels } from '../server/emulator/seed-models'
+import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+
+// Tall enough for every row of the demo account to be rendered at once (the table is virtual).
+test.use({ viewport: { width: 1400, height: 1800 } })
+
+async function rowNames(page: Page): Promise<string[]> {
+  return page.getByRole('table', { name: 'Models' }).getByRole('rowheader').allTextContents()
+}
+
+const seedNames = seedModels.map((model) => model.modelName)
+
+test('the status facet narrows the table to exactly the failed models', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Status filter' }).click()
+  const menu = page.getByRole('dialog', { name: 'Filter by status' })
+  await expect(menu).toBeVisible()
+  await menu.getByRole('checkbox', { name: /failed/i }).check()
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+
+  const failed = seedModels.filter((model) => model.status.toLowerCase() === 'failed')
+  await expect.poll(() => rowNames(page)).toEqual(failed.map((model) => model.modelName))
+  await expect(page.getByRole('status')).toHaveText(
+    `${failed.length} of ${seedModels.length} models`,
+  )
+  expect(new URL(page.url()).searchParams.getAll('status')).toEqual(['failed'])
+})
+
+test('a header click sorts by name, and a second click reverses it', async ({ page }) => {
+  await connect(page)
+  const natural = seedNames.toSorted((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+
+  await page.getByRole('button', { name: 'Name' }).click()
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  )
+  const ascending = await rowNames(page)
+  expect(ascending.indexOf('model-2')).toBeLessThan(ascending.indexOf('model-10'))
+  expect(ascending).toHaveLength(natural.length)
+
+  await page.getByRole('button', { name: 'Name' }).click()
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  )
+  expect(await rowNames(page)).toEqual(ascending.toReversed())
+})
+
+test('a copied link shows the same rows in the same order in a new tab', async ({
+  page,
+  context,
+}) => {
+  await connect(page)
+  await page.getByRole('searchbox', { name: 'Search models' }).fill('vit')
+  await page.getByRole('button', { name: 'Ready' }).click()
+  await page.getByRole('button', { name: 'Max training time' }).click()
+  await expect(page.getByRole('columnheader', { name: 'Max training time' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  )
+  await page.getByRole('button', { name: 'Name' }).click({ modifiers: ['Shift'] })
+  await expect(page).toHaveURL(/sort=maxTrainingTime,modelName/)
+  const rows = await rowNames(page)
+  expect(rows.length).toBeGreaterThan(3)
+
+  const copy = await context.newPage()
+  await connect(copy, undefined, page.url())
+  await expect.poll(() => rowNames(copy)).toEqual(rows)
+  await expect(copy.getByRole('searchbox', { name: 'Search models' })).toHaveValue('vit')
+  await copy.close()
+})
+
+test('Back undoes the last filter change, Forward redoes it', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Failed' }).click()
+  await expect(page.getByRole('status')).toHaveText('3 of 25 models')
+  await page.getByRole('button', { name: 'Instance type filter' }).click()
+  await page.getByRole('checkbox', { name: /marqtune.basic/ }).check()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('status')).toHaveText('2 of 25 models')
+
+  await page.goBack()
+  await expect(page.getByRole('status')).toHaveText('3 of 25 models')
+  await page.goBack()
+  await expect(page.getByRole('status')).toHaveText('25 models')
+  await page.goForward()
+  await expect(page.getByRole('status')).toHaveText('3 of 25 models')
+})
+
+test('keyboard only: / to search, type, Down to the first match, Enter to open it', async ({
+  page,
+}) => {
+  await connect(page)
+  await expect(page.getByRole('rowheader').first()).toBeVisible()
+  await page.keyboard.press('/')
+  await expect(page.getByRole('searchbox', { name: 'Search models' })).toBeFocused()
+  await page.keyboard.type('lr-sweep')
+  await expect(page.getByRole('status')).toHaveText('2 of 25 models')
+  await page.keyboard.press('ArrowDown')
+  await expect(
+    page.getByRole('button', { name: 'vit-l14-product-search-lr-sweep-1' }),
+  ).toBeFocused()
+  await page.keyboard.press('j')
+  await expect(
+    page.getByRole('button', { name: 'vit-l14-product-search-lr-sweep-2' }),
+  ).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/model=cf8a577a-48b9-4cba-94a6-6286b449350a/)
+
+  await page.keyboard.press('Escape')
+  await expect(page).not.toHaveURL(/model=/)
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden()
+})
+
+test('columns: hide one, add a hyperparameter, and the choice survives a reload', async ({
+  page,
+}) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Columns' }).click()
+  const menu = page.getByRole('dialog', { name: 'Columns' })
+  await menu.getByRole('checkbox', { name: 'Instance type' }).uncheck()
+  await menu.getByRole('checkbox', { name: 'batchSize' }).check()
+  await page.keyboard.press('Escape')
+
+  await expect(page.getByRole('columnheader', { name: 'Instance type' })).toHaveCount(0)
+  await expect(page.getByRole('columnheader', { name: 'batchSize' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('columnheader', { name: 'batchSize' })).toBeVisible()
+  await expect(page.getByRole('columnheader', { name: 'Instance type' })).toHaveCount(0)
+})
+
+test('axe finds no violations with a facet menu and the shortcuts open', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Base model filter' }).click()
+  await expect(page.getByRole('dialog', { name: 'Filter by base model' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Shortcuts' }).click()
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})

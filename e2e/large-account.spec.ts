@@ -1,0 +1,39 @@
+import { generateModels } from '../server/emulator/generate-models'
+import { connect, expect, test } from './fixtures'
+import { e2eServers } from './servers'
+
+// The same account the emulator generates with --models 100000 --seed 1.
+const models = generateModels(100_000, 1)
+const last = models.at(-1)!
+
+test.describe('an account of 100,000 models', () => {
+  test.use({ baseURL: e2eServers.large.app })
+  test.setTimeout(90_000)
+
+  test('search narrows to the expected rows; scrolling to the end shows the last model', async ({
+    page,
+  }) => {
+    await connect(page)
+    await expect(page.getByRole('status')).toHaveText('100,000 models', { timeout: 60_000 })
+
+    const query = 'furniture-dedupe-v994'
+    const expected = models
+      .filter((model) => model.modelName.toLowerCase().includes(query))
+      .map((model) => model.modelName)
+    await page.getByRole('searchbox', { name: 'Search models' }).fill(query)
+    await expect(page.getByRole('status')).toHaveText(`${expected.length} of 100,000 models`)
+    expect(expected.length).toBeGreaterThan(1)
+    await expect
+      .poll(() =>
+        page.getByRole('table', { name: 'Models' }).getByRole('rowheader').allTextContents(),
+      )
+      .toEqual(expected)
+
+    await page.getByRole('searchbox', { name: 'Search models' }).fill('')
+    await expect(page.getByRole('status')).toHaveText('100,000 models')
+    const grid = page.getByRole('table', { name: 'Models' }).locator('..')
+    await grid.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+    await expect(page.getByRole('rowheader', { name: last.modelName, exact: true })).toBeVisible()
+    await expect(page.getByRole('row').last()).toHaveAttribute('aria-rowindex', '100001')
+  })
+})
