@@ -2,11 +2,17 @@
  * `npm run screenshots`: the README's pictures, taken from the demo account in Chromium,
  * so they always show what the code does today.
  */
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 
 import { buildIfStale } from './build-if-stale'
 import { demoKey, startDemoServers } from './demo-servers'
 import { ensureBrowser } from './ensure-browser'
+
+async function shoot(page: Page, name: string) {
+  const path = `docs/screenshots/${name}.png`
+  await page.screenshot({ path })
+  console.log(`Wrote ${path}`)
+}
 
 buildIfStale()
 const servers = await startDemoServers({
@@ -24,9 +30,14 @@ try {
   await page.goto(servers.url)
   await page.getByLabel('API key').fill(demoKey)
   await page.getByRole('button', { name: 'Connect' }).click()
-  await page.getByRole('cell', { name: 'gs-apparel-v3', exact: true }).waitFor()
-  await page.screenshot({ path: 'docs/screenshots/table.png' })
-  console.log('Wrote docs/screenshots/table.png')
+  await page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true }).waitFor()
+  await page.mouse.move(0, 0)
+  await shoot(page, 'table')
+
+  await page.getByRole('searchbox', { name: 'Search models' }).fill('vit-l')
+  await page.getByRole('button', { name: 'Status filter' }).click()
+  await page.getByRole('dialog', { name: 'Filter by status' }).getByRole('checkbox').first().check()
+  await shoot(page, 'filters')
 } finally {
   await browser.close()
   servers.close()
