@@ -72,8 +72,37 @@ describe('the forwarder', () => {
     expect(seen).toHaveLength(1)
   })
 
+  it('forwards the logs and a checkpoint download URL of a model', async () => {
+    expect((await app().request(`/api/models/${modelId}/logs`)).status).toBe(200)
+    expect(
+      (await app().request(`/api/models/${modelId}/download/url?checkpoint=epoch_3`)).status,
+    ).toBe(200)
+    expect((await app().request(`/api/models/${modelId}/download/url`)).status).toBe(200)
+    expect(seen.map((request) => request.url)).toEqual([
+      `/models/${modelId}/logs`,
+      `/models/${modelId}/download/url?checkpoint=epoch_3`,
+      `/models/${modelId}/download/url`,
+    ])
+  })
+
+  it('refuses a checkpoint name that could change the upstream URL', async () => {
+    for (const checkpoint of ['../x', 'a&b=c', 'epoch_1#x', '%2e%2e', 'a'.repeat(65)]) {
+      const response = await app().request(
+        `/api/models/${modelId}/download/url?checkpoint=${encodeURIComponent(checkpoint)}`,
+      )
+      expect(response.status).toBe(400)
+    }
+    expect((await app().request('/api/models/not-a-uuid/logs')).status).toBe(400)
+    expect(seen).toHaveLength(0)
+  })
+
   it('keeps everything else under /api on this server', async () => {
-    for (const path of ['/api/indexes', `/api/models/${modelId}/logs`, '/api/models/x/y/z']) {
+    for (const path of [
+      '/api/indexes',
+      `/api/models/${modelId}/released-checkpoints/epoch_1`,
+      `/api/models/${modelId}/logs/url`,
+      '/api/models/x/y/z',
+    ]) {
       expect((await app().request(path)).status).toBe(404)
     }
     expect((await app().request('/api/models', { method: 'POST' })).status).toBe(405)

@@ -1,5 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -15,6 +15,17 @@ export type ServerOptions = {
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Checkpoint names are `epoch_N`; anything that could change the upstream URL is refused. */
+const checkpointPattern = /^[A-Za-z0-9_.-]{1,64}$/
+
+/** The id, lower-cased, when it is a UUID: the only thing that may go into an upstream path. */
+function modelId(id: string): string | undefined {
+  return uuidPattern.test(id) ? id.toLowerCase() : undefined
+}
+
+function invalidId(c: Context) {
+  return c.json({ message: 'Invalid model id' }, 400)
+}
 
 export function createServerApp({ upstream, distDir, log = console.log }: ServerOptions): Hono {
   const app = new Hono()
@@ -56,9 +67,22 @@ export function createServerApp({ upstream, distDir, log = console.log }: Server
   // An exact allow-list of upstream routes: anything else under /api never leaves this server.
   app.get('/api/models', (c) => forward(c, '/models', upstream))
   app.get('/api/models/:id', async (c) => {
-    const id = c.req.param('id')
-    if (!uuidPattern.test(id)) return c.json({ message: 'Invalid model id' }, 400)
-    return forward(c, `/models/${id.toLowerCase()}`, upstream)
+    const id = modelId(c.req.param('id'))
+    return id ? forward(c, `/models/${id}`, upstream) : invalidId(c)
+  })
+  app.get('/api/models/:id/logs', async (c) => {
+    const id = modelId(c.req.param('id'))
+    return id ? forward(c, `/models/${id}/logs`, upstream) : invalidId(c)
+  })
+  app.get('/api/models/:id/download/url', async (c) => {
+    const id = modelId(c.req.param('id'))
+    if (!id) return invalidId(c)
+    const checkpoint = c.req.query('checkpoint')
+    if (checkpoint !== undefined && !checkpointPattern.test(checkpoint)) {
+      return c.json({ message: 'Invalid checkpoint name' }, 400)
+    }
+    const query = checkpoint === undefined ? '' : `?checkpoint=${encodeURIComponent(checkpoint)}`
+    return forward(c, `/models/${id}/download/url${query}`, upstream)
   })
   app.all('/api/*', (c) =>
     c.req.method === 'GET'

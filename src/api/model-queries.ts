@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 
 import { getJson } from './client'
+import { parseDownloadUrl, parseLogs } from './model-extras'
 import { parseModelList } from './model-schema'
 
 /**
@@ -10,6 +11,8 @@ import { parseModelList } from './model-schema'
  */
 export type Credentials = { sessionId: string; apiKey: string }
 
+const modelPath = (modelId: string) => `/models/${encodeURIComponent(modelId)}`
+
 export const modelQueries = {
   all: () => ['models'] as const,
   list: ({ sessionId, apiKey }: Credentials) =>
@@ -17,4 +20,20 @@ export const modelQueries = {
       queryKey: [...modelQueries.all(), 'list', sessionId] as const,
       queryFn: async ({ signal }) => parseModelList(await getJson('/models', { apiKey, signal })),
     }),
+  logs: ({ sessionId, apiKey }: Credentials, modelId: string) =>
+    queryOptions({
+      queryKey: [...modelQueries.all(), 'logs', sessionId, modelId] as const,
+      queryFn: async ({ signal }) =>
+        parseLogs(await getJson(`${modelPath(modelId)}/logs`, { apiKey, signal })),
+    }),
+}
+
+/** A presigned checkpoint link, valid for an hour: fetched on demand, never cached. */
+export async function fetchDownloadUrl(
+  { apiKey }: Credentials,
+  modelId: string,
+  checkpoint: string,
+): Promise<string> {
+  const path = `${modelPath(modelId)}/download/url?checkpoint=${encodeURIComponent(checkpoint)}`
+  return parseDownloadUrl(await getJson(path, { apiKey }))
 }

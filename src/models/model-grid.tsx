@@ -12,6 +12,11 @@ export type Density = 'compact' | 'comfortable'
 
 const rowHeights: Record<Density, number> = { compact: 32, comfortable: 44 }
 
+/** The selection column's width; the name column sticks right after it (left-10). */
+const selectWidth = 40
+
+export const maxCompared = 6
+
 /**
  * The table itself: a fixed layout (virtual rows never shift the columns), sticky header and
  * name column, and only the rows in view rendered, between two spacer rows.
@@ -23,8 +28,10 @@ export function ModelGrid({
   activeIndex,
   focusRequest,
   selectedId,
+  compared,
   onActivate,
   onOpen,
+  onToggleCompare,
 }: {
   table: ModelTable
   /** Positions of the models to show, in display order. */
@@ -34,8 +41,11 @@ export function ModelGrid({
   /** Changes whenever the keyboard asks for the active row to be focused. */
   focusRequest: number
   selectedId: string | null
+  /** Models chosen for comparison; at most `maxCompared`. */
+  compared: ReadonlySet<string>
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
+  onToggleCompare: (modelId: string) => void
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const rowHeight = rowHeights[density]
@@ -66,15 +76,16 @@ export function ModelGrid({
   const items = virtualizer.getVirtualItems()
   const paddingTop = items[0]?.start ?? 0
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
-  const width = headers.reduce(
-    (sum, header) => sum + (header.column.columnDef.meta?.width ?? 140),
-    0,
-  )
+  const width =
+    selectWidth +
+    headers.reduce((sum, header) => sum + (header.column.columnDef.meta?.width ?? 140), 0)
+  const span = headers.length + 1
+  const compareFull = compared.size >= maxCompared
 
   return (
     <div
       ref={scrollRef}
-      className="relative min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 bg-white shadow-xs"
+      className="relative min-h-0 min-w-0 flex-1 overflow-auto rounded-lg border border-slate-200 bg-white shadow-xs"
     >
       <table
         aria-label="Models"
@@ -83,12 +94,19 @@ export function ModelGrid({
         style={{ width, minWidth: '100%' }}
       >
         <colgroup>
+          <col style={{ width: selectWidth }} />
           {headers.map((header) => (
             <col key={header.id} style={{ width: header.column.columnDef.meta?.width ?? 140 }} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
+            <th
+              scope="col"
+              className="sticky top-0 left-0 z-[3] border-b border-slate-200 bg-slate-50 px-3 py-2"
+            >
+              <span className="sr-only">Compare</span>
+            </th>
             {headers.map((header, position) => (
               <SortableHeader
                 key={header.id}
@@ -100,7 +118,7 @@ export function ModelGrid({
           </tr>
         </thead>
         <tbody>
-          {paddingTop > 0 ? <SpacerRow height={paddingTop} span={headers.length} /> : null}
+          {paddingTop > 0 ? <SpacerRow height={paddingTop} span={span} /> : null}
           {items.map((item) => {
             const row = coreRows[rows[item.index]!]
             if (!row) return null
@@ -112,12 +130,15 @@ export function ModelGrid({
                 height={rowHeight}
                 active={item.index === activeIndex}
                 selected={row.id === selectedId}
+                compared={compared.has(row.id)}
+                compareFull={compareFull}
                 onActivate={onActivate}
                 onOpen={onOpen}
+                onToggleCompare={onToggleCompare}
               />
             )
           })}
-          {paddingBottom > 0 ? <SpacerRow height={paddingBottom} span={headers.length} /> : null}
+          {paddingBottom > 0 ? <SpacerRow height={paddingBottom} span={span} /> : null}
         </tbody>
       </table>
     </div>
@@ -130,20 +151,27 @@ function ModelRow({
   height,
   active,
   selected,
+  compared,
+  compareFull,
   onActivate,
   onOpen,
+  onToggleCompare,
 }: {
   row: Row<typeof modelTableFeatures, Model>
   index: number
   height: number
   active: boolean
   selected: boolean
+  compared: boolean
+  compareFull: boolean
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
+  onToggleCompare: (modelId: string) => void
 }) {
   const [nameCell, ...cells] = row.getVisibleCells()
   const model = row.original
   const cellClasses = 'truncate border-b border-slate-100 px-3 align-middle'
+  const stickyBackground = `${selected ? 'bg-indigo-50' : 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`
   return (
     <tr
       data-index={index}
@@ -152,14 +180,28 @@ function ModelRow({
       style={{ height }}
       className={`group ${selected ? 'bg-indigo-50' : 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
     >
+      <td className={`sticky left-0 z-[1] ${cellClasses} ${stickyBackground}`}>
+        <input
+          type="checkbox"
+          checked={compared}
+          disabled={!compared && compareFull}
+          onChange={() => onToggleCompare(model.modelId)}
+          aria-label={`Compare ${model.modelName}`}
+          title={
+            !compared && compareFull ? `At most ${maxCompared} models can be compared` : undefined
+          }
+          className="size-4 accent-indigo-700"
+        />
+      </td>
       <th
         scope="row"
-        className={`sticky left-0 z-[1] font-normal ${cellClasses} ${selected ? 'bg-indigo-50' : 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`}
+        className={`sticky left-10 z-[1] font-normal ${cellClasses} ${stickyBackground}`}
       >
         {nameCell ? (
           <button
             type="button"
             data-row-button
+            data-model-id={model.modelId}
             tabIndex={active ? 0 : -1}
             onFocus={() => onActivate(index)}
             onClick={() => onOpen(model.modelId)}
@@ -208,7 +250,7 @@ function SortableHeader({
     <th
       scope="col"
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-      className={`sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 uppercase ${sticky ? 'left-0 z-[3]' : 'z-[2]'} ${meta?.align === 'end' ? 'text-right' : ''}`}
+      className={`sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 uppercase ${sticky ? 'left-10 z-[3]' : 'z-[2]'} ${meta?.align === 'end' ? 'text-right' : ''}`}
     >
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
+import { demoKey, installEmulatorFetch } from '../testing/emulator-fetch'
 import { seedAccount } from '../testing/factories'
 import { renderApp } from '../testing/render'
 import { ModelsTable } from './models-table'
@@ -11,10 +12,13 @@ function names(): string[] {
     .map((cell) => cell.textContent ?? '')
 }
 
+const credentials = { sessionId: 'test', apiKey: demoKey }
+
 function renderTable(search = '') {
+  installEmulatorFetch()
   const urls: string[] = []
   const models = seedAccount()
-  const rendered = renderApp(<ModelsTable models={models} />, {
+  const rendered = renderApp(<ModelsTable models={models} credentials={credentials} />, {
     search,
     onUrlUpdate: (event) => urls.push(event.queryString),
   })
@@ -122,6 +126,7 @@ describe('ModelsTable', () => {
     const { models } = renderTable('?sort=nope&status=exploded&cols=bogus,modelId')
     expect(names()).toEqual(models.map((model) => model.modelName))
     expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Compare',
       'Name',
       'ID',
     ])
@@ -173,7 +178,7 @@ describe('ModelsTable', () => {
   })
 
   it('has its own state for an empty account', () => {
-    renderApp(<ModelsTable models={[]} />)
+    renderApp(<ModelsTable models={[]} credentials={credentials} />)
     expect(screen.getByText('This account has no models yet')).toBeInTheDocument()
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })

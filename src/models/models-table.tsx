@@ -1,6 +1,16 @@
 import { functionalUpdate, useTable } from '@tanstack/react-table'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 
+import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
 import { HighlightTerms } from '../components/highlight'
 import { plural } from '../lib/format'
@@ -14,7 +24,9 @@ import {
   hyperparameterPrefix,
   varyingHyperparameterKeys,
 } from './hyperparameters'
-import { ModelGrid, type Density } from './model-grid'
+import { buildLineage } from './lineage'
+import { maxCompared, ModelGrid, type Density } from './model-grid'
+import { ModelPanel } from './model-panel'
 import { searchTerms } from './model-filter'
 import { columnIdOf, columnMeta, facetIds } from './model-search'
 import { QuickFilters } from './quick-filters'
@@ -23,6 +35,11 @@ import { modelTableFeatures } from './table-features'
 import { useModelRows } from './use-model-rows'
 import { useModelView } from './view-state'
 
+// Rarely opened: kept out of the initial bundle.
+const CompareView = lazy(() =>
+  import('./compare-view').then((module) => ({ default: module.CompareView })),
+)
+
 const baseColumnIds = modelColumns.map(columnIdOf)
 const defaultColumns = modelColumns.filter((column) => column.meta?.defaultVisible).map(columnIdOf)
 
@@ -30,7 +47,13 @@ function isDensity(value: unknown): value is Density {
   return value === 'compact' || value === 'comfortable'
 }
 
-export function ModelsTable({ models }: { models: Model[] }) {
+export function ModelsTable({
+  models,
+  credentials,
+}: {
+  models: Model[]
+  credentials: Credentials
+}) {
   const view = useModelView()
   const { index, rows, counts, selection, sorting } = useModelRows(models, view)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -42,6 +65,38 @@ export function ModelsTable({ models }: { models: Model[] }) {
   const [focusRequest, setFocusRequest] = useState(0)
 
   const allKeys = useMemo(() => hyperparameterKeys(models), [models])
+  const lineage = useMemo(() => buildLineage(models), [models])
+  const byId = useMemo(() => new Map(models.map((model) => [model.modelId, model])), [models])
+  const selected = useMemo(
+    () => (view.selectedModel ? byId.get(view.selectedModel) : undefined),
+    [byId, view.selectedModel],
+  )
+
+  const comparedModels = view.compare.flatMap((id) => byId.get(id) ?? []).slice(0, maxCompared)
+  const compared = useMemo(() => new Set(view.compare), [view.compare])
+  const toggleCompare = useCallback(
+    (modelId: string) =>
+      view.setCompare(
+        view.compare.includes(modelId)
+          ? view.compare.filter((id) => id !== modelId)
+          : [...view.compare, modelId].slice(0, maxCompared),
+      ),
+    [view],
+  )
+
+  // Closing the panel returns focus to the row it was opened from.
+  const closePanel = useCallback(() => {
+    const closing = view.selectedModel
+    view.setModel(null)
+    requestAnimationFrame(() => {
+      const row = closing
+        ? document.querySelector<HTMLButtonElement>(
+            `button[data-model-id="${CSS.escape(closing)}"]`,
+          )
+        : null
+      ;(row ?? searchRef.current)?.focus()
+    })
+  }, [view])
   const visibleColumns = useMemo(() => {
     const known = new Set([...baseColumnIds, ...allKeys.map((key) => hyperparameterPrefix + key)])
     const requested = view.columns ?? readPreference('columns', isStringArray) ?? defaultColumns
@@ -103,7 +158,7 @@ export function ModelsTable({ models }: { models: Model[] }) {
     focusRow,
     openShortcuts: () => setShortcutsOpen(true),
     escape: () => {
-      if (view.selectedModel) view.setModel(null)
+      if (view.selectedModel) closePanel()
       else if (view.search) view.setSearch('')
     },
   })
@@ -160,6 +215,26 @@ export function ModelsTable({ models }: { models: Model[] }) {
         })}
         {filtered ? clearFilters : null}
         <div className="ml-auto flex items-center gap-2">
+          {comparedModels.length ? (
+            <>
+              <button
+                type="button"
+                disabled={comparedModels.length < 2}
+                onClick={() => view.setComparing(true)}
+                title={comparedModels.length < 2 ? 'Choose at least two models' : undefined}
+                className="rounded-md bg-indigo-700 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:bg-indigo-300"
+              >
+                Compare {comparedModels.length} {comparedModels.length === 1 ? 'model' : 'models'}
+              </button>
+              <button
+                type="button"
+                onClick={() => view.setCompare([])}
+                className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+              >
+                Clear selection
+              </button>
+            </>
+          ) : null}
           <ColumnMenu
             visible={visibleColumns}
             hyperparameterKeys={allKeys}
@@ -201,20 +276,47 @@ export function ModelsTable({ models }: { models: Model[] }) {
       ) : rows.length === 0 ? (
         <EmptyState title="No models match">{clearFilters}</EmptyState>
       ) : (
-        <HighlightTerms terms={searchTerms(view.search)}>
-          <ModelGrid
-            table={table}
-            rows={rows}
-            density={density}
-            activeIndex={active}
-            focusRequest={focusRequest}
-            selectedId={view.selectedModel}
-            onActivate={setActiveIndex}
-            onOpen={(modelId) => view.setModel(modelId)}
-          />
-        </HighlightTerms>
+        <div className="flex min-h-0 flex-1 gap-3">
+          <HighlightTerms terms={searchTerms(view.search)}>
+            <ModelGrid
+              table={table}
+              rows={rows}
+              density={density}
+              activeIndex={active}
+              focusRequest={focusRequest}
+              selectedId={view.selectedModel}
+              compared={compared}
+              onActivate={setActiveIndex}
+              onOpen={(modelId) => view.setModel(modelId)}
+              onToggleCompare={toggleCompare}
+            />
+          </HighlightTerms>
+          {view.selectedModel ? (
+            <ModelPanel
+              key={view.selectedModel}
+              modelId={view.selectedModel}
+              model={selected}
+              lineage={lineage}
+              credentials={credentials}
+              onOpen={(modelId) => view.setModel(modelId)}
+              onClose={closePanel}
+            />
+          ) : null}
+        </div>
       )}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      {view.comparing && comparedModels.length >= 2 ? (
+        <Suspense fallback={null}>
+          <CompareView
+            models={comparedModels}
+            onOpen={(modelId) => {
+              view.setComparing(false)
+              view.setModel(modelId)
+            }}
+            onClose={() => view.setComparing(false)}
+          />
+        </Suspense>
+      ) : null}
     </section>
   )
 }

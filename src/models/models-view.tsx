@@ -48,7 +48,7 @@ export function ModelsView({ session }: { session: Session }) {
               .join(' ')}
           </Alert>
         ) : null}
-        <ModelsTable models={data.models} />
+        <ModelsTable models={data.models} credentials={session} />
       </div>
     )
   }

@@ -3,6 +3,7 @@ import {
   parseAsArrayOf,
   parseAsNativeArrayOf,
   parseAsString,
+  parseAsStringLiteral,
   useQueryStates,
   type Options,
 } from 'nuqs'
@@ -27,6 +28,9 @@ const viewParsers = {
   sort: parseAsArrayOf(sortRule).withDefault([]),
   cols: parseAsArrayOf(parseAsString),
   model: parseAsString,
+  /** Models chosen for comparison; `view=compare` shows them side by side. */
+  compare: parseAsArrayOf(parseAsString).withDefault([]),
+  view: parseAsStringLiteral(['compare']),
 }
 
 // One repeatable parameter per facet (`?status=failed&status=stopped`): base model names hold
@@ -58,6 +62,14 @@ export function useModelView() {
     [setView],
   )
   const setModel = useCallback((model: string | null) => void setView({ model }, choice), [setView])
+  const setCompare = useCallback(
+    (ids: string[]) => void setView({ compare: ids.length ? ids : null }, choice),
+    [setView],
+  )
+  const setComparing = useCallback(
+    (comparing: boolean) => void setView({ view: comparing ? 'compare' : null }, choice),
+    [setView],
+  )
   const setFacet = useCallback(
     (id: string, values: string[]) =>
       void setFacetState({ [id]: values.length ? values : null }, choice),
@@ -74,15 +86,30 @@ export function useModelView() {
       sorting: view.sort,
       columns: view.cols,
       selectedModel: view.model,
+      compare: view.compare,
+      comparing: view.view === 'compare',
       facets,
       setSearch,
       setSorting,
       setColumns,
       setModel,
+      setCompare,
+      setComparing,
       setFacet,
       clearFilters,
     }),
-    [view, facets, setSearch, setSorting, setColumns, setModel, setFacet, clearFilters],
+    [
+      view,
+      facets,
+      setSearch,
+      setSorting,
+      setColumns,
+      setModel,
+      setCompare,
+      setComparing,
+      setFacet,
+      clearFilters,
+    ],
   )
 }
 

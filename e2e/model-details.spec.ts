@@ -1,0 +1,142 @@
+import { seedModels } from '../server/emulator/seed-models'
+import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+
+test.use({ viewport: { width: 1500, height: 1000 } })
+
+const bySeedName = (name: string) => seedModels.find((model) => model.modelName === name)!
+const failed = bySeedName('vit-l14-product-search-lr-sweep-1')
+const apparelV4 = bySeedName('gs-apparel-v4')
+
+test('a failed model opens from the table with its whole multi-line reason', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: failed.modelName, exact: true }).click()
+
+  const panel = page.getByRole('complementary', { name: failed.modelName })
+  await expect(panel.getByRole('heading', { name: failed.modelName })).toBeFocused()
+  const reason = panel.getByRole('region', { name: 'Failure' }).locator('pre')
+  expect(await reason.innerText()).toBe(failed.failureReason)
+  await expect(page).toHaveURL(new RegExp(`model=${failed.modelId}`))
+
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+  await expect(page.getByRole('button', { name: failed.modelName, exact: true })).toBeFocused()
+})
+
+test.describe('with clipboard access', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
+  test('copies a checkpoint reference byte for byte, and says so', async ({ page }) => {
+    await connect(page, undefined, `/?model=${apparelV4.modelId}`)
+    const reference = `${apparelV4.modelId}/epoch_2`
+    await page.getByRole('button', { name: `Copy reference ${reference}` }).click()
+
+    await expect(page.getByRole('button', { name: `Copy reference ${reference}` })).toHaveText(
+      'Copied ✓',
+    )
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference)
+
+    await page.getByRole('button', { name: 'Copy all checkpoint names' }).click()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'epoch_1\nepoch_2\nepoch_3',
+    )
+  })
+})
+
+test('without the Clipboard API the text is selected with a hint to press Ctrl+C', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })
+  })
+  await connect(page, undefined, `/?model=${apparelV4.modelId}`)
+  await page.getByRole('button', { name: 'Copy name epoch_3' }).click()
+
+  const field = page.getByRole('textbox', { name: 'Copy name epoch_3: the text to copy' })
+  await expect(field).toHaveValue('epoch_3')
+  await expect(field).toBeFocused()
+  expect(
+    await field.evaluate((element: HTMLTextAreaElement) => [
+      element.selectionStart,
+      element.selectionEnd,
+    ]),
+  ).toEqual([0, 7])
+  await expect(page.getByText(/Press Ctrl\+C|Copied\./)).toBeVisible()
+})
+
+test('the download link is the one the API gave, valid for an hour, opened safely', async ({
+  page,
+}) => {
+  await connect(page, undefined, `/?model=${apparelV4.modelId}`)
+  await page.getByRole('button', { name: 'Get a download link for epoch_2' }).click()
+
+  const link = page.getByRole('link', { name: /Download epoch_2\.pt/ })
+  await expect(link).toHaveAttribute(
+    'href',
+    new RegExp(`^https://marqtune-emulator\\.invalid/models/${apparelV4.modelId}/epoch_2\\.pt\\?`),
+  )
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer')
+  await expect(link).toContainText('valid 1 h')
+})
+
+test('a deep link opens the panel, also after a reload; lineage links to the parent', async ({
+  page,
+}) => {
+  await connect(page, undefined, `/?model=${apparelV4.modelId}`)
+  const panel = page.getByRole('complementary', { name: 'gs-apparel-v4' })
+  await expect(panel).toBeVisible()
+  await page.reload()
+  await expect(panel).toBeVisible()
+
+  await panel.getByRole('button', { name: 'gs-apparel-v3' }).click()
+  const parent = page.getByRole('complementary', { name: 'gs-apparel-v3' })
+  await expect(parent.getByRole('region', { name: 'Lineage' })).toContainText('gs-apparel-v4')
+  await page.goBack()
+  await expect(panel).toBeVisible()
+})
+
+test('an unknown model id in the link says so', async ({ page }) => {
+  await connect(page, undefined, '/?model=00000000-0000-4000-8000-000000000000')
+  await expect(page.getByRole('heading', { name: 'Model not found' })).toBeVisible()
+  await expect(page.getByText('This account has no model with the id')).toBeVisible()
+})
+
+test('compare three models side by side, then only their differences', async ({ page }) => {
+  await connect(page)
+  for (const name of ['gs-apparel-v3', 'gs-apparel-v4', 'model-2']) {
+    await page.getByRole('checkbox', { name: `Compare ${name}` }).check()
+  }
+  await page.getByRole('button', { name: 'Compare 3 models' }).click()
+
+  const dialog = page.getByRole('dialog', { name: 'Comparing 3 models' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('columnheader')).toHaveText([
+    'Field',
+    'gs-apparel-v3',
+    'gs-apparel-v4',
+    'model-2',
+  ])
+  const epochs = dialog.getByRole('row', { name: /^epochs/ })
+  await expect(epochs).toContainText('differs')
+  await expect(epochs.getByRole('cell')).toHaveText(['5', '3', '2'])
+  const precision = dialog.getByRole('row', { name: /^precision/ })
+  await expect(precision).toBeVisible()
+
+  await dialog.getByRole('checkbox', { name: 'Only differences' }).check()
+  await expect(precision).toBeHidden()
+  await expect(epochs).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // The comparison is in the URL: a reload shows it again.
+  await page.reload()
+  await expect(page.getByRole('dialog', { name: 'Comparing 3 models' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Comparing 3 models' })).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Compare 3 models' })).toBeVisible()
+})
+
+test('axe finds no violations with the panel open', async ({ page }) => {
+  await connect(page, undefined, `/?model=${failed.modelId}`)
+  await expect(page.getByRole('complementary', { name: failed.modelName })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Logs' }).getByRole('list')).toBeVisible()
+  await expectNoAxeViolations(page)
+})

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+
+import { parseDownloadUrl, parseLogs } from './model-extras'
+
+describe('parseLogs', () => {
+  it('reads a bare array with millisecond timestamps and a wrapped one with seconds', () => {
+    const ms = Date.UTC(2026, 10, 27, 10, 0, 0)
+    expect(parseLogs([{ timestamp: ms, message: 'Epoch 1 finished' }])).toEqual([
+      { time: new Date(ms), message: 'Epoch 1 finished' },
+    ])
+    expect(parseLogs({ statusCode: 200, body: [{ timestamp: ms / 1000, message: 'x' }] })).toEqual([
+      { time: new Date(ms), message: 'x' },
+    ])
+  })
+
+  it('keeps lines whose time cannot be read, and drops entries without a message', () => {
+    expect(parseLogs([{ timestamp: 'soon', message: 'a' }, { timestamp: 1 }])).toEqual([
+      { time: undefined, message: 'a' },
+    ])
+  })
+})
+
+describe('parseDownloadUrl', () => {
+  it('accepts an https link in either envelope', () => {
+    expect(parseDownloadUrl({ downloadUrl: 'https://bucket.example/x.pt?sig=1' })).toBe(
+      'https://bucket.example/x.pt?sig=1',
+    )
+    expect(
+      parseDownloadUrl({ statusCode: 200, body: { downloadUrl: 'https://b.example/y' } }),
+    ).toBe('https://b.example/y')
+  })
+
+  it.each([['javascript:alert(1)'], ['data:text/html,x'], [''], ['not a url']])(
+    'refuses %j, so it can never become a link that runs code',
+    (downloadUrl) => {
+      expect(() => parseDownloadUrl({ downloadUrl })).toThrow('usable download link')
+    },
+  )
+})

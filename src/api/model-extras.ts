@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+import { ApiError } from './api-error'
+import { isRecord, unwrapEnvelope } from './envelope'
+
+const logLine = z.object({
+  timestamp: z.union([z.number(), z.string()]),
+  message: z.string(),
+})
+
+export type LogLine = { time: Date | undefined; message: string }
+
+/**
+ * `GET /models/{id}/logs`: a bare array per the official client, or wrapped. Timestamps are
+ * epoch milliseconds per the client and seconds in one docs example; both are read.
+ */
+export function parseLogs(json: unknown): LogLine[] {
+  const payload = unwrapEnvelope(json)
+  const items = Array.isArray(payload)
+    ? payload
+    : isRecord(payload) && Array.isArray(payload.logs)
+      ? payload.logs
+      : undefined
+  if (!items)
+    throw new ApiError('unexpected', 'The server sent logs in a shape this dashboard cannot read.')
+  return items.flatMap((item) => {
+    const result = logLine.safeParse(item)
+    return result.success
+      ? [{ time: timeOf(result.data.timestamp), message: result.data.message }]
+      : []
+  })
+}
+
+function timeOf(timestamp: number | string): Date | undefined {
+  const number = typeof timestamp === 'number' ? timestamp : Number(timestamp)
+  const date = Number.isFinite(number)
+    ? new Date(number < 1e12 ? number * 1000 : number)
+    : new Date(timestamp)
+  return Number.isNaN(date.getTime()) ? undefined : date
+}
+
+/**
+ * `GET /models/{id}/download/url`: a presigned link. Only http(s) links are accepted, so a
+ * strange answer can never become a `javascript:` link on the page.
+ */
+export function parseDownloadUrl(json: unknown): string {
+  const payload = unwrapEnvelope(json)
+  const url =
+    isRecord(payload) && typeof payload.downloadUrl === 'string' ? payload.downloadUrl : ''
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.href
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new ApiError('unexpected', 'The server did not send a usable download link.')
+}

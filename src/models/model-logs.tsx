@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query'
+
+import { ApiError } from '../api/api-error'
+import { modelQueries, type Credentials } from '../api/model-queries'
+import type { Model } from '../api/model-schema'
+import { statusPhase } from './status'
+
+const shownLines = 200
+const refreshMs = 10_000
+
+/** The newest lines of the training log; refreshed while the model trains. */
+export function ModelLogs({ model, credentials }: { model: Model; credentials: Credentials }) {
+  const phase = statusPhase(model.status, model.secondaryStatus)
+  const live = phase === 'running' || phase === 'waiting'
+  const { data, error, isPending, refetch, isFetching } = useQuery({
+    ...modelQueries.logs(credentials, model.modelId),
+    refetchInterval: live ? refreshMs : false,
+  })
+
+  if (data) {
+    const lines = data.slice(-shownLines)
+    return (
+      <div className="flex flex-col gap-1.5">
+        <p className="text-xs text-slate-600">
+          {data.length > lines.length ? `The last ${lines.length} of ${data.length} lines. ` : ''}
+          {live ? 'Refreshed every 10 s while the model trains.' : ''}
+          {error ? ` Refreshing failed: ${error.message}` : ''}
+        </p>
+        {lines.length ? (
+          <ol className="max-h-72 overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs text-slate-100">
+            {lines.map((line, position) => (
+              // oxlint-disable-next-line react/no-array-index-key -- log lines repeat; position is their identity
+              <li key={position} className="whitespace-pre-wrap">
+                {line.time ? (
+                  <time dateTime={line.time.toISOString()} className="mr-2 text-slate-400">
+                    {line.time.toLocaleString()}
+                  </time>
+                ) : null}
+                {line.message}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-slate-700">The log is empty.</p>
+        )}
+      </div>
+    )
+  }
+  if (error) {
+    return (
+      <p role="alert" className="text-sm text-red-800">
+        {error instanceof ApiError ? `${error.title}: ` : ''}
+        {error.message}{' '}
+        <button
+          type="button"
+          onClick={() => void refetch()}
+          disabled={isFetching}
+          className="underline"
+        >
+          Retry
+        </button>
+      </p>
+    )
+  }
+  return isPending ? <p className="text-sm text-slate-600">Loading the log…</p> : null
+}
