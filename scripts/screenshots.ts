@@ -38,6 +38,13 @@ try {
   await page.getByRole('button', { name: 'Status filter' }).click()
   await page.getByRole('dialog', { name: 'Filter by status' }).getByRole('checkbox').first().check()
   await shoot(page, 'filters')
+
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Clear all filters' }).click()
+  await page.getByRole('button', { name: 'gs-apparel-v4', exact: true }).click()
+  await page.getByRole('button', { name: 'Get a download link for epoch_3' }).click()
+  await page.getByRole('link', { name: /Download epoch_3/ }).waitFor()
+  await shoot(page, 'panel')
 } finally {
   await browser.close()
   servers.close()
