@@ -190,7 +190,7 @@ function ModelRow({
           title={
             !compared && compareFull ? `At most ${maxCompared} models can be compared` : undefined
           }
-          className="size-4 accent-indigo-700"
+          className="block size-4 accent-indigo-700"
         />
       </td>
       <th
