@@ -72,6 +72,7 @@ add(
 )
 
 check('build', 'npx', ['vite', 'build'])
+check('bundle budget', 'node', ['--import', 'tsx', 'scripts/bundle-budget.ts'])
 
 let chromiumPath: string | undefined
 try {

@@ -1,7 +1,12 @@
 import { ApiError, errorKindForStatus } from './api-error'
 import { messageOf } from './envelope'
 
-type RequestOptions = { apiKey: string; signal?: AbortSignal }
+type RequestOptions = {
+  apiKey: string
+  signal?: AbortSignal
+  /** A User Timing mark set when the whole body has arrived (`<mark>:received`), for the benchmark. */
+  mark?: string
+}
 
 const notJson = Symbol('not JSON')
 
@@ -10,7 +15,10 @@ const notJson = Symbol('not JSON')
  * 2xx answer; everything else becomes an ApiError (fetch itself does not reject on 4xx/5xx).
  * An abort is rethrown untouched so React Query can tell it from a failure.
  */
-export async function getJson(path: string, { apiKey, signal }: RequestOptions): Promise<unknown> {
+export async function getJson(
+  path: string,
+  { apiKey, signal, mark }: RequestOptions,
+): Promise<unknown> {
   let response: Response
   let text: string
   try {
@@ -20,6 +28,7 @@ export async function getJson(path: string, { apiKey, signal }: RequestOptions):
       signal,
     })
     text = await response.text()
+    if (mark) performance.mark(`${mark}:received`)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError(

@@ -1,18 +1,12 @@
-import { z } from 'zod'
-
 import { ApiError } from './api-error'
 import { isRecord, unwrapEnvelope } from './envelope'
-
-const logLine = z.object({
-  timestamp: z.union([z.number(), z.string()]),
-  message: z.string(),
-})
 
 export type LogLine = { time: Date | undefined; message: string }
 
 /**
  * `GET /models/{id}/logs`: a bare array per the official client, or wrapped. Timestamps are
- * epoch milliseconds per the client and seconds in one docs example; both are read.
+ * epoch milliseconds per the client and seconds in one docs example; both are read. Entries
+ * without a text message are skipped.
  */
 export function parseLogs(json: unknown): LogLine[] {
   const payload = unwrapEnvelope(json)
@@ -23,16 +17,18 @@ export function parseLogs(json: unknown): LogLine[] {
       : undefined
   if (!items)
     throw new ApiError('unexpected', 'The server sent logs in a shape this dashboard cannot read.')
-  return items.flatMap((item) => {
-    const result = logLine.safeParse(item)
-    return result.success
-      ? [{ time: timeOf(result.data.timestamp), message: result.data.message }]
-      : []
-  })
+  return items.flatMap((item) =>
+    isRecord(item) && typeof item.message === 'string'
+      ? [{ time: timeOf(item.timestamp), message: item.message }]
+      : [],
+  )
 }
 
-function timeOf(timestamp: number | string): Date | undefined {
-  const number = typeof timestamp === 'number' ? timestamp : Number(timestamp)
+function timeOf(timestamp: unknown): Date | undefined {
+  if (typeof timestamp !== 'number' && (typeof timestamp !== 'string' || !timestamp.trim())) {
+    return undefined
+  }
+  const number = Number(timestamp)
   const date = Number.isFinite(number)
     ? new Date(number < 1e12 ? number * 1000 : number)
     : new Date(timestamp)

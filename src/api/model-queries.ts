@@ -18,7 +18,11 @@ export const modelQueries = {
   list: ({ sessionId, apiKey }: Credentials) =>
     queryOptions({
       queryKey: [...modelQueries.all(), 'list', sessionId] as const,
-      queryFn: async ({ signal }) => parseModelList(await getJson('/models', { apiKey, signal })),
+      queryFn: async ({ signal }) => {
+        const list = parseModelList(await getJson('/models', { apiKey, signal, mark: 'models' }))
+        performance.mark('models:validated')
+        return list
+      },
     }),
   logs: ({ sessionId, apiKey }: Credentials, modelId: string) =>
     queryOptions({

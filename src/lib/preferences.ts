@@ -26,7 +26,3 @@ export function writePreference(name: string, value: unknown): void {
     // Storage refused (private mode, quota): the preference lasts for this page only.
   }
 }
-
-export function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string')
-}

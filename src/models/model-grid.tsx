@@ -255,6 +255,7 @@ function SortableHeader({
       <button
         type="button"
         onClick={column.getToggleSortingHandler()}
+        data-column={column.id}
         title="Sort (Shift+click to add to the sort)"
         className="inline-flex max-w-full items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
       >

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react'
+import { useMemo } from 'react'
 
 import type { Model } from '../api/model-schema'
 import { buildModelIndex } from './model-index'
@@ -21,7 +21,7 @@ export function useModelRows(
   view: { search: string; facets: FacetSelection; sorting: readonly SortRule[] },
 ) {
   const index = useMemo(() => buildModelIndex(models, modelIndexSpec), [models])
-  const search = useDeferredValue(view.search)
+  const { search } = view
   const matches = useMemo(() => searchMatches(index, search), [index, search])
   const sorting = useMemo(
     () => view.sorting.filter((rule) => modelIndexSpec.sortKeyOf(rule.id)),
@@ -41,5 +41,5 @@ export function useModelRows(
     () => applyFilters(index, matches, selection, facetIds, order),
     [index, matches, selection, order],
   )
-  return { index, rows, counts, selection, sorting, searching: search !== view.search }
+  return { index, rows, counts, selection, sorting, search }
 }
