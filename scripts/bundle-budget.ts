@@ -4,7 +4,8 @@ import { initialAssets, initialJsBudget, total } from './bundle-size'
 const assets = initialAssets()
 const js = total(assets, 'js', 'gzip')
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
-for (const asset of assets) console.log(`${asset.file}: ${kib(asset.raw)} raw, ${kib(asset.gzip)} gzip`)
+for (const asset of assets)
+  console.log(`${asset.file}: ${kib(asset.raw)} raw, ${kib(asset.gzip)} gzip`)
 console.log(`Initial JavaScript: ${kib(js)} gzip of a ${kib(initialJsBudget)} budget.`)
 if (js > initialJsBudget) {
   console.error(

@@ -14,12 +14,14 @@ export const initialJsBudget = 120 * 1024
 export function initialAssets(distDir = 'dist'): Asset[] {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')
   const references = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(js|css))"/g)]
-  return [...new Map(references.map((match) => [match[1]!, match[2] as 'js' | 'css'])).entries()].map(
-    ([file, kind]) => {
-      const bytes = readFileSync(join(distDir, file))
-      return { file, kind, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
-    },
-  )
+  return [
+    ...new Map(
+      references.map((match) => [match[1]!, match[2] === 'css' ? 'css' : 'js'] as const),
+    ).entries(),
+  ].map(([file, kind]) => {
+    const bytes = readFileSync(join(distDir, file))
+    return { file, kind, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+  })
 }
 
 export function total(assets: Asset[], kind: Asset['kind'], size: 'raw' | 'gzip'): number {

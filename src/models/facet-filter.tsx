@@ -1,7 +1,7 @@
-import { useDeferredValue, useState } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 
 import { Popover } from '../components/popover'
-import type { FacetOption } from './model-index'
+import type { Facet } from './model-index'
 
 const triggerClasses =
   'inline-flex items-center gap-1.5 rounded-md border border-dashed border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none'
@@ -13,18 +13,20 @@ const listLimit = 100
 
 type Props = {
   title: string
-  options: FacetOption[]
-  counts: Uint32Array | undefined
+  /** The column's values; built on first call, so a facet nobody opens costs nothing. */
+  facet: () => Facet
+  /** Per option, the models it would show under the other filters; computed when needed. */
+  counts: () => Uint32Array
   selected: readonly string[]
   onChange: (values: string[]) => void
 }
 
 /** One facet: each value of a column with how many models it would show, several may be chosen. */
 export function FacetFilter(props: Props) {
-  const { title, options, selected } = props
+  const { title, facet, selected } = props
   const summary =
     selected.length === 1
-      ? (options.find((option) => option.key === selected[0])?.label ?? selected[0])
+      ? (facet().options.find((option) => option.key === selected[0])?.label ?? selected[0])
       : selected.length
         ? `${selected.length} selected`
         : ''
@@ -51,12 +53,14 @@ export function FacetFilter(props: Props) {
   )
 }
 
-function FacetOptions({ title, options, counts, selected, onChange }: Props) {
+function FacetOptions({ title, facet, counts: countsFor, selected, onChange }: Props) {
+  const { options } = facet()
+  const counts = useMemo(() => countsFor(), [countsFor])
   const [filter, setFilter] = useState('')
   const needle = useDeferredValue(filter.trim().toLowerCase())
   const chosen = new Set(selected)
   const ranked = options
-    .map((option, position) => ({ ...option, count: counts?.[position] ?? 0 }))
+    .map((option, position) => ({ ...option, count: counts[position] ?? 0 }))
     .filter((option) => chosen.has(option.key) || option.label.toLowerCase().includes(needle))
     // Chosen first, then the most common; the order does not jump as counts change.
     .toSorted(

@@ -6,12 +6,13 @@ import { varyingHyperparameterKeys } from './hyperparameters'
 import { buildModelIndex } from './model-index'
 import {
   applyFilters,
+  facetCounts,
   searchMatches,
   sortedPositions,
   type FacetSelection,
   type SortRule,
 } from './model-filter'
-import { facetIds, modelIndexSpec } from './model-search'
+import { modelIndexSpec } from './model-search'
 
 function view(
   models: Model[],
@@ -22,21 +23,15 @@ function view(
   }: { search?: string; facets?: FacetSelection; sorting?: SortRule[] } = {},
 ) {
   const index = buildModelIndex(models, modelIndexSpec)
-  const result = applyFilters(
-    index,
-    searchMatches(index, search),
-    facets,
-    facetIds,
-    sortedPositions(index, sorting),
-  )
-  const names = Array.from(result.rows, (position) => models[position]!.modelName)
-  const countsOf = (id: string) =>
-    Object.fromEntries(
-      (index.facet(id)?.options ?? []).map((option, position) => [
-        option.label,
-        result.counts[id]![position],
-      ]),
+  const matches = searchMatches(index, search)
+  const rows = applyFilters(index, matches, facets, sortedPositions(index, sorting))
+  const names = Array.from(rows, (position) => models[position]!.modelName)
+  const countsOf = (id: string) => {
+    const counts = facetCounts(index, matches, facets, id)
+    return Object.fromEntries(
+      (index.facet(id)?.options ?? []).map((option, position) => [option.label, counts[position]]),
     )
+  }
   return { index, names, countsOf }
 }
 

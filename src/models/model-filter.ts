@@ -1,4 +1,4 @@
-import type { ModelIndex } from './model-index'
+import type { Facet, ModelIndex } from './model-index'
 
 export type FacetSelection = Record<string, readonly string[]>
 
@@ -17,8 +17,9 @@ export function searchTerms(search: string): string[] {
  */
 export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   const terms = searchTerms(search)
-  const { searchTexts, lastSearch } = index
-  if (!terms.length) return Uint32Array.from(searchTexts.keys())
+  if (!terms.length) return Uint32Array.from(index.models.keys())
+  const searchTexts = index.searchTexts()
+  const { lastSearch } = index
   const narrowing =
     lastSearch && search.startsWith(lastSearch.search) && searchTerms(lastSearch.search).length > 0
   const candidates = narrowing ? lastSearch.matches : undefined
@@ -34,68 +35,73 @@ export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   return matches
 }
 
-export type FilterResult = {
-  /** Visible positions in display order. */
-  rows: Uint32Array
-  /** Per facet id, per option position: models that would match if this option were chosen. */
-  counts: Record<string, Uint32Array>
+type ActiveFacet = { id: string; facet: Facet; allowed: Uint8Array }
+
+/** The facets with a choice, each as a lookup of allowed option positions. */
+function activeFacets(index: ModelIndex, selection: FacetSelection): ActiveFacet[] {
+  return Object.entries(selection).flatMap(([id, chosen]) => {
+    const facet = chosen.length ? index.facet(id) : undefined
+    if (!facet) return []
+    const keys = new Set(chosen)
+    const allowed = Uint8Array.from(facet.options, (option) => (keys.has(option.key) ? 1 : 0))
+    return [{ id, facet, allowed }]
+  })
+}
+
+function passes(facets: ActiveFacet[], position: number, except?: string): boolean {
+  for (const { id, facet, allowed } of facets) {
+    if (id !== except && !allowed[facet.optionOf[position]!]) return false
+  }
+  return true
 }
 
 /**
- * Applies the facets to the search matches (OR within a facet, AND across facets), counts every
- * facet option under all the other active filters, and lists the survivors in `order`.
+ * The search matches that pass every facet (OR within a facet, AND across facets), listed in
+ * `order` (from sortedPositions, computed once per sort) or in the service's order.
  */
 export function applyFilters(
   index: ModelIndex,
   matches: Uint32Array,
   selection: FacetSelection,
-  facetIds: readonly string[],
-  /** From sortedPositions, computed once per sort rather than per keystroke. */
   order: Uint32Array | undefined,
-): FilterResult {
-  const facets = facetIds.map((id) => {
-    const facet = index.facet(id)
-    if (!facet) throw new Error(`no facet ${id}`)
-    const chosen = new Set(selection[id] ?? [])
-    const allowed = new Uint8Array(facet.options.length)
-    facet.options.forEach((option, position) => {
-      allowed[position] = chosen.size === 0 || chosen.has(option.key) ? 1 : 0
-    })
-    return { id, facet, allowed, counts: new Uint32Array(facet.options.length) }
-  })
-
+): Uint32Array {
+  const facets = activeFacets(index, selection)
+  if (!facets.length && !order) return matches
   const visible = new Uint8Array(index.models.length)
-  let visibleCount = 0
+  let count = 0
   for (let k = 0; k < matches.length; k++) {
     const position = matches[k]!
-    let failures = 0
-    let failed = -1
-    for (let f = 0; f < facets.length; f++) {
-      const { facet, allowed } = facets[f]!
-      if (!allowed[facet.optionOf[position]!]) {
-        failures++
-        failed = f
-      }
-    }
-    if (failures === 0) {
+    if (passes(facets, position)) {
       visible[position] = 1
-      visibleCount++
-      for (const { facet, counts } of facets) counts[facet.optionOf[position]!]!++
-    } else if (failures === 1) {
-      // Fails only this facet: choosing its value here would let it through.
-      const { facet, counts } = facets[failed]!
-      counts[facet.optionOf[position]!]!++
+      count++
     }
   }
-
-  const rows = new Uint32Array(visibleCount)
+  const rows = new Uint32Array(count)
+  const source = order ?? matches
   let next = 0
-  if (order) {
-    for (let k = 0; k < order.length; k++) if (visible[order[k]!]) rows[next++] = order[k]!
-  } else {
-    for (let k = 0; k < matches.length; k++) if (visible[matches[k]!]) rows[next++] = matches[k]!
+  for (let k = 0; k < source.length; k++) if (visible[source[k]!]) rows[next++] = source[k]!
+  return rows
+}
+
+/**
+ * For one facet, per option: how many models it would show if chosen, under the search and the
+ * other facets' choices. Computed only while that facet's menu is open.
+ */
+export function facetCounts(
+  index: ModelIndex,
+  matches: Uint32Array,
+  selection: FacetSelection,
+  id: string,
+): Uint32Array {
+  const facet = index.facet(id)
+  if (!facet) return new Uint32Array(0)
+  const others = activeFacets(index, selection)
+  const counts = new Uint32Array(facet.options.length)
+  for (let k = 0; k < matches.length; k++) {
+    const position = matches[k]!
+    if (passes(others, position, id)) counts[facet.optionOf[position]!]!++
   }
-  return { rows, counts: Object.fromEntries(facets.map(({ id, counts }) => [id, counts])) }
+  return counts
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FlexRender, type Header, type Row, type useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef } from 'react'
 
 import type { Model } from '../api/model-schema'
 import { Highlight } from '../components/highlight'
@@ -145,7 +145,8 @@ export function ModelGrid({
   )
 }
 
-function ModelRow({
+/** Memoised: while scrolling, rows that stay in view are not rendered again. */
+const ModelRow = memo(function ModelRow({
   row,
   index,
   height,
@@ -222,7 +223,7 @@ function ModelRow({
       ))}
     </tr>
   )
-}
+})
 
 function SpacerRow({ height, span }: { height: number; span: number }) {
   return (

@@ -19,14 +19,18 @@ export type Facet = {
   optionOf: Uint32Array
 }
 
+export const emptyFacet: Facet = { options: [], optionOf: new Uint32Array(0) }
+
 /**
- * Everything about a response that filtering and sorting need, computed once per response:
- * search texts, facet membership as integers, and sort orders on first use. Keystrokes then only
- * scan strings and typed arrays; they never allocate per-model objects.
+ * Everything about a response that filtering and sorting need, each part computed once per
+ * response on first use: search texts, facet membership as integers, sort ranks. Nothing is built
+ * before the first rows are painted unless the view needs it; keystrokes then only scan strings
+ * and typed arrays, never allocating per-model objects.
  */
 export type ModelIndex = {
   models: Model[]
-  searchTexts: string[]
+  /** Lower-cased search text per model, built on first use (or when the browser is idle). */
+  searchTexts: () => string[]
   facet: (id: string) => Facet | undefined
   /** Per position, the dense rank of its value in one column; `absentRank` when it has none. */
   rank: (id: string) => Rank | undefined
@@ -43,13 +47,16 @@ export type IndexSpec = {
 }
 
 export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
-  const searchTexts = models.map((model) => spec.searchTextOf(model).toLowerCase())
+  let searchTexts: string[] | undefined
   const facets = new Map<string, Facet>()
   const ranks = new Map<string, Rank>()
 
   return {
     models,
-    searchTexts,
+    searchTexts() {
+      searchTexts ??= models.map((model) => spec.searchTextOf(model).toLowerCase())
+      return searchTexts
+    },
     facet(id) {
       const valueOf = spec.facetValueOf(id)
       if (!valueOf) return undefined

@@ -1,9 +1,10 @@
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 
 import type { Model } from '../api/model-schema'
 import { buildModelIndex } from './model-index'
 import {
   applyFilters,
+  facetCounts,
   searchMatches,
   sortedPositions,
   type FacetSelection,
@@ -12,16 +13,16 @@ import {
 import { facetIds, modelIndexSpec } from './model-search'
 
 /**
- * The rows to show, in order, with facet counts. Each stage is memoised on its own inputs: the
- * index once per response, the sort order once per sort, the search once per (deferred) query,
- * so a keystroke costs one scan of search texts plus one pass over typed arrays.
+ * The rows to show, in order. Each stage is memoised on its own inputs: the index once per
+ * response, the sort order once per sort, the search once per query, so a keystroke costs one
+ * scan of search texts plus one pass over typed arrays. Facet counts are computed on demand.
  */
 export function useModelRows(
   models: Model[],
   view: { search: string; facets: FacetSelection; sorting: readonly SortRule[] },
 ) {
-  const index = useMemo(() => buildModelIndex(models, modelIndexSpec), [models])
   const { search } = view
+  const index = useMemo(() => buildModelIndex(models, modelIndexSpec), [models])
   const matches = useMemo(() => searchMatches(index, search), [index, search])
   const sorting = useMemo(
     () => view.sorting.filter((rule) => modelIndexSpec.sortKeyOf(rule.id)),
@@ -32,14 +33,21 @@ export function useModelRows(
   const selection = useMemo(() => {
     const known: Record<string, string[]> = {}
     for (const id of facetIds) {
-      const keys = new Set(index.facet(id)?.options.map((option) => option.key))
-      known[id] = (view.facets[id] ?? []).filter((value) => keys.has(value))
+      const values = view.facets[id] ?? []
+      const keys = values.length
+        ? new Set(index.facet(id)?.options.map((option) => option.key))
+        : new Set<string>()
+      known[id] = values.filter((value) => keys.has(value))
     }
     return known
   }, [index, view.facets])
-  const { rows, counts } = useMemo(
-    () => applyFilters(index, matches, selection, facetIds, order),
+  const rows = useMemo(
+    () => applyFilters(index, matches, selection, order),
     [index, matches, selection, order],
   )
-  return { index, rows, counts, selection, sorting, search }
+  const countsFor = useCallback(
+    (id: string) => facetCounts(index, matches, selection, id),
+    [index, matches, selection],
+  )
+  return { index, rows, countsFor, selection, sorting, search }
 }
