@@ -4,7 +4,7 @@ import { messageOf } from './envelope'
 type RequestOptions = {
   apiKey: string
   signal?: AbortSignal
-  /** A User Timing mark set when the whole body has arrived (`<mark>:received`), for the benchmark. */
+  /** User Timing marks for the benchmark: `<mark>:received` (whole body), `<mark>:parsed` (JSON). */
   mark?: string
 }
 
@@ -37,6 +37,7 @@ export async function getJson(
     )
   }
   const json = parseJson(text)
+  if (mark) performance.mark(`${mark}:parsed`)
   if (!response.ok) {
     const said = json === notJson ? undefined : messageOf(json)
     throw new ApiError(

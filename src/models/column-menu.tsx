@@ -11,21 +11,33 @@ const baseColumns = modelColumns.map((definition) => ({
   label: definition.meta?.label ?? columnIdOf(definition),
 }))
 
-/** Show or hide columns, add any hyperparameter as a column, or the ones that differ. */
-export function ColumnMenu({
-  visible,
-  hyperparameterKeys,
-  varyingKeys,
-  onChange,
-  onReset,
-}: {
+type Props = {
   visible: readonly string[]
-  hyperparameterKeys: readonly string[]
+  /** Every hyperparameter key of the account; a scan of every model, so only called when open. */
+  hyperparameterKeys: () => readonly string[]
   /** Computed on demand: the keys whose values differ among the models shown. */
   varyingKeys: () => string[]
   onChange: (visible: string[]) => void
   onReset: () => void
-}) {
+}
+
+/** Show or hide columns, add any hyperparameter as a column, or the ones that differ. */
+export function ColumnMenu(props: Props) {
+  return (
+    <Popover label="Columns" triggerClassName={triggerClasses} trigger="Columns">
+      <ColumnChoices {...props} />
+    </Popover>
+  )
+}
+
+function ColumnChoices({
+  visible,
+  hyperparameterKeys: keysOf,
+  varyingKeys,
+  onChange,
+  onReset,
+}: Props) {
+  const hyperparameterKeys = keysOf()
   const shown = new Set(visible)
 
   function toggle(id: string) {
@@ -40,7 +52,7 @@ export function ColumnMenu({
   }
 
   return (
-    <Popover label="Columns" triggerClassName={triggerClasses} trigger="Columns">
+    <>
       <fieldset>
         <legend className="px-2 py-1 text-xs font-semibold text-slate-600 uppercase">
           Columns
@@ -85,7 +97,7 @@ export function ColumnMenu({
       >
         Reset columns
       </button>
-    </Popover>
+    </>
   )
 }
 

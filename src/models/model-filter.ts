@@ -17,7 +17,7 @@ export function searchTerms(search: string): string[] {
  */
 export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   const terms = searchTerms(search)
-  if (!terms.length) return Uint32Array.from(index.models.keys())
+  if (!terms.length) return index.all()
   const searchTexts = index.searchTexts()
   const { lastSearch } = index
   const narrowing =

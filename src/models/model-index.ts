@@ -1,4 +1,5 @@
 import type { Model } from '../api/model-schema'
+import { lazily } from '../lib/lazy'
 import { naturalKey } from '../lib/natural-key'
 
 /** How a column's values are compared: a number, a natural-order text, or absent (always last). */
@@ -29,6 +30,8 @@ export const emptyFacet: Facet = { options: [], optionOf: new Uint32Array(0) }
  */
 export type ModelIndex = {
   models: Model[]
+  /** Every position in the service's order. */
+  all: () => Uint32Array
   /** Lower-cased search text per model, built on first use (or when the browser is idle). */
   searchTexts: () => string[]
   facet: (id: string) => Facet | undefined
@@ -47,16 +50,15 @@ export type IndexSpec = {
 }
 
 export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
-  let searchTexts: string[] | undefined
   const facets = new Map<string, Facet>()
   const ranks = new Map<string, Rank>()
 
+  const all = lazily(() => Uint32Array.from(models.keys()))
+
   return {
     models,
-    searchTexts() {
-      searchTexts ??= models.map((model) => spec.searchTextOf(model).toLowerCase())
-      return searchTexts
-    },
+    all,
+    searchTexts: lazily(() => models.map((model) => spec.searchTextOf(model).toLowerCase())),
     facet(id) {
       const valueOf = spec.facetValueOf(id)
       if (!valueOf) return undefined

@@ -15,6 +15,7 @@ import type { Model } from '../api/model-schema'
 import { HighlightTerms } from '../components/highlight'
 import { plural } from '../lib/format'
 import { isStringArray } from '../lib/guards'
+import { lazily } from '../lib/lazy'
 import { readPreference, writePreference } from '../lib/preferences'
 import { ColumnMenu } from './column-menu'
 import { modelColumns, nameColumnId } from './columns'
@@ -68,15 +69,19 @@ export function ModelsTable({
   const [activeIndex, setActiveIndex] = useState(0)
   const [focusRequest, setFocusRequest] = useState(0)
 
-  const allKeys = useMemo(() => hyperparameterKeys(models), [models])
-  const lineage = useMemo(() => buildLineage(models), [models])
-  const byId = useMemo(() => new Map(models.map((model) => [model.modelId, model])), [models])
+  // Each is a scan of every model: built when a view first needs it, not before the first paint.
+  const allKeys = useMemo(() => lazily(() => hyperparameterKeys(models)), [models])
+  const lineage = useMemo(() => lazily(() => buildLineage(models)), [models])
+  const byId = useMemo(
+    () => lazily(() => new Map(models.map((model) => [model.modelId, model]))),
+    [models],
+  )
   const selected = useMemo(
-    () => (view.selectedModel ? byId.get(view.selectedModel) : undefined),
+    () => (view.selectedModel ? byId().get(view.selectedModel) : undefined),
     [byId, view.selectedModel],
   )
 
-  const comparedModels = view.compare.flatMap((id) => byId.get(id) ?? []).slice(0, maxCompared)
+  const comparedModels = view.compare.flatMap((id) => byId().get(id) ?? []).slice(0, maxCompared)
   const compared = useMemo(() => new Set(view.compare), [view.compare])
   const toggleCompare = useCallback(
     (modelId: string) =>
@@ -102,8 +107,11 @@ export function ModelsTable({
     })
   }, [view])
   const visibleColumns = useMemo(() => {
-    const known = new Set([...baseColumnIds, ...allKeys.map((key) => hyperparameterPrefix + key)])
     const requested = view.columns ?? readPreference('columns', isStringArray) ?? defaultColumns
+    const known = new Set(baseColumnIds)
+    if (requested.some((id) => id.startsWith(hyperparameterPrefix))) {
+      for (const key of allKeys()) known.add(hyperparameterPrefix + key)
+    }
     return [nameColumnId, ...requested.filter((id) => id !== nameColumnId && known.has(id))]
   }, [view.columns, allKeys])
   const hyperparameterIds = visibleColumns.filter((id) => id.startsWith(hyperparameterPrefix))
@@ -328,7 +336,7 @@ export function ModelsTable({
                 key={view.selectedModel}
                 modelId={view.selectedModel}
                 model={selected}
-                lineage={lineage}
+                lineage={lineage()}
                 credentials={credentials}
                 onOpen={(modelId) => view.setModel(modelId)}
                 onClose={closePanel}
