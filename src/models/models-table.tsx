@@ -15,7 +15,7 @@ import type { Model } from '../api/model-schema'
 import { HighlightTerms } from '../components/highlight'
 import { plural } from '../lib/format'
 import { isStringArray } from '../lib/guards'
-import { lazily } from '../lib/lazy'
+import { lazily, whenIdle } from '../lib/lazy'
 import { readPreference, writePreference } from '../lib/preferences'
 import { ColumnMenu } from './column-menu'
 import { modelColumns, nameColumnId } from './columns'
@@ -176,18 +176,29 @@ export function ModelsTable({
   })
 
   useEffect(() => {
-    let idle: number | undefined
+    // While the user reads the first rows, build what a search or a sort will need, one piece
+    // per idle period, so the first keystroke or header click does not pay for it.
+    const warmUp = [() => index.searchTexts(), ...baseColumnIds.map((id) => () => index.rank(id))]
+    let cancelIdle = () => {}
+    const next = () => {
+      const step = warmUp.shift()
+      if (step) {
+        cancelIdle = whenIdle(() => {
+          step()
+          next()
+        })
+      }
+    }
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
         // The benchmark's "first rows painted": the frame after the first commit of a response.
         performance.mark('models:painted')
-        // Build the search texts while the user reads, so the first keystroke does not pay.
-        idle = window.requestIdleCallback?.(() => index.searchTexts())
+        next()
       }),
     )
     return () => {
       cancelAnimationFrame(frame)
-      if (idle !== undefined) cancelIdleCallback(idle)
+      cancelIdle()
     }
   }, [index])
 
