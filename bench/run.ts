@@ -427,7 +427,9 @@ async function main() {
     for (const row of rows) {
       const ours = stat(result.ours[row.key], row.stat)
       const ag = stat(result.agGrid[row.key], row.stat)
-      const ratio = ag > 0 ? (ours / ag).toFixed(2) : ours === 0 && ag === 0 ? '1.00' : 'n/a'
+      // AG Grid takes rows unvalidated and some counts are zero on both sides: no ratio there.
+      const ratio =
+        ag >= 1 ? (ours / ag).toFixed(2) : Math.round(ours) === Math.round(ag) ? '1.00' : '—'
       lines.push(
         `| ${row.label} | ${format(ours, row.unit)} | ${format(ag, row.unit)} | ${ratio} |`,
       )

@@ -32,8 +32,10 @@ export type ModelIndex = {
   models: Model[]
   /** Every position in the service's order. */
   all: () => Uint32Array
-  /** Lower-cased search text per model, built on first use (or when the browser is idle). */
+  /** Lower-cased search text per model, built on first use (or bit by bit while idle). */
   searchTexts: () => string[]
+  /** Builds some more search texts within `budgetMs`; true once all are built. */
+  prepareSearch: (budgetMs: number) => boolean
   facet: (id: string) => Facet | undefined
   /** Per position, the dense rank of its value in one column; `absentRank` when it has none. */
   rank: (id: string) => Rank | undefined
@@ -54,11 +56,26 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
   const ranks = new Map<string, Rank>()
 
   const all = lazily(() => Uint32Array.from(models.keys()))
+  const searchTexts: string[] = []
+  function prepare(budgetMs: number): boolean {
+    const stop = performance.now() + budgetMs
+    while (searchTexts.length < models.length) {
+      for (let k = 0; k < 500 && searchTexts.length < models.length; k++) {
+        searchTexts.push(spec.searchTextOf(models[searchTexts.length]!).toLowerCase())
+      }
+      if (performance.now() > stop) return false
+    }
+    return true
+  }
 
   return {
     models,
     all,
-    searchTexts: lazily(() => models.map((model) => spec.searchTextOf(model).toLowerCase())),
+    searchTexts() {
+      prepare(Infinity)
+      return searchTexts
+    },
+    prepareSearch: prepare,
     facet(id) {
       const valueOf = spec.facetValueOf(id)
       if (!valueOf) return undefined
@@ -115,15 +132,30 @@ function buildFacet(models: Model[], valueOf: (model: Model) => string): Facet {
 
 /**
  * Dense ranks of one column's values: equal values share a rank, so sorting by several columns
- * compares small integers. Strings rank by natural key (`model-2` before `model-10`).
+ * compares small integers. Strings rank by natural key (`model-2` before `model-10`). Columns with
+ * few distinct values (status, instance type, base model) sort their distinct values only; columns
+ * of unique values (names, ids) sort positions directly, which is cheaper than a map of them.
  */
 export function rankModels(models: Model[], keyOf: (model: Model) => SortValue): Rank {
-  const keys: SortValue[] = models.map((model) => {
+  const sampleSize = Math.min(models.length, 1000)
+  const sample = new Set<SortValue>()
+  for (let k = 0; k < sampleSize; k++) {
+    sample.add(keyOf(models[Math.floor((k * models.length) / sampleSize)]!))
+  }
+  return sample.size > sampleSize / 2 ? rankBySort(models, keyOf) : rankByDistinct(models, keyOf)
+}
+
+function isAbsent(value: SortValue): value is undefined | '' {
+  return value === undefined || value === ''
+}
+
+function rankBySort(models: Model[], keyOf: (model: Model) => SortValue): Rank {
+  const keys = models.map((model) => {
     const value = keyOf(model)
     return typeof value === 'string' ? naturalKey(value) : value
   })
   const present = Array.from(keys.keys())
-    .filter((position) => keys[position] !== undefined && keys[position] !== '')
+    .filter((position) => !isAbsent(keys[position]))
     .toSorted((a, b) => {
       const ka = keys[a]!
       const kb = keys[b]!
@@ -133,14 +165,46 @@ export function rankModels(models: Model[], keyOf: (model: Model) => SortValue):
   let rank = -1
   let previous: SortValue
   for (const position of present) {
-    const key = keys[position]
-    if (rank < 0 || key !== previous) rank++
-    previous = key
+    if (rank < 0 || keys[position] !== previous) rank++
+    previous = keys[position]
     ranks[position] = rank
   }
   const absentRank = rank + 1
   keys.forEach((key, position) => {
-    if (key === undefined || key === '') ranks[position] = absentRank
+    if (isAbsent(key)) ranks[position] = absentRank
   })
+  return { ranks, absentRank }
+}
+
+function rankByDistinct(models: Model[], keyOf: (model: Model) => SortValue): Rank {
+  const positionsOf = new Map<string | number, number[]>()
+  const absent: number[] = []
+  models.forEach((model, position) => {
+    const value = keyOf(model)
+    if (isAbsent(value)) {
+      absent.push(position)
+      return
+    }
+    const positions = positionsOf.get(value)
+    if (positions) positions.push(position)
+    else positionsOf.set(value, [position])
+  })
+  const values = [...positionsOf.keys()]
+  const keys = values.map((value) => (typeof value === 'string' ? naturalKey(value) : value))
+  const order = Array.from(values.keys()).toSorted((a, b) => {
+    const ka = keys[a]!
+    const kb = keys[b]!
+    return ka < kb ? -1 : ka > kb ? 1 : 0
+  })
+  const ranks = new Uint32Array(models.length)
+  let rank = -1
+  let previous: SortValue
+  for (const distinct of order) {
+    if (rank < 0 || keys[distinct] !== previous) rank++
+    previous = keys[distinct]
+    for (const position of positionsOf.get(values[distinct]!)!) ranks[position] = rank
+  }
+  const absentRank = rank + 1
+  for (const position of absent) ranks[position] = absentRank
   return { ranks, absentRank }
 }
