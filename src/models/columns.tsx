@@ -1,10 +1,10 @@
 import { createColumnHelper } from '@tanstack/react-table'
 
 import type { Model } from '../api/model-schema'
-import { Badge } from '../components/badge'
 import { Highlight } from '../components/highlight'
 import { formatDuration, shortId } from '../lib/format'
 import { statusPhase, statusPhases } from './status'
+import { StatusBadge } from './status-badge'
 import type { modelTableFeatures } from './table-features'
 
 export const column = createColumnHelper<typeof modelTableFeatures, Model>()
@@ -34,7 +34,7 @@ export const modelColumns = column.columns([
   }),
   column.accessor('status', {
     header: 'Status',
-    cell: ({ row: { original: model } }) => <StatusCell model={model} />,
+    cell: ({ row: { original: model } }) => <StatusBadge model={model} />,
     meta: {
       label: 'Status',
       width: 210,
@@ -139,22 +139,3 @@ export const modelColumns = column.columns([
     },
   }),
 ])
-
-function StatusCell({ model }: { model: Model }) {
-  const phase = statusPhases[statusPhase(model.status, model.secondaryStatus)]
-  const showSecondary =
-    model.secondaryStatus && model.secondaryStatus.toLowerCase() !== model.status.toLowerCase()
-  return (
-    <span className="flex items-center gap-1.5 truncate">
-      <Badge tone={phase.tone}>
-        <span aria-hidden="true">{phase.icon}</span>
-        <Highlight text={model.status} />
-      </Badge>
-      {showSecondary ? (
-        <span className="truncate text-xs text-slate-600">
-          <Highlight text={model.secondaryStatus ?? ''} />
-        </span>
-      ) : null}
-    </span>
-  )
-}

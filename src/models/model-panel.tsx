@@ -2,7 +2,6 @@ import { useEffect, useRef, type ReactNode } from 'react'
 
 import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
-import { Badge } from '../components/badge'
 import { CopyButton } from '../components/copy-button'
 import { formatDuration } from '../lib/format'
 import { CheckpointList } from './checkpoint-list'
@@ -10,7 +9,8 @@ import { failureReport } from './failure-report'
 import { HyperparameterView, Value } from './hyperparameter-view'
 import type { Lineage } from './lineage'
 import { ModelLogs } from './model-logs'
-import { statusPhase, statusPhases } from './status'
+import { statusPhase } from './status'
+import { StatusBadge } from './status-badge'
 
 /**
  * Everything about one model. A side panel beside the table on wide screens, the whole screen
@@ -50,7 +50,11 @@ export function ModelPanel({
           >
             {model ? model.modelName : 'Model not found'}
           </h2>
-          {model ? <StatusLine model={model} /> : null}
+          {model ? (
+            <p className="mt-1 text-sm">
+              <StatusBadge model={model} />
+            </p>
+          ) : null}
         </div>
         <button
           type="button"
@@ -73,21 +77,6 @@ export function ModelPanel({
         )}
       </div>
     </aside>
-  )
-}
-
-function StatusLine({ model }: { model: Model }) {
-  const phase = statusPhases[statusPhase(model.status, model.secondaryStatus)]
-  return (
-    <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
-      <Badge tone={phase.tone}>
-        <span aria-hidden="true">{phase.icon}</span>
-        {model.status}
-      </Badge>
-      {model.secondaryStatus && model.secondaryStatus.toLowerCase() !== model.status.toLowerCase()
-        ? model.secondaryStatus
-        : null}
-    </p>
   )
 }
 

@@ -3,16 +3,16 @@ import type { BadgeTone } from '../components/badge'
 /** Where a model is in its life; the service's own spelling is always what is shown. */
 export type StatusPhase = 'waiting' | 'running' | 'ready' | 'stopped' | 'failed' | 'unknown'
 
-type PhaseOption = { label: string; tone: BadgeTone; icon: string; rank: number }
+type PhaseOption = { tone: BadgeTone; icon: string; rank: number }
 
-/** One option map for the status field: cells, sorting and (later) facets read it. */
+/** One option map for the status phases: badges and the lifecycle sort order read it. */
 export const statusPhases: Record<StatusPhase, PhaseOption> = {
-  waiting: { label: 'Waiting', tone: 'violet', icon: '◷', rank: 0 },
-  running: { label: 'Running', tone: 'blue', icon: '▶', rank: 1 },
-  ready: { label: 'Ready', tone: 'green', icon: '✓', rank: 2 },
-  stopped: { label: 'Stopped', tone: 'gray', icon: '■', rank: 3 },
-  failed: { label: 'Failed', tone: 'red', icon: '✕', rank: 4 },
-  unknown: { label: 'Other', tone: 'amber', icon: '?', rank: 5 },
+  waiting: { tone: 'violet', icon: '◷', rank: 0 },
+  running: { tone: 'blue', icon: '▶', rank: 1 },
+  ready: { tone: 'green', icon: '✓', rank: 2 },
+  stopped: { tone: 'gray', icon: '■', rank: 3 },
+  failed: { tone: 'red', icon: '✕', rank: 4 },
+  unknown: { tone: 'amber', icon: '?', rank: 5 },
 }
 
 const phaseOfValue: Record<string, StatusPhase> = {
