@@ -1,10 +1,18 @@
-import { FlexRender, type Header, type Row, type useTable } from '@tanstack/react-table'
+import {
+  FlexRender,
+  functionalUpdate,
+  useTable,
+  type ColumnDef,
+  type Header,
+  type Row,
+} from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useLayoutEffect, useRef } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 
 import type { Model } from '../api/model-schema'
+import type { SortRule } from './model-filter'
 import { Highlight } from '../components/highlight'
-import type { modelTableFeatures } from './table-features'
+import { modelTableFeatures } from './table-features'
 
 type ModelTable = ReturnType<typeof useTable<typeof modelTableFeatures, Model>>
 
@@ -22,7 +30,11 @@ export const maxCompared = 6
  * name column, and only the rows in view rendered, between two spacer rows.
  */
 export function ModelGrid({
-  table,
+  models,
+  columns,
+  visibility,
+  sorting,
+  onSortingChange,
   rows,
   density,
   activeIndex,
@@ -33,7 +45,11 @@ export function ModelGrid({
   onOpen,
   onToggleCompare,
 }: {
-  table: ModelTable
+  models: Model[]
+  columns: Array<ColumnDef<typeof modelTableFeatures, Model>>
+  visibility: Record<string, boolean>
+  sorting: readonly SortRule[]
+  onSortingChange: (sorting: SortRule[]) => void
   /** Positions of the models to show, in display order. */
   rows: Uint32Array
   density: Density
@@ -71,9 +87,28 @@ export function ModelGrid({
     button?.focus({ preventScroll: true })
   })
 
-  const coreRows = table.getCoreRowModel().rows
-  const headers = table.getHeaderGroups()[0]?.headers ?? []
+  // The table holds only the rows in view: TanStack builds row and cell objects for 40 models,
+  // not for every model of the account (sorting and filtering happen in model-filter.ts).
   const items = virtualizer.getVirtualItems()
+  const inView = useMemo(
+    () => items.map((item) => models[rows[item.index]!]!),
+    [items, models, rows],
+  )
+  const table = useTable({
+    features: modelTableFeatures,
+    columns,
+    data: inView,
+    getRowId: (model) => model.modelId,
+    manualSorting: true,
+    sortDescFirst: false,
+    // React's synthetic click event: Shift adds the column to the sort.
+    isMultiSortEvent: (event) =>
+      typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
+    state: { sorting: [...sorting], columnVisibility: visibility },
+    onSortingChange: (updater) => onSortingChange(functionalUpdate(updater, [...sorting])),
+  })
+  const tableRows = table.getRowModel().rows
+  const headers = table.getHeaderGroups()[0]?.headers ?? []
   const paddingTop = items[0]?.start ?? 0
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   const width =
@@ -119,8 +154,8 @@ export function ModelGrid({
         </thead>
         <tbody>
           {paddingTop > 0 ? <SpacerRow height={paddingTop} span={span} /> : null}
-          {items.map((item) => {
-            const row = coreRows[rows[item.index]!]
+          {items.map((item, position) => {
+            const row = tableRows[position]
             if (!row) return null
             return (
               <ModelRow

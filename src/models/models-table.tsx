@@ -1,4 +1,3 @@
-import { functionalUpdate, useTable } from '@tanstack/react-table'
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 
 import type { Credentials } from '../api/model-queries'
@@ -13,7 +12,6 @@ import { maxCompared, ModelGrid, type Density } from './model-grid'
 import { searchTerms } from './model-filter'
 import { ClearFiltersButton, ModelsToolbar } from './models-toolbar'
 import { ShortcutsDialog } from './shortcuts-dialog'
-import { modelTableFeatures } from './table-features'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
 import { useModelRows } from './use-model-rows'
 import { useVisibleColumns } from './use-visible-columns'
@@ -91,21 +89,6 @@ export function ModelsTable({
     visibility,
     change: changeColumns,
   } = useVisibleColumns(view.columns, allKeys, view.setColumns)
-
-  const { setSorting } = view
-  const table = useTable({
-    features: modelTableFeatures,
-    columns,
-    data: models,
-    getRowId: (model) => model.modelId,
-    manualSorting: true,
-    sortDescFirst: false,
-    // React's synthetic click event: Shift adds the column to the sort.
-    isMultiSortEvent: (event) =>
-      typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
-    state: { sorting: [...sorting], columnVisibility: visibility },
-    onSortingChange: (updater) => setSorting(functionalUpdate(updater, [...sorting])),
-  })
 
   const lastIndex = rows.length - 1
   const active = Math.max(0, Math.min(activeIndex, lastIndex))
@@ -188,7 +171,11 @@ export function ModelsTable({
         <div className="flex min-h-0 flex-1 gap-3">
           <HighlightTerms terms={terms}>
             <ModelGrid
-              table={table}
+              models={models}
+              columns={columns}
+              visibility={visibility}
+              sorting={sorting}
+              onSortingChange={view.setSorting}
               rows={rows}
               density={density}
               activeIndex={active}
