@@ -6,12 +6,23 @@ import { demoKey } from '../server/emulator/emulator-app'
 export { demoKey, expect }
 
 /**
- * Every page a journey opens fails the test on an uncaught error or a console.error. A journey
- * that provokes an HTTP error on purpose lists the browser's own log line for it.
+ * Every page a journey opens fails the test on an uncaught error, a console.error or a CSP
+ * violation. A journey that provokes an HTTP error on purpose lists the browser's own log line.
  */
-export function watchForErrors(page: Page, allowed: RegExp[] = []): () => void {
+export async function watchForErrors(page: Page, allowed: RegExp[] = []): Promise<() => void> {
   const problems: string[] = []
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  // Any Content-Security-Policy violation is a bug: the page reports it back to the test.
+  await page.exposeFunction('reportCspViolation', (violation: string) =>
+    problems.push(`CSP violation: ${violation}`),
+  )
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void })
+        .reportCspViolation
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'}`)
+    })
+  })
   page.on('console', (message) => {
     if (message.type() !== 'error') return
     if (allowed.some((pattern) => pattern.test(message.text()))) return
@@ -23,7 +34,7 @@ export function watchForErrors(page: Page, allowed: RegExp[] = []): () => void {
 export const test = base.extend<{ allowedConsoleErrors: RegExp[] }>({
   allowedConsoleErrors: [[], { option: true }],
   page: async ({ page, allowedConsoleErrors }, use) => {
-    const check = watchForErrors(page, allowedConsoleErrors)
+    const check = await watchForErrors(page, allowedConsoleErrors)
     await use(page)
     check()
   },

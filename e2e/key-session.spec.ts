@@ -37,14 +37,14 @@ test('reload keeps the key; a new tab and a new browser context do not', async (
   await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
 
   const newTab = await context.newPage()
-  const checkTab = watchForErrors(newTab)
+  const checkTab = await watchForErrors(newTab)
   await newTab.goto('/')
   await expect(newTab.getByLabel('API key')).toBeVisible()
   checkTab()
 
   const otherContext = await browser.newContext()
   const otherPage = await otherContext.newPage()
-  const checkOther = watchForErrors(otherPage)
+  const checkOther = await watchForErrors(otherPage)
   await otherPage.goto(page.url())
   await expect(otherPage.getByLabel('API key')).toBeVisible()
   checkOther()
