@@ -5,6 +5,13 @@ import { demoKey } from '../server/emulator/emulator-app'
 
 export { demoKey, expect }
 
+declare global {
+  interface Window {
+    /** Set by watchForErrors: how a page tells the test about a CSP violation. */
+    reportCspViolation?: (violation: string) => void
+  }
+}
+
 /**
  * Every page a journey opens fails the test on an uncaught error, a console.error or a CSP
  * violation. A journey that provokes an HTTP error on purpose lists the browser's own log line.
@@ -18,9 +25,9 @@ export async function watchForErrors(page: Page, allowed: RegExp[] = []): Promis
   )
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation: (text: string) => void })
-        .reportCspViolation
-      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'}`)
+      window.reportCspViolation?.(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'}`,
+      )
     })
   })
   page.on('console', (message) => {

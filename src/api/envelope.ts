@@ -28,3 +28,12 @@ export function messageOf(json: unknown): string | undefined {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/** The list in an answer: a bare array, or the array under `field` (`{models: [...]}`), either way
+ * possibly inside the envelope; undefined when there is none. */
+export function listIn(json: unknown, field: string): unknown[] | undefined {
+  const payload = unwrapEnvelope(json)
+  if (Array.isArray(payload)) return payload
+  const list = isRecord(payload) ? payload[field] : undefined
+  return Array.isArray(list) ? list : undefined
+}

@@ -1,5 +1,5 @@
 import { ApiError } from './api-error'
-import { isRecord, unwrapEnvelope } from './envelope'
+import { isRecord, listIn, unwrapEnvelope } from './envelope'
 
 export type LogLine = { time: Date | undefined; message: string }
 
@@ -9,12 +9,7 @@ export type LogLine = { time: Date | undefined; message: string }
  * without a text message are skipped.
  */
 export function parseLogs(json: unknown): LogLine[] {
-  const payload = unwrapEnvelope(json)
-  const items = Array.isArray(payload)
-    ? payload
-    : isRecord(payload) && Array.isArray(payload.logs)
-      ? payload.logs
-      : undefined
+  const items = listIn(json, 'logs')
   if (!items)
     throw new ApiError('unexpected', 'The server sent logs in a shape this dashboard cannot read.')
   return items.flatMap((item) =>

@@ -1,6 +1,6 @@
 import { ApiError } from './api-error'
 import { isStringArray } from '../lib/guards'
-import { isRecord, unwrapEnvelope } from './envelope'
+import { isRecord, listIn } from './envelope'
 
 /**
  * A model as the dashboard reads it. Hand-written rather than zod: at 100,000 models zod 4 took
@@ -142,12 +142,7 @@ export type ModelList = {
 
 /** The one place that decides what `GET /models` sent. */
 export function parseModelList(json: unknown): ModelList {
-  const payload = unwrapEnvelope(json)
-  const items = Array.isArray(payload)
-    ? payload
-    : isRecord(payload) && Array.isArray(payload.models)
-      ? payload.models
-      : undefined
+  const items = listIn(json, 'models')
   if (!items) {
     throw new ApiError(
       'unexpected',

@@ -149,31 +149,34 @@ function isAbsent(value: SortValue): value is undefined | '' {
   return value === undefined || value === ''
 }
 
-function rankBySort(models: Model[], keyOf: (model: Model) => SortValue): Rank {
-  const keys = models.map((model) => {
-    const value = keyOf(model)
-    return typeof value === 'string' ? naturalKey(value) : value
-  })
-  const present = Array.from(keys.keys())
-    .filter((position) => !isAbsent(keys[position]))
+function naturalKeyOf(value: SortValue): SortValue {
+  return typeof value === 'string' ? naturalKey(value) : value
+}
+
+/** Dense ranks of `keys` in ascending order, equal keys sharing one; -1 for an absent key. */
+function denseRanks(keys: SortValue[]): { rankOf: Int32Array; distinct: number } {
+  const order = Array.from(keys.keys())
+    .filter((index) => !isAbsent(keys[index]))
     .toSorted((a, b) => {
       const ka = keys[a]!
       const kb = keys[b]!
       return ka < kb ? -1 : ka > kb ? 1 : 0
     })
-  const ranks = new Uint32Array(models.length)
+  const rankOf = new Int32Array(keys.length).fill(-1)
   let rank = -1
   let previous: SortValue
-  for (const position of present) {
-    if (rank < 0 || keys[position] !== previous) rank++
-    previous = keys[position]
-    ranks[position] = rank
+  for (const index of order) {
+    if (rank < 0 || keys[index] !== previous) rank++
+    previous = keys[index]
+    rankOf[index] = rank
   }
-  const absentRank = rank + 1
-  keys.forEach((key, position) => {
-    if (isAbsent(key)) ranks[position] = absentRank
-  })
-  return { ranks, absentRank }
+  return { rankOf, distinct: rank + 1 }
+}
+
+function rankBySort(models: Model[], keyOf: (model: Model) => SortValue): Rank {
+  const { rankOf, distinct } = denseRanks(models.map((model) => naturalKeyOf(keyOf(model))))
+  const ranks = Uint32Array.from(rankOf, (rank) => (rank < 0 ? distinct : rank))
+  return { ranks, absentRank: distinct }
 }
 
 function rankByDistinct(models: Model[], keyOf: (model: Model) => SortValue): Rank {
@@ -190,21 +193,11 @@ function rankByDistinct(models: Model[], keyOf: (model: Model) => SortValue): Ra
     else positionsOf.set(value, [position])
   })
   const values = [...positionsOf.keys()]
-  const keys = values.map((value) => (typeof value === 'string' ? naturalKey(value) : value))
-  const order = Array.from(values.keys()).toSorted((a, b) => {
-    const ka = keys[a]!
-    const kb = keys[b]!
-    return ka < kb ? -1 : ka > kb ? 1 : 0
-  })
+  const { rankOf, distinct } = denseRanks(values.map(naturalKeyOf))
   const ranks = new Uint32Array(models.length)
-  let rank = -1
-  let previous: SortValue
-  for (const distinct of order) {
-    if (rank < 0 || keys[distinct] !== previous) rank++
-    previous = keys[distinct]
-    for (const position of positionsOf.get(values[distinct]!)!) ranks[position] = rank
-  }
-  const absentRank = rank + 1
-  for (const position of absent) ranks[position] = absentRank
-  return { ranks, absentRank }
+  values.forEach((value, index) => {
+    for (const position of positionsOf.get(value)!) ranks[position] = rankOf[index]!
+  })
+  for (const position of absent) ranks[position] = distinct
+  return { ranks, absentRank: distinct }
 }
