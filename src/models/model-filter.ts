@@ -23,14 +23,26 @@ export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   const narrowing =
     lastSearch && search.startsWith(lastSearch.search) && searchTerms(lastSearch.search).length > 0
   const candidates = narrowing ? lastSearch.matches : undefined
-  const found: number[] = []
   const total = candidates ? candidates.length : searchTexts.length
+  // Typed arrays and plain loops: this runs on every keystroke over up to every model.
+  const found = new Uint32Array(total)
+  let count = 0
+  const first = terms[0]!
+  const rest = terms.slice(1)
   for (let k = 0; k < total; k++) {
     const position = candidates ? candidates[k]! : k
     const text = searchTexts[position]!
-    if (terms.every((term) => text.includes(term))) found.push(position)
+    if (!text.includes(first)) continue
+    let all = true
+    for (const term of rest) {
+      if (!text.includes(term)) {
+        all = false
+        break
+      }
+    }
+    if (all) found[count++] = position
   }
-  const matches = Uint32Array.from(found)
+  const matches = found.slice(0, count)
   index.lastSearch = { search, matches }
   return matches
 }
