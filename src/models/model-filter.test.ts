@@ -214,6 +214,25 @@ describe('sorting', () => {
     ])
   })
 
+  it('sorts the same with sort keys prepared while idle, in part or in full', () => {
+    const models = Array.from({ length: 1500 }, (_, n) =>
+      makeModel({ modelName: `run-${(n * 7919) % 1500}` }),
+    )
+    const fresh = view(models, { sorting: [{ id: 'modelName', desc: false }] }).names
+    for (const budget of [0, Infinity]) {
+      const index = buildModelIndex(models, modelIndexSpec)
+      index.prepareSort('modelName', budget)
+      const rows = applyFilters(
+        index,
+        searchMatches(index, ''),
+        {},
+        sortedPositions(index, [{ id: 'modelName', desc: false }]),
+      )
+      expect(Array.from(rows, (position) => models[position]!.modelName)).toEqual(fresh)
+    }
+    expect(fresh.slice(0, 3)).toEqual(['run-0', 'run-1', 'run-2'])
+  })
+
   it('ignores a sort on a column that does not exist', () => {
     const models = [makeModel({ modelName: 'b' }), makeModel({ modelName: 'a' })]
     expect(view(models, { sorting: [{ id: 'nope', desc: false }] }).names).toEqual(['b', 'a'])

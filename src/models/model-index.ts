@@ -36,6 +36,8 @@ export type ModelIndex = {
   searchTexts: () => string[]
   /** Builds some more search texts within `budgetMs`; true once all are built. */
   prepareSearch: (budgetMs: number) => boolean
+  /** Builds some more natural sort keys of one column within `budgetMs`; true once all are. */
+  prepareSort: (id: string, budgetMs: number) => boolean
   facet: (id: string) => Facet | undefined
   /** Per position, the dense rank of its value in one column; `absentRank` when it has none. */
   rank: (id: string) => Rank | undefined
@@ -57,25 +59,38 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
 
   const all = lazily(() => Uint32Array.from(models.keys()))
   const searchTexts: string[] = []
-  function prepare(budgetMs: number): boolean {
+  const sortKeys = new Map<string, SortValue[]>()
+
+  /** Appends `make(position)` to `into` in slices until done or `budgetMs` is spent. */
+  function fill<T>(into: T[], make: (model: Model) => T, budgetMs: number): boolean {
     const stop = performance.now() + budgetMs
-    while (searchTexts.length < models.length) {
-      for (let k = 0; k < 500 && searchTexts.length < models.length; k++) {
-        searchTexts.push(spec.searchTextOf(models[searchTexts.length]!).toLowerCase())
+    while (into.length < models.length) {
+      for (let k = 0; k < 500 && into.length < models.length; k++) {
+        into.push(make(models[into.length]!))
       }
       if (performance.now() > stop) return false
     }
     return true
+  }
+  const prepareSearch = (budgetMs: number) =>
+    fill(searchTexts, (model) => spec.searchTextOf(model).toLowerCase(), budgetMs)
+  function prepareSort(id: string, budgetMs: number): boolean {
+    const keyOf = spec.sortKeyOf(id)
+    if (!keyOf || ranks.has(id)) return true
+    let keys = sortKeys.get(id)
+    if (!keys) sortKeys.set(id, (keys = []))
+    return fill(keys, (model) => naturalKeyOf(keyOf(model)), budgetMs)
   }
 
   return {
     models,
     all,
     searchTexts() {
-      prepare(Infinity)
+      prepareSearch(Infinity)
       return searchTexts
     },
-    prepareSearch: prepare,
+    prepareSearch,
+    prepareSort,
     facet(id) {
       const valueOf = spec.facetValueOf(id)
       if (!valueOf) return undefined
@@ -91,7 +106,10 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
       if (!keyOf) return undefined
       let rank = ranks.get(id)
       if (!rank) {
-        rank = rankModels(models, keyOf)
+        // Keys warmed while idle leave only the sort itself to do now.
+        const keys = sortKeys.get(id)
+        rank = keys && prepareSort(id, Infinity) ? rankFromKeys(keys) : rankModels(models, keyOf)
+        sortKeys.delete(id)
         ranks.set(id, rank)
       }
       return rank
@@ -174,7 +192,12 @@ function denseRanks(keys: SortValue[]): { rankOf: Int32Array; distinct: number }
 }
 
 function rankBySort(models: Model[], keyOf: (model: Model) => SortValue): Rank {
-  const { rankOf, distinct } = denseRanks(models.map((model) => naturalKeyOf(keyOf(model))))
+  return rankFromKeys(models.map((model) => naturalKeyOf(keyOf(model))))
+}
+
+/** Ranks from each model's natural sort key. */
+function rankFromKeys(keys: SortValue[]): Rank {
+  const { rankOf, distinct } = denseRanks(keys)
   const ranks = Uint32Array.from(rankOf, (rank) => (rank < 0 ? distinct : rank))
   return { ranks, absentRank: distinct }
 }
