@@ -3,6 +3,8 @@ import { QueryClient } from '@tanstack/react-query'
 import { ApiError } from './api-error'
 
 const maxRetries = 3
+/** The first try and its retries: what "attempt 2 of 4" counts up to. */
+export const maxAttempts = maxRetries + 1
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

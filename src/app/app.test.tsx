@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { keyStore } from '../session/key-store'
 import { demoKey, installEmulatorFetch, seedModels } from '../testing/emulator-fetch'
@@ -55,5 +55,29 @@ describe('App', () => {
     expect(screen.getByLabelText('API key')).toBeInTheDocument()
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0)
     expect(sessionStorage.length).toBe(0)
+  })
+
+  it('says how fresh the table is, refreshes on demand, and keeps it when a refresh fails', async () => {
+    const { upstreamRequests } = installEmulatorFetch()
+    keyStore.keep({ sessionId: 'fresh', apiKey: demoKey })
+    const { user } = renderApp(<App />)
+    await screen.findByRole('table')
+    expect(screen.getByText('Updated just now')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+    await vi.waitFor(() => expect(upstreamRequests).toEqual(['/models', '/models']))
+
+    vi.stubGlobal('fetch', async () =>
+      Response.json(
+        { statusCode: 400, body: { message: 'Invalid request method' } },
+        { status: 400 },
+      ),
+    )
+    await user.click(await screen.findByRole('button', { name: 'Refresh' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Refreshing failed')
+    expect(alert).toHaveTextContent('Invalid request method')
+    expect(alert).toHaveTextContent('as they were fetched at')
+    expect(screen.getByRole('table')).toBeInTheDocument()
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatDuration, plural, shortId } from './format'
+import { formatDuration, formatValue, plural, shortId, timeAgo } from './format'
 
 describe('formatDuration', () => {
   it.each([
@@ -29,5 +29,26 @@ describe('plural', () => {
   it('counts with separators', () => {
     expect(plural(1, 'model')).toBe('1 model')
     expect(plural(12345, 'model')).toBe('12,345 models')
+  })
+})
+
+describe('timeAgo', () => {
+  it.each([
+    [0, 'just now'],
+    [12_000, '12 s ago'],
+    [185_000, '3 min ago'],
+    [7_300_000, '2 h ago'],
+  ])('%d ms later reads as %s', (elapsed, text) => {
+    expect(timeAgo(1_000_000, 1_000_000 + elapsed)).toBe(text)
+  })
+})
+
+describe('formatValue', () => {
+  it('keeps configs recognisable', () => {
+    expect(formatValue(2e-5)).toBe('2e-5')
+    expect(formatValue(0.02)).toBe('0.02')
+    expect(formatValue(['image', 0.9])).toBe('[image, 0.9]')
+    expect(formatValue({ a: 1 })).toBe('{"a":1}')
+    expect(formatValue(undefined)).toBe('')
   })
 })

@@ -94,7 +94,7 @@ export const modelColumns = column.columns([
     },
     meta: {
       label: 'Max training time',
-      width: 160,
+      width: 185,
       sortKey: (model) => model.maxTrainingTime,
       align: 'end',
       defaultVisible: true,

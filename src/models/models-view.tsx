@@ -3,15 +3,20 @@ import { useEffect } from 'react'
 
 import { ApiError } from '../api/api-error'
 import { modelQueries } from '../api/model-queries'
+import { maxAttempts } from '../api/query-client'
 import { Alert } from '../components/alert'
 import { Button } from '../components/button'
-import { plural } from '../lib/format'
+import { useNow } from '../components/use-now'
+import { plural, timeAgo } from '../lib/format'
 import type { Session } from '../session/key-store'
 import { useForgetKey } from '../session/use-forget-key'
 import { ModelsTable } from './models-table'
 
 export function ModelsView({ session }: { session: Session }) {
-  const { data, error, isFetching, refetch } = useQuery(modelQueries.list(session))
+  const { data, error, isFetching, refetch, dataUpdatedAt, failureCount } = useQuery(
+    modelQueries.list(session),
+  )
+  const now = useNow(5_000)
   const forgetKey = useForgetKey()
   const refused = error instanceof ApiError && error.kind === 'auth'
 
@@ -19,6 +24,8 @@ export function ModelsView({ session }: { session: Session }) {
     if (refused) forgetKey(error.message)
   }, [refused, error, forgetKey])
 
+  // React Query counts failed attempts; while it tries again, say so.
+  const retrying = isFetching && failureCount > 0
   const retry = (
     <Button onClick={() => void refetch()} disabled={isFetching}>
       {isFetching ? 'Retrying…' : 'Retry'}
@@ -29,9 +36,27 @@ export function ModelsView({ session }: { session: Session }) {
   if (data) {
     return (
       <div className="flex min-h-0 flex-1 flex-col gap-3">
+        <p className="flex items-center justify-end gap-2 text-xs text-slate-600">
+          <span>
+            {isFetching
+              ? retrying
+                ? `Refreshing, attempt ${failureCount + 1} of ${maxAttempts}…`
+                : 'Refreshing…'
+              : `Updated ${timeAgo(dataUpdatedAt, now)}`}
+          </span>
+          <button
+            type="button"
+            onClick={() => void refetch()}
+            disabled={isFetching}
+            className="rounded px-1.5 py-0.5 font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:text-slate-400"
+          >
+            Refresh
+          </button>
+        </p>
         {error ? (
           <Alert title={`Refreshing failed: ${titleOf(error)}`} action={retry}>
-            {error.message} The table shows the models as they were last fetched.
+            {error.message} The table shows the models as they were fetched at{' '}
+            {new Date(dataUpdatedAt).toLocaleTimeString()} ({timeAgo(dataUpdatedAt, now)}).
           </Alert>
         ) : null}
         {data.unreadable + data.duplicates > 0 ? (
