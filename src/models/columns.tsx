@@ -18,6 +18,7 @@ export const modelColumns = column.columns([
     // The name cell is rendered by the row itself: it is the row's button.
     meta: {
       label: 'Name',
+      text: (model) => model.modelName,
       width: 300,
       sortKey: (model) => model.modelName,
       defaultVisible: true,
@@ -30,13 +31,23 @@ export const modelColumns = column.columns([
         <Highlight text={shortId(getValue())} />
       </span>
     ),
-    meta: { label: 'ID', width: 110, sortKey: (model) => model.modelId, defaultVisible: true },
+    meta: {
+      label: 'ID',
+      text: (model) => model.modelId,
+      width: 110,
+      sortKey: (model) => model.modelId,
+      defaultVisible: true,
+    },
   }),
   column.accessor('status', {
     header: 'Status',
     cell: ({ row: { original: model } }) => <StatusBadge model={model} />,
     meta: {
       label: 'Status',
+      text: (model) =>
+        model.secondaryStatus && model.secondaryStatus !== model.status
+          ? `${model.status} (${model.secondaryStatus})`
+          : model.status,
       width: 210,
       sortKey: (model) => statusPhases[statusPhase(model.status, model.secondaryStatus)].rank,
       facet: { valueOf: (model) => model.status },
@@ -63,6 +74,8 @@ export const modelColumns = column.columns([
     ),
     meta: {
       label: 'Base model',
+      text: (model) =>
+        model.baseCheckpoint ? `${model.baseModel} (${model.baseCheckpoint})` : model.baseModel,
       width: 340,
       sortKey: (model) => model.baseModel,
       facet: { valueOf: (model) => model.baseModel },
@@ -74,6 +87,7 @@ export const modelColumns = column.columns([
     cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: 'Instance type',
+      text: (model) => model.instanceType,
       width: 180,
       sortKey: (model) => model.instanceType,
       facet: { valueOf: (model) => model.instanceType },
@@ -94,6 +108,7 @@ export const modelColumns = column.columns([
     },
     meta: {
       label: 'Max training time',
+      text: (model) => (model.maxTrainingTime === undefined ? '' : String(model.maxTrainingTime)),
       width: 185,
       sortKey: (model) => model.maxTrainingTime,
       align: 'end',
@@ -106,6 +121,7 @@ export const modelColumns = column.columns([
     cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
     meta: {
       label: 'Checkpoints',
+      text: (model) => String(model.checkpoints.length),
       width: 130,
       sortKey: (model) => model.checkpoints.length,
       align: 'end',
@@ -118,6 +134,7 @@ export const modelColumns = column.columns([
     cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: 'Latest checkpoint',
+      text: (model) => model.checkpoints.at(-1) ?? '',
       width: 150,
       sortKey: (model) => model.checkpoints.at(-1),
       defaultVisible: false,
@@ -133,6 +150,7 @@ export const modelColumns = column.columns([
     ),
     meta: {
       label: 'Failure reason',
+      text: (model) => model.failureReason ?? '',
       width: 360,
       sortKey: (model) => model.failureReason,
       defaultVisible: false,

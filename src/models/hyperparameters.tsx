@@ -31,6 +31,7 @@ function createColumn(key: string) {
     },
     meta: {
       label: key,
+      text: (model) => formatValue(model.hyperparameters[key]),
       width: 140,
       sortKey: (model) => {
         const value = model.hyperparameters[key]

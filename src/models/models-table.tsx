@@ -6,6 +6,7 @@ import { HighlightTerms } from '../components/highlight'
 import { plural } from '../lib/format'
 import { lazily } from '../lib/lazy'
 import { readPreference, writePreference } from '../lib/preferences'
+import { exportCsv, exportJson } from './export-models'
 import { hyperparameterKeys, varyingHyperparameterKeys } from './hyperparameters'
 import { buildLineage } from './lineage'
 import { maxCompared, ModelGrid, type Density } from './model-grid'
@@ -147,6 +148,10 @@ export function ModelsTable({
           onChange: changeColumns,
           onReset: () => changeColumns(null),
         }}
+        shownCount={rows.length}
+        onExport={(format) =>
+          format === 'csv' ? exportCsv(models, rows, visibleColumns) : exportJson(models, rows)
+        }
         density={density}
         onDensity={(next) => {
           setDensity(next)

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react'
 
+import { Popover } from '../components/popover'
 import { ColumnMenu } from './column-menu'
 import { FacetFilter } from './facet-filter'
 import { emptyFacet, type ModelIndex } from './model-index'
@@ -37,6 +38,8 @@ export function ModelsToolbar({
   onCompare,
   onClearCompare,
   columns,
+  shownCount,
+  onExport,
   density,
   onDensity,
   onShortcuts,
@@ -53,6 +56,9 @@ export function ModelsToolbar({
   onCompare: () => void
   onClearCompare: () => void
   columns: Parameters<typeof ColumnMenu>[0]
+  /** How many models an export would hold: the ones shown. */
+  shownCount: number
+  onExport: (format: 'csv' | 'json') => void
   density: Density
   onDensity: (density: Density) => void
   onShortcuts: () => void
@@ -113,6 +119,24 @@ export function ModelsToolbar({
           </>
         ) : null}
         <ColumnMenu {...columns} />
+        <Popover label="Export" triggerClassName={plainButton} trigger="Export">
+          <p className="px-2 py-1 text-xs text-slate-600">
+            The {shownCount.toLocaleString('en')} models shown, in this order.
+          </p>
+          {(['csv', 'json'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              onClick={(event) => {
+                onExport(format)
+                event.currentTarget.closest<HTMLElement>('[popover]')?.hidePopover()
+              }}
+              className="w-full rounded px-2 py-1.5 text-left text-sm text-indigo-700 hover:bg-slate-100"
+            >
+              {format === 'csv' ? 'CSV, visible columns' : 'JSON, every field'}
+            </button>
+          ))}
+        </Popover>
         <button
           type="button"
           aria-pressed={density === 'compact'}

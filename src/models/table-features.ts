@@ -10,6 +10,8 @@ export type ModelColumnMeta = {
   /** Width in pixels; the table is laid out fixed so virtual rows never shift columns. */
   width: number
   sortKey: (model: Model) => SortValue
+  /** The cell as plain text, for exports: whole values, no abbreviations. */
+  text: (model: Model) => string
   /** Set when the column's values make a facet filter in the toolbar. */
   facet?: { valueOf: (model: Model) => string }
   /** Where the searched text shows: the cell highlights matches. */

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises'
+
+import { seedModels } from '../server/emulator/seed-models'
+import { connect, expect, test } from './fixtures'
+
+test('the filtered view exports as CSV and JSON, in the order shown', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Ready' }).click()
+  await page.getByRole('searchbox', { name: 'Search models' }).fill('vit-b-16')
+  await page.getByRole('button', { name: 'Name' }).click()
+  const expected = seedModels
+    .filter((model) => ['ready', 'finished'].includes(model.status.toLowerCase()))
+    .filter((model) => model.baseModel.toLowerCase().includes('vit-b-16'))
+    .map((model) => model.modelName)
+    .toSorted((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+  await expect(page.getByRole('status')).toHaveText(`${expected.length} of 25 models`)
+
+  await page.getByRole('button', { name: 'Export' }).click()
+  const csvDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'CSV, visible columns' }).click()
+  const csv = await csvDownload
+  expect(csv.suggestedFilename()).toMatch(/^marqtune-models-\d{4}-\d{2}-\d{2}\.csv$/)
+  const lines = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n')
+  expect(lines[0]).toBe('Name,ID,Status,Base model,Instance type,Max training time,Checkpoints')
+  expect(lines).toHaveLength(expected.length + 1)
+  // The name with markup and quotes comes out quoted, quotes doubled.
+  expect(lines.slice(1).map((line) => line.split(',')[0])).toContain(
+    `"<b>bold</b> & ""quoted"" 'model'"`,
+  )
+
+  await page.getByRole('button', { name: 'Export' }).click()
+  const jsonDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'JSON, every field' }).click()
+  const json: unknown = JSON.parse(await readFile(await (await jsonDownload).path(), 'utf8'))
+  expect(json).toEqual(expected.map((modelName) => expect.objectContaining({ modelName })))
+})
