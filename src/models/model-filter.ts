@@ -2,8 +2,6 @@ import type { Facet, ModelIndex } from './model-index'
 
 export type FacetSelection = Record<string, readonly string[]>
 
-export type Filters = { search: string; facets: FacetSelection }
-
 export type SortRule = { id: string; desc: boolean }
 
 /** The lower-cased terms of a search; every term must appear somewhere in a model. */

@@ -6,8 +6,8 @@ import { modelQueries } from '../api/model-queries'
 import { maxAttempts } from '../api/query-client'
 import { Alert } from '../components/alert'
 import { Button } from '../components/button'
-import { useNow } from '../components/use-now'
-import { plural, timeAgo } from '../lib/format'
+import { TimeAgo } from '../components/time-ago'
+import { plural } from '../lib/format'
 import type { Session } from '../session/key-store'
 import { useForgetKey } from '../session/use-forget-key'
 import { ModelsTable } from './models-table'
@@ -16,7 +16,6 @@ export function ModelsView({ session }: { session: Session }) {
   const { data, error, isFetching, refetch, dataUpdatedAt, failureCount } = useQuery(
     modelQueries.list(session),
   )
-  const now = useNow(5_000)
   const forgetKey = useForgetKey()
   const refused = error instanceof ApiError && error.kind === 'auth'
 
@@ -38,11 +37,15 @@ export function ModelsView({ session }: { session: Session }) {
       <div className="flex min-h-0 flex-1 flex-col gap-3">
         <p className="flex items-center justify-end gap-2 text-xs text-slate-600">
           <span>
-            {isFetching
-              ? retrying
-                ? `Refreshing, attempt ${failureCount + 1} of ${maxAttempts}…`
-                : 'Refreshing…'
-              : `Updated ${timeAgo(dataUpdatedAt, now)}`}
+            {isFetching ? (
+              retrying ? (
+                `Refreshing, attempt ${failureCount + 1} of ${maxAttempts}…`
+              ) : (
+                'Refreshing…'
+              )
+            ) : (
+              <TimeAgo at={dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
+            )}
           </span>
           <button
             type="button"
@@ -56,7 +59,8 @@ export function ModelsView({ session }: { session: Session }) {
         {error ? (
           <Alert title={`Refreshing failed: ${titleOf(error)}`} action={retry}>
             {error.message} The table shows the models as they were fetched at{' '}
-            {new Date(dataUpdatedAt).toLocaleTimeString()} ({timeAgo(dataUpdatedAt, now)}).
+            {new Date(dataUpdatedAt).toLocaleTimeString()} (<TimeAgo at={dataUpdatedAt} />
+            ).
           </Alert>
         ) : null}
         {data.unreadable + data.duplicates > 0 ? (

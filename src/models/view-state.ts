@@ -112,5 +112,3 @@ export function useModelView() {
     ],
   )
 }
-
-export type ModelView = ReturnType<typeof useModelView>
