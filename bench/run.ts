@@ -17,8 +17,9 @@ import { ensureBrowser } from '../scripts/ensure-browser'
 import { initialAssets, total } from '../scripts/bundle-size'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
 import { generateModels } from '../server/emulator/generate-models'
+import type { ServerEnv } from '../server/prod/context'
 import { forward } from '../server/prod/forward'
-import { createServerApp } from '../server/prod/server-app'
+import { createServerApp, upstreamDefaults } from '../server/prod/server-app'
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const loads = Number(process.env.BENCH_LOADS ?? 3)
@@ -391,9 +392,9 @@ async function main() {
       const emulator = await listen(
         createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
       )
-      const upstream = { baseUrl: emulator.url, timeoutMs: 60_000 }
+      const upstream = { ...upstreamDefaults, baseUrl: emulator.url, timeoutMs: 60_000 }
       const ours = await listen(createServerApp({ upstream, distDir: 'dist', log: () => {} }).fetch)
-      const agApp = new Hono()
+      const agApp = new Hono<ServerEnv>()
       agApp.get('/api/models', (c) => forward(c, '/models', upstream))
       agApp.use('/*', serveStatic({ root: 'bench/.dist/ag-grid' }))
       const agGrid = await listen(agApp.fetch)

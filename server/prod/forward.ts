@@ -1,9 +1,14 @@
 import type { Context } from 'hono'
 
+import { failure, type ServerEnv } from './context'
+
 export type UpstreamOptions = {
   /** MARQTUNE_URL without a trailing slash. */
   baseUrl: string
+  /** For the whole exchange, body included. */
   timeoutMs: number
+  /** The largest body passed back; a 100,000-model account is about 55 MB. */
+  maxBodyBytes: number
 }
 
 /** Response headers worth passing back; everything else of the upstream's stays behind. */
@@ -11,9 +16,10 @@ const passedBack = ['content-type', 'retry-after']
 
 /**
  * Forwards one fixed, already-validated path to the Marqtune API. Only the key and `accept` go
- * upstream; redirects are never followed, so the key cannot be carried to another host.
+ * upstream; redirects are never followed, so the key cannot be carried to another host. The
+ * upstream request ends when the browser goes away, and when the time is up.
  */
-export async function forward(c: Context, path: string, upstream: UpstreamOptions) {
+export async function forward(c: Context<ServerEnv>, path: string, upstream: UpstreamOptions) {
   const headers = new Headers({ accept: 'application/json' })
   const apiKey = c.req.header('x-api-key')
   if (apiKey) headers.set('x-api-key', apiKey)
@@ -23,23 +29,27 @@ export async function forward(c: Context, path: string, upstream: UpstreamOption
     response = await fetch(`${upstream.baseUrl}${path}`, {
       headers,
       redirect: 'manual',
-      signal: AbortSignal.timeout(upstream.timeoutMs),
+      signal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(upstream.timeoutMs)]),
     })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
-      return c.json({ message: 'The Marqtune API did not answer in time.' }, 504)
+      return failure(c, 504, 'The Marqtune API did not answer in time.')
     }
-    return c.json({ message: 'The dashboard server could not reach the Marqtune API.' }, 502)
+    return failure(c, 502, 'The dashboard server could not reach the Marqtune API.')
   }
 
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel()
-    return c.json(
-      {
-        message: `The Marqtune API answered with a redirect (HTTP ${response.status}), which is not followed.`,
-      },
+    return failure(
+      c,
       502,
+      `The Marqtune API answered with a redirect (HTTP ${response.status}), which is not followed.`,
     )
+  }
+  const declared = Number(response.headers.get('content-length') ?? 0)
+  if (declared > upstream.maxBodyBytes) {
+    await response.body?.cancel()
+    return failure(c, 502, 'The Marqtune API sent more data than this server accepts.')
   }
 
   const outgoing = new Headers()
@@ -47,5 +57,19 @@ export async function forward(c: Context, path: string, upstream: UpstreamOption
     const value = response.headers.get(name)
     if (value) outgoing.set(name, value)
   }
-  return new Response(response.body, { status: response.status, headers: outgoing })
+  // A body that is cut off, too late or too long errors this stream, and the connection to the
+  // browser is destroyed: it never sees a complete-looking 200 with half a JSON document.
+  const body = response.body?.pipeThrough(capped(upstream.maxBodyBytes))
+  return new Response(body, { status: response.status, headers: outgoing })
+}
+
+function capped(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength
+      if (seen > maxBytes) controller.error(new Error('upstream body over the size limit'))
+      else controller.enqueue(chunk)
+    },
+  })
 }

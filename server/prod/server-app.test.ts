@@ -1,22 +1,38 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { connect, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createServerApp } from './server-app'
 
-type Reply = { status: number; headers?: Record<string, string>; body?: string }
+type Reply = {
+  status: number
+  headers?: Record<string, string>
+  body?: string
+  /** `hang`: never answer; `cut`: send half the body, then drop the connection. */
+  misbehave?: 'hang' | 'cut'
+}
 
 /** A stand-in for the Marqtune API that records what reached it. */
 let upstream: Server
 let upstreamUrl: string
-let seen: Array<{ url: string; headers: IncomingHttpHeaders }> = []
+let seen: Array<{ url: string; headers: IncomingHttpHeaders; closedEarly: boolean }> = []
 let reply: Reply = { status: 200 }
 
 beforeAll(async () => {
   upstream = createServer((request, response) => {
-    seen.push({ url: request.url ?? '', headers: request.headers })
+    const record = { url: request.url ?? '', headers: request.headers, closedEarly: false }
+    seen.push(record)
+    response.on('close', () => (record.closedEarly = !response.writableFinished))
+    if (reply.misbehave === 'hang') return
+    const body = reply.body ?? '{"models":[]}'
     response.writeHead(reply.status, reply.headers ?? { 'content-type': 'application/json' })
-    response.end(reply.body ?? '{"models":[]}')
+    if (reply.misbehave === 'cut') {
+      response.write(body.slice(0, body.length / 2))
+      setTimeout(() => response.destroy(), 50)
+      return
+    }
+    response.end(body)
   })
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
   upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
@@ -30,9 +46,9 @@ beforeEach(() => {
   logLines.length = 0
 })
 
-function app(timeoutMs = 2_000) {
+function app(timeoutMs = 2_000, maxBodyBytes = 1_000_000) {
   return createServerApp({
-    upstream: { baseUrl: upstreamUrl, timeoutMs },
+    upstream: { baseUrl: upstreamUrl, timeoutMs, maxBodyBytes },
     distDir: 'server/prod/test-missing-dist',
     log: (line) => logLines.push(line),
   })
@@ -66,9 +82,9 @@ describe('the forwarder', () => {
     expect((await app().request(`/api/models/${modelId}`)).status).toBe(200)
     expect(seen.map((request) => request.url)).toEqual([`/models/${modelId}`])
 
-    const bad = await app().request('/api/models/..%2F..%2Fadmin')
+    const bad = await app().request('/api/models/admin')
     expect(bad.status).toBe(400)
-    expect(await bad.json()).toEqual({ message: 'Invalid model id' })
+    expect(await bad.json()).toEqual({ message: 'Invalid model id', requestId: expect.any(String) })
     expect(seen).toHaveLength(1)
   })
 
@@ -134,7 +150,7 @@ describe('the forwarder', () => {
     reply = { status: 302, headers: { location: 'https://elsewhere.invalid/steal' }, body: '' }
     const response = await app().request('/api/models', { headers: { 'x-api-key': key } })
     expect(response.status).toBe(502)
-    expect(await response.json()).toEqual({ message: expect.stringContaining('redirect') })
+    expect(await response.json()).toMatchObject({ message: expect.stringContaining('redirect') })
     expect(response.headers.get('location')).toBeNull()
     expect(seen).toHaveLength(1)
   })
@@ -147,7 +163,9 @@ describe('the forwarder', () => {
     })
     const response = await unreachable.request('/api/models')
     expect(response.status).toBe(502)
-    expect(await response.json()).toEqual({ message: expect.stringContaining('could not reach') })
+    expect(await response.json()).toMatchObject({
+      message: expect.stringContaining('could not reach'),
+    })
   })
 
   it('never writes the key into its log', async () => {
@@ -155,7 +173,8 @@ describe('the forwarder', () => {
     await app().request(`/api/models/${modelId}`, { headers: { 'x-api-key': key } })
     expect(logLines).toHaveLength(2)
     expect(logLines.join('\n')).not.toContain(key)
-    expect(logLines[0]).toMatch(/^GET \/api\/models 200 \d+ms$/)
+    expect(logLines[0]).toMatch(/^GET \/api\/models 200 \d+ms id=[0-9a-f-]{36} key=[0-9a-f]{8}$/)
+    expect(logLines[1]).toMatch(/^GET \/api\/models\/:id 200 /)
   })
 })
 
@@ -176,5 +195,138 @@ describe('the security headers', () => {
     const response = await app().request('/')
     expect(response.status).toBe(503)
     expect(await response.text()).toContain('npm run build')
+  })
+})
+
+/** Sends `head` as written, byte for byte, to a real listening server; resolves with its reply. */
+async function raw(port: number, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(head))
+    let answer = ''
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+}
+
+describe('requests an open proxy would take', () => {
+  let port: number
+  let close: () => void
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => {
+      const server = serve({ fetch: app().fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+        port = info.port
+        close = () => server.close()
+        resolve()
+      })
+    })
+  })
+  afterAll(() => close())
+
+  it.each([
+    ['an absolute-form target', 'http://evil.example/api/models'],
+    ['an absolute-form target to the upstream', `${'http://127.0.0.1'}/api/models`],
+    ['a //host path', '//evil.example/api/models'],
+    ['an encoded ..', `/api/models/%2e%2e/${modelId}`],
+    ['a double-encoded ..', '/api/models/%252e%252e/x'],
+    ['an encoded slash', '/api/models%2f..%2findexes'],
+    ['an encoded backslash', '/api/models%5c..%5cindexes'],
+    ['a backslash', '/api/models\\..\\indexes'],
+    ['a dot segment', '/api/models/../indexes'],
+    ['a target without a leading slash', 'api/models'],
+  ])('refuses %s without asking upstream', async (_name, target) => {
+    const answer = await raw(
+      port,
+      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: ${key}\r\nConnection: close\r\n\r\n`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 40[04] /)
+    expect(seen).toEqual([])
+  })
+
+  it('refuses a Host header it does not answer to', async () => {
+    const answer = await raw(
+      port,
+      `GET /api/models HTTP/1.1\r\nHost: rebind.example:${port}\r\nConnection: close\r\n\r\n`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(answer).toContain('Unexpected Host header')
+    expect(seen).toEqual([])
+  })
+
+  it('refuses other methods and request bodies', async () => {
+    const body = 'x'.repeat(2048)
+    const answer = await raw(
+      port,
+      `POST /api/models HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 (405|413) /)
+    expect(seen).toEqual([])
+  })
+})
+
+describe('an upstream that misbehaves', () => {
+  it('answers 504 in JSON, with a request id, when the upstream does not answer in time', async () => {
+    reply = { status: 200, misbehave: 'hang' }
+    const response = await app(200).request('/api/models', { headers: { 'x-api-key': key } })
+    expect(response.status).toBe(504)
+    const body = (await response.json()) as { requestId: string }
+    expect(body).toEqual({
+      message: expect.stringContaining('in time'),
+      requestId: expect.any(String),
+    })
+    expect(response.headers.get('x-request-id')).toBe(body.requestId)
+    expect(logLines[0]).toContain(`id=${body.requestId}`)
+  })
+
+  it('breaks the connection rather than end a 200 with half a body', async () => {
+    reply = {
+      status: 200,
+      body: JSON.stringify({ models: Array(200).fill({ a: 1 }) }),
+      misbehave: 'cut',
+    }
+    const response = await app().request('/api/models')
+    expect(response.status).toBe(200)
+    await expect(response.text()).rejects.toThrow()
+  })
+
+  it('refuses a body over the size limit, declared or not', async () => {
+    const body = JSON.stringify({ models: 'x'.repeat(5_000) })
+    reply = {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      body,
+    }
+    const declared = await app(2_000, 1_000).request('/api/models')
+    expect(declared.status).toBe(502)
+    expect(await declared.json()).toMatchObject({ message: expect.stringContaining('more data') })
+
+    reply = {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body,
+    }
+    const undeclared = await app(2_000, 1_000).request('/api/models')
+    await expect(undeclared.text()).rejects.toThrow()
+  })
+
+  it('stops the upstream request when the browser goes away', async () => {
+    reply = { status: 200, misbehave: 'hang' }
+    const controller = new AbortController()
+    const pending = Promise.resolve(
+      app(5_000).request('/api/models', { signal: controller.signal }),
+    )
+    await expect.poll(() => seen.length).toBe(1)
+    controller.abort()
+    await pending.catch(() => undefined)
+    await expect.poll(() => seen[0]!.closedEarly).toBe(true)
+  })
+})
+
+describe('the health endpoint', () => {
+  it('answers without asking upstream', async () => {
+    const response = await app().request('/healthz')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+    expect(seen).toEqual([])
   })
 })

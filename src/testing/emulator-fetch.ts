@@ -28,6 +28,7 @@ export function installEmulatorFetch(options: Partial<EmulatorOptions> = {}) {
   const server = createServerApp({
     upstream: { baseUrl: emulatorOrigin, timeoutMs: 5_000 },
     distDir: 'dist',
+    allowedHosts: ['app.test'],
     log: () => {},
   })
   const realFetch = globalThis.fetch
