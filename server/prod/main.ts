@@ -1,6 +1,5 @@
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
-import type { Server } from 'node:http'
 import { join } from 'node:path'
 
 import { createServerApp, localHosts, upstreamDefaults } from './server-app'
@@ -42,21 +41,25 @@ const app = createServerApp({
   allowedHosts,
 })
 
-const server = serve(
+serve(
   {
     fetch: app.fetch,
     hostname: host,
     port,
     // Small requests only: a key is at most 4 KB.
-    serverOptions: { maxHeaderSize: 16 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 },
+    serverOptions: {
+      maxHeaderSize: 16 * 1024,
+      headersTimeout: 10_000,
+      requestTimeout: 15_000,
+      keepAliveTimeout: 5_000,
+    },
   },
   (info) => {
     console.log(
       `Marqtune Models dashboard on http://${host}:${info.port}, forwarding to ${baseUrl}`,
     )
   },
-) as Server
-server.keepAliveTimeout = 5_000
+)
 
 function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)
