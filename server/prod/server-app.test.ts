@@ -225,7 +225,7 @@ describe('requests an open proxy would take', () => {
 
   it.each([
     ['an absolute-form target', 'http://evil.example/api/models'],
-    ['an absolute-form target to the upstream', `${'http://127.0.0.1'}/api/models`],
+    ['an absolute-form target naming this server', 'http://127.0.0.1/api/models'],
     ['a //host path', '//evil.example/api/models'],
     ['an encoded ..', `/api/models/%2e%2e/${modelId}`],
     ['a double-encoded ..', '/api/models/%252e%252e/x'],
