@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
+import { installFaults } from './faults'
 import { logsOf } from './logs'
 import type { WireModel } from './wire-model'
 
@@ -18,6 +19,8 @@ export type EmulatorOptions = {
   /** Keys that are accepted in `x-api-key`. */
   keys: string[]
   envelope: Envelope
+  /** Test servers only: accept queued faults and keep a log of requests (faults.ts). */
+  faults?: boolean
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -27,17 +30,28 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * The docs show 401 and 500 bodies bare and every other body wrapped; `bare` drops the wrapper
  * everywhere, as the official client expects.
  */
-export function createEmulatorApp({ models, keys, envelope }: EmulatorOptions): Hono {
+export function createEmulatorApp({
+  models,
+  keys,
+  envelope,
+  faults = false,
+}: EmulatorOptions): Hono {
   const app = new Hono()
   const byId = new Map(models.map((model) => [model.modelId, model]))
   const accepted = new Set(keys)
   // Serialised once: a 100,000-model account is tens of megabytes.
   let listBody: string | undefined
 
-  function send(c: Context, status: ContentfulStatusCode, body: unknown) {
+  function wrap(status: number, body: unknown) {
     const wrapped = envelope === 'wrapped' && status !== 401 && status !== 500
-    return c.json(wrapped ? { statusCode: status, body } : body, status)
+    return wrapped ? { statusCode: status, body } : body
   }
+
+  function send(c: Context, status: ContentfulStatusCode, body: unknown) {
+    return c.json(wrap(status, body), status)
+  }
+
+  if (faults) installFaults(app, wrap)
 
   function findModel(c: Context): WireModel | Response {
     const id = c.req.param('id') ?? ''

@@ -9,7 +9,8 @@ const usage = `Usage: npm run emulator -- [options]
   --port N              port on 127.0.0.1 (default 8787)
   --key K               accept this API key too (repeatable)
   --envelope E          wrapped (default, as documented) or bare
-  --models N --seed S   a generated account of N models instead of the demo account`
+  --models N --seed S   a generated account of N models instead of the demo account
+  --faults              tests only: accept faults at /__emulator/faults, log requests`
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     envelope: { type: 'string', default: 'wrapped' },
     models: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    faults: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 })
@@ -36,13 +38,19 @@ if (count !== undefined && !(Number.isInteger(count) && count >= 0))
   fail('--models must be a count')
 
 const models = count === undefined ? seedModels : generateModels(count, Number(values.seed))
-const app = createEmulatorApp({ models, keys: [demoKey, ...values.key], envelope })
+const app = createEmulatorApp({
+  models,
+  keys: [demoKey, ...values.key],
+  envelope,
+  faults: values.faults,
+})
 
 serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {
   console.log(
     `Marqtune emulator on http://127.0.0.1:${info.port} (${models.length} models, ${envelope} envelope)`,
   )
   console.log(`Demo API key: ${demoKey}`)
+  if (values.faults) console.log('Fault injection is on: for tests only.')
 })
 
 function fail(message: string): never {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+
+import { createEmulatorApp, demoKey } from './emulator-app'
+import type { Fault } from './faults'
+import { seedModels } from './seed-models'
+
+function emulator(faults = true) {
+  const app = createEmulatorApp({
+    models: seedModels,
+    keys: [demoKey],
+    envelope: 'wrapped',
+    faults,
+  })
+  const get = (path: string) => app.request(path, { headers: { 'x-api-key': demoKey } })
+  const queue = (route: string, ...queued: Fault[]) =>
+    app.request('/__emulator/faults', {
+      method: 'POST',
+      body: JSON.stringify({ route, faults: queued }),
+    })
+  return { app, get, queue }
+}
+
+describe('fault injection', () => {
+  it('plays queued faults on their route, in order, then answers normally again', async () => {
+    const { get, queue } = emulator()
+    await queue(
+      '/models',
+      { kind: 'status', status: 503, body: 'html' },
+      { kind: 'rate-limit', retryAfter: '7' },
+    )
+    const html = await get('/models')
+    expect(html.status).toBe(503)
+    expect(html.headers.get('content-type')).toBe('text/html')
+    const limited = await get('/models')
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('7')
+    expect((await get('/models')).status).toBe(200)
+    expect((await get(`/models/${seedModels[0]!.modelId}`)).status).toBe(200)
+  })
+
+  it('sends a list of any entries in its envelope, and any JSON as it is', async () => {
+    const { get, queue } = emulator()
+    await queue('/models', { kind: 'models', models: [{ modelId: 1 }] }, { kind: 'json', body: [] })
+    expect(await (await get('/models')).json()).toEqual({
+      statusCode: 200,
+      body: { models: [{ modelId: 1 }] },
+    })
+    expect(await (await get('/models')).json()).toEqual([])
+  })
+
+  it('cuts a body off halfway', async () => {
+    const { get, queue } = emulator()
+    await queue('/models', { kind: 'cut' })
+    const response = await get('/models')
+    expect(response.status).toBe(200)
+    await expect(response.text()).rejects.toThrow('emulated cut-off')
+  })
+
+  it('records every request with a hash of the key, never the key', async () => {
+    const { app, get } = emulator()
+    await get('/models')
+    await get('/models/not-a-uuid/logs')
+    const requests = await (await app.request('/__emulator/requests')).json()
+    expect(requests).toEqual([
+      { method: 'GET', path: '/models', route: '/models', key: expect.any(String), aborted: false },
+      expect.objectContaining({ path: '/models/not-a-uuid/logs', route: '/models/:id/logs' }),
+    ])
+    expect(JSON.stringify(requests)).not.toContain(demoKey)
+  })
+
+  it('does not exist unless the emulator was started for tests', async () => {
+    const { app, queue } = emulator(false)
+    expect((await queue('/models', { kind: 'hang' })).status).toBe(401)
+    expect((await app.request('/__emulator/requests')).status).toBe(401)
+  })
+})
