@@ -82,9 +82,13 @@ describe('getJson with responses the emulator does not send yet', () => {
     expect(error.message).toBe('HTTP 503: an empty response.')
   })
 
-  it('treats 429 as worth retrying and other 4xx as not', async () => {
-    respondWith('{"message":"Too many requests"}', { status: 429 })
-    expect((await failureOf(getJson('/models', { apiKey: 'k' }))).retryable).toBe(true)
+  it('treats 429 as worth retrying, after the wait it asks for, and other 4xx as not', async () => {
+    respondWith('{"message":"Too many requests"}', {
+      status: 429,
+      headers: { 'retry-after': '12' },
+    })
+    const busy = await failureOf(getJson('/models', { apiKey: 'k' }))
+    expect(busy).toMatchObject({ kind: 'busy', retryable: true, retryAfterMs: 12_000 })
     respondWith('{"message":"Invalid request method"}', { status: 400 })
     expect((await failureOf(getJson('/models', { apiKey: 'k' }))).retryable).toBe(false)
   })

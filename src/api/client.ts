@@ -1,4 +1,4 @@
-import { ApiError, errorKindForStatus } from './api-error'
+import { ApiError, errorKindForStatus, parseRetryAfter } from './api-error'
 import { messageOf } from './envelope'
 
 type RequestOptions = {
@@ -44,6 +44,7 @@ export async function getJson(
       errorKindForStatus(response.status),
       said ?? `${describeStatus(response)}: ${describeBody(response, text)}.`,
       response.status,
+      parseRetryAfter(response.headers.get('retry-after')),
     )
   }
   if (json === notJson) {

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react'
-
 import { timeAgo } from '../lib/format'
+import { useNow } from '../lib/use-now'
 
 /**
  * "12 s ago", kept true by re-rendering itself every few seconds; only this text re-renders,
@@ -16,11 +15,7 @@ export function TimeAgo({
   wording?: (ago: string) => string
   intervalMs?: number
 }) {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
+  const now = useNow(intervalMs)
   return (
     <time dateTime={new Date(at).toISOString()}>{wording(timeAgo(at, Math.max(now, at)))}</time>
   )

@@ -41,6 +41,7 @@ export function ModelGrid({
   focusRequest,
   selectedId,
   compared,
+  changed,
   onActivate,
   onOpen,
   onToggleCompare,
@@ -59,6 +60,8 @@ export function ModelGrid({
   selectedId: string | null
   /** Models chosen for comparison; at most `maxCompared`. */
   compared: ReadonlySet<string>
+  /** Models whose status just changed: highlighted for a moment. */
+  changed: ReadonlySet<string>
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
   onToggleCompare: (modelId: string) => void
@@ -166,6 +169,7 @@ export function ModelGrid({
                 active={item.index === activeIndex}
                 selected={row.id === selectedId}
                 compared={compared.has(row.id)}
+                changed={changed.has(row.id)}
                 compareFull={compareFull}
                 onActivate={onActivate}
                 onOpen={onOpen}
@@ -188,6 +192,7 @@ const ModelRow = memo(function ModelRow({
   active,
   selected,
   compared,
+  changed,
   compareFull,
   onActivate,
   onOpen,
@@ -199,6 +204,7 @@ const ModelRow = memo(function ModelRow({
   active: boolean
   selected: boolean
   compared: boolean
+  changed: boolean
   compareFull: boolean
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
@@ -207,14 +213,16 @@ const ModelRow = memo(function ModelRow({
   const [nameCell, ...cells] = row.getVisibleCells()
   const model = row.original
   const cellClasses = 'truncate border-b border-slate-100 px-3 align-middle'
-  const stickyBackground = `${selected ? 'bg-indigo-50' : 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`
+  const background = selected ? 'bg-indigo-50' : changed ? 'bg-amber-50' : ''
+  const stickyBackground = `${background || 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`
   return (
     <tr
       data-index={index}
       aria-rowindex={index + 2}
       aria-current={selected || undefined}
+      data-changed={changed || undefined}
       style={{ height }}
-      className={`group ${selected ? 'bg-indigo-50' : 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
+      className={`group ${background || 'hover:bg-slate-50'} transition-colors duration-700 focus-within:bg-indigo-50/70`}
     >
       <td className={`sticky left-0 z-[1] ${cellClasses} ${stickyBackground}`}>
         <input

@@ -15,6 +15,7 @@ import { ClearFiltersButton, ModelsToolbar } from './models-toolbar'
 import { ShortcutsDialog } from './shortcuts-dialog'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
 import { useModelRows } from './use-model-rows'
+import { useStatusChanges } from './use-status-changes'
 import { useVisibleColumns } from './use-visible-columns'
 import { useModelView } from './view-state'
 
@@ -39,6 +40,7 @@ export function ModelsTable({
 }) {
   const view = useModelView()
   const { index, rows, countsFor, selection, sorting, search } = useModelRows(models, view)
+  const statusChanges = useStatusChanges(models)
   const searchRef = useRef<HTMLInputElement>(null)
   const [density, setDensity] = useState<Density>(
     () => readPreference('density', isDensity) ?? 'comfortable',
@@ -163,6 +165,7 @@ export function ModelsTable({
         {rows.length === models.length
           ? plural(models.length, 'model')
           : `${rows.length.toLocaleString('en')} of ${plural(models.length, 'model')}`}
+        {statusChanges.summary ? <span className="ml-3">{statusChanges.summary}</span> : null}
       </output>
       {models.length === 0 ? (
         <EmptyState title="This account has no models yet">
@@ -187,6 +190,7 @@ export function ModelsTable({
               focusRequest={focusRequest}
               selectedId={view.selectedModel}
               compared={compared}
+              changed={statusChanges.ids}
               onActivate={setActiveIndex}
               onOpen={openModel}
               onToggleCompare={toggleCompare}

@@ -3,19 +3,34 @@ import { useEffect } from 'react'
 
 import { ApiError } from '../api/api-error'
 import { modelQueries } from '../api/model-queries'
-import { maxAttempts } from '../api/query-client'
 import { Alert } from '../components/alert'
 import { Button } from '../components/button'
 import { TimeAgo } from '../components/time-ago'
 import { plural } from '../lib/format'
 import type { Session } from '../session/key-store'
+import { RequestStatus } from '../session/request-status'
 import { useForgetKey } from '../session/use-forget-key'
 import { ModelsTable } from './models-table'
+import { hasActiveModels } from './use-status-changes'
+
+/** How often the list refreshes while some model is still on its way (not when the tab is hidden). */
+export const pollIntervalMs = 10_000
 
 export function ModelsView({ session }: { session: Session }) {
-  const { data, error, isFetching, refetch, dataUpdatedAt, failureCount } = useQuery(
-    modelQueries.list(session),
-  )
+  const {
+    data,
+    error,
+    isFetching,
+    refetch,
+    dataUpdatedAt,
+    fetchStatus,
+    failureCount,
+    failureReason,
+  } = useQuery({
+    ...modelQueries.list(session),
+    refetchInterval: (query) =>
+      query.state.data && hasActiveModels(query.state.data.models) ? pollIntervalMs : false,
+  })
   const forgetKey = useForgetKey()
   const refused = error instanceof ApiError && error.kind === 'auth'
 
@@ -23,8 +38,8 @@ export function ModelsView({ session }: { session: Session }) {
     if (refused) forgetKey(error.message)
   }, [refused, error, forgetKey])
 
-  // React Query counts failed attempts; while it tries again, say so.
-  const retrying = isFetching && failureCount > 0
+  const progress = { fetchStatus, failureCount, failureReason }
+  const waiting = fetchStatus === 'paused' || (isFetching && failureCount > 0)
   const retry = (
     <Button onClick={() => void refetch()} disabled={isFetching}>
       {isFetching ? 'Retrying…' : 'Retry'}
@@ -36,17 +51,15 @@ export function ModelsView({ session }: { session: Session }) {
     return (
       <div className="flex min-h-0 flex-1 flex-col gap-3">
         <p className="flex items-center justify-end gap-2 text-xs text-slate-600">
-          <span>
-            {isFetching ? (
-              retrying ? (
-                `Refreshing, attempt ${failureCount + 1} of ${maxAttempts}…`
-              ) : (
-                'Refreshing…'
-              )
+          <output>
+            {waiting ? (
+              <RequestStatus progress={progress} />
+            ) : isFetching ? (
+              'Refreshing…'
             ) : (
               <TimeAgo at={dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
             )}
-          </span>
+          </output>
           <button
             type="button"
             onClick={() => void refetch()}
@@ -88,7 +101,16 @@ export function ModelsView({ session }: { session: Session }) {
       </Alert>
     )
   }
-  return <output className="block py-12 text-center text-slate-600">Loading models…</output>
+  return (
+    <output className="block py-12 text-center text-slate-600">
+      Loading models…
+      {waiting ? (
+        <span className="mt-2 block text-sm">
+          <RequestStatus progress={progress} />
+        </span>
+      ) : null}
+    </output>
+  )
 }
 
 function titleOf(error: Error): string {

@@ -5,7 +5,8 @@ import { ApiError } from '../api/api-error'
 import { modelQueries } from '../api/model-queries'
 import { Alert } from '../components/alert'
 import { Button } from '../components/button'
-import { checkKey, createSession, keyStore, useKeyState } from './key-store'
+import { checkKey, createSession, keyStore, useKeyState, type Session } from './key-store'
+import { RequestStatus, useQueryProgress } from './request-status'
 
 /** The key is tried with one request before it is kept; that answer fills the table at once. */
 export function KeyScreen() {
@@ -14,11 +15,16 @@ export function KeyScreen() {
   const [input, setInput] = useState('')
   const inputId = useId()
   const hintId = useId()
+  // The session being tried: its request can be watched, and cancelled.
+  const [candidate, setCandidate] = useState<Session>()
+  const candidateKey = candidate && modelQueries.list(candidate).queryKey
+  const progress = useQueryProgress(candidateKey)
   const connect = useMutation({
     mutationFn: async (value: string) => {
       const checked = checkKey(value)
       if ('problem' in checked) throw new KeyProblem(checked.problem)
       const session = createSession(checked.apiKey)
+      setCandidate(session)
       const query = modelQueries.list(session)
       try {
         await queryClient.fetchQuery(query)
@@ -67,6 +73,21 @@ export function KeyScreen() {
           <Button type="submit" variant="primary" disabled={connect.isPending}>
             {connect.isPending ? 'Connecting…' : 'Connect'}
           </Button>
+          {connect.isPending ? (
+            <div className="flex items-center justify-between gap-3 text-sm text-slate-600">
+              <output>
+                <RequestStatus progress={progress} />
+              </output>
+              <Button
+                onClick={() => {
+                  connect.reset()
+                  if (candidateKey) void queryClient.cancelQueries({ queryKey: candidateKey })
+                }}
+              >
+                Cancel
+              </Button>
+            </div>
+          ) : null}
         </form>
         <div className="mt-4 empty:hidden">
           {error ? (

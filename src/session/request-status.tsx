@@ -1,0 +1,55 @@
+import { useQueryClient, type FetchStatus, type QueryKey } from '@tanstack/react-query'
+import { useCallback, useSyncExternalStore } from 'react'
+
+import { ApiError } from '../api/api-error'
+import { maxRetries, retryDelay } from '../api/query-client'
+import { useNow } from '../lib/use-now'
+
+export type RequestProgress = {
+  fetchStatus: FetchStatus
+  /** Failed tries of the request under way. */
+  failureCount: number
+  failureReason: Error | null
+}
+
+/** The progress of a query someone else started, such as the key screen's `fetchQuery`. */
+export function useQueryProgress(queryKey: QueryKey | undefined): RequestProgress | undefined {
+  const cache = useQueryClient().getQueryCache()
+  const subscribe = useCallback((listener: () => void) => cache.subscribe(listener), [cache])
+  const state = useSyncExternalStore(subscribe, () =>
+    queryKey ? cache.find({ queryKey, exact: true })?.state : undefined,
+  )
+  return state
+    ? {
+        fetchStatus: state.fetchStatus,
+        failureCount: state.fetchFailureCount,
+        failureReason: state.fetchFailureReason,
+      }
+    : undefined
+}
+
+/**
+ * What a request is waiting for, in a sentence: the network to come back, or the next retry,
+ * counted down. Nothing while it simply runs.
+ */
+export function RequestStatus({ progress }: { progress: RequestProgress | undefined }) {
+  const retrying = progress?.fetchStatus === 'fetching' && progress.failureCount > 0
+  const now = useNow(1_000, retrying)
+  if (progress?.fetchStatus === 'paused') {
+    return <>You are offline. Nothing is sent until the connection is back; then it refreshes.</>
+  }
+  if (!retrying) return null
+  const { failureCount, failureReason } = progress
+  const retryAt =
+    failureReason instanceof ApiError
+      ? failureReason.at + retryDelay(failureCount - 1, failureReason)
+      : now
+  const seconds = Math.ceil((retryAt - now) / 1000)
+  const title = failureReason instanceof ApiError ? failureReason.title : 'The request failed'
+  return (
+    <>
+      {title}. Retrying {failureCount}/{maxRetries}
+      {seconds > 0 ? ` in ${seconds} s` : ''}…
+    </>
+  )
+}
