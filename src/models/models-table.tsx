@@ -165,8 +165,10 @@ export function ModelsTable({
         {rows.length === models.length
           ? plural(models.length, 'model')
           : `${rows.length.toLocaleString('en')} of ${plural(models.length, 'model')}`}
-        {statusChanges.summary ? <span className="ml-3">{statusChanges.summary}</span> : null}
       </output>
+      <p aria-live="polite" className="-mt-2 text-sm text-amber-800 empty:hidden">
+        {statusChanges.summary}
+      </p>
       {models.length === 0 ? (
         <EmptyState title="This account has no models yet">
           Models appear here once a Marqtune training task has been started.

@@ -51,15 +51,16 @@ export function ModelsView({ session }: { session: Session }) {
     return (
       <div className="flex min-h-0 flex-1 flex-col gap-3">
         <p className="flex items-center justify-end gap-2 text-xs text-slate-600">
-          <output>
-            {waiting ? (
-              <RequestStatus progress={progress} />
-            ) : isFetching ? (
+          <span>
+            {waiting ? null : isFetching ? (
               'Refreshing…'
             ) : (
               <TimeAgo at={dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
             )}
-          </output>
+            <span aria-live="polite">
+              <RequestStatus progress={progress} />
+            </span>
+          </span>
           <button
             type="button"
             onClick={() => void refetch()}

@@ -49,7 +49,8 @@ export function RequestStatus({ progress }: { progress: RequestProgress | undefi
   return (
     <>
       {title}. Retrying {failureCount}/{maxRetries}
-      {seconds > 0 ? ` in ${seconds} s` : ''}…
+      {/* The countdown is seen, not announced every second. */}
+      <span aria-hidden="true">{seconds > 0 ? ` in ${seconds} s` : ''}</span>…
     </>
   )
 }
