@@ -201,7 +201,7 @@ describe('the security headers', () => {
 /** Sends `head` as written, byte for byte, to a real listening server; resolves with its reply. */
 async function raw(port: number, head: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(head))
+    const socket = connect(port, '127.0.0.1', () => socket.write(head))
     let answer = ''
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')))
     socket.on('end', () => resolve(answer))
@@ -233,6 +233,8 @@ describe('requests an open proxy would take', () => {
     ['an encoded backslash', '/api/models%5c..%5cindexes'],
     ['a backslash', '/api/models\\..\\indexes'],
     ['a dot segment', '/api/models/../indexes'],
+    ['a dot segment out of /api', `/api/models/x/../../../models/${modelId}`],
+    ['a single-dot segment', '/api/./models'],
     ['a target without a leading slash', 'api/models'],
   ])('refuses %s without asking upstream', async (_name, target) => {
     const answer = await raw(
@@ -241,6 +243,14 @@ describe('requests an open proxy would take', () => {
     )
     expect(answer).toMatch(/^HTTP\/1\.1 40[04] /)
     expect(seen).toEqual([])
+  })
+
+  it('lets a query carry what a path may not', async () => {
+    const answer = await raw(
+      port,
+      `GET /?q=50%25%20..%2F HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 503 /)
   })
 
   it('refuses a Host header it does not answer to', async () => {

@@ -32,10 +32,11 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** Checkpoint names are `epoch_N`; anything that could change the upstream URL is refused. */
 const checkpointPattern = /^[A-Za-z0-9_.-]{1,64}$/
 /**
- * A request target is an absolute path, and none of ours ever needs an encoded dot, slash,
- * backslash or percent sign: refusing them outright rules out every path-confusion trick.
+ * A request path is absolute, and none of ours ever needs a dot segment, or an encoded
+ * dot, slash, backslash or percent sign: refusing them outright rules out every path-confusion
+ * trick before anything is normalised.
  */
-const unsafeTarget = /^(?!\/)|^\/\/|\\|%(2e|2f|5c|25)/i
+const unsafePath = /^(?!\/)|^\/\/|\\|%(2e|2f|5c|25)|\/\.\.?(\/|$)/i
 
 /** The id, lower-cased, when it is a UUID: the only thing that may go into an upstream path. */
 function modelId(c: Context<ServerEnv>): string | undefined {
@@ -78,8 +79,9 @@ export function createServerApp({
   })
 
   app.use(async (c, next) => {
-    const target = c.env?.incoming?.url ?? new URL(c.req.url).pathname
-    if (unsafeTarget.test(target)) return failure(c, 400, 'Invalid request target')
+    // The path as sent, before any normalising; the query may hold anything (a search for "50%").
+    const [path = ''] = (c.env?.incoming?.url ?? new URL(c.req.url).pathname).split('?', 1)
+    if (unsafePath.test(path)) return failure(c, 400, 'Invalid request target')
     if (!hosts.has(new URL(c.req.url).hostname.toLowerCase())) {
       return failure(c, 400, 'Unexpected Host header')
     }
