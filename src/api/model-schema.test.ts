@@ -18,6 +18,16 @@ function withId(id: string, fields: Record<string, unknown> = {}) {
 }
 
 describe('parseModelList', () => {
+  it('keeps a "__proto__" field as data, never as a prototype', () => {
+    const [model] = parseModelList(
+      JSON.parse(
+        `{"models":[${JSON.stringify(minimal).slice(0, -1)},"__proto__":{"polluted":1}}]}`,
+      ),
+    ).models
+    expect(Object.getPrototypeOf(model?.extra)).toBe(Object.prototype)
+    expect(Object.keys(model?.extra ?? {})).toEqual(['__proto__'])
+  })
+
   it('reads the documented wrapped envelope', () => {
     const { models } = parseModelList({ statusCode: 200, body: { models: [minimal] } })
     expect(models.map((model) => model.modelName)).toEqual(['gs-apparel-v3'])

@@ -113,8 +113,10 @@ export function readModel(value: unknown): Model | undefined {
   ) {
     return undefined
   }
-  const extra: Record<string, unknown> = {}
-  for (const key in value) if (!knownFields.has(key)) extra[key] = value[key]
+  // fromEntries defines own properties: a "__proto__" key stays data, never a prototype.
+  const extra: Record<string, unknown> = Object.fromEntries(
+    Object.entries(value).filter(([key]) => !knownFields.has(key)),
+  )
   return {
     modelId,
     modelName,

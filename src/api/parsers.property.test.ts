@@ -1,0 +1,93 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { ApiError } from './api-error'
+import { messageOf } from './envelope'
+import { parseDownloadUrl, parseLogs } from './model-extras'
+import { parseModelList, readModel } from './model-schema'
+
+// A fixed seed in CI, so a red run can be replayed; a fresh one locally finds new cases.
+const seed = process.env.CI ? 20261127 : Date.now()
+const runs = { numRuns: 10_000, seed }
+
+/** Returns normally, or throws the one error type the UI knows how to explain. */
+function settles(parse: () => unknown) {
+  try {
+    parse()
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError)
+  }
+}
+
+/** Any JSON value, including keys such as "__proto__" and deep nesting. */
+const json = fc.jsonValue({ maxDepth: 6 })
+
+describe('the parsers, given any JSON at all', () => {
+  it('never throw anything but an ApiError', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        settles(() => parseModelList(value))
+        settles(() => parseLogs(value))
+        settles(() => parseDownloadUrl(value))
+        expect(() => readModel(value)).not.toThrow()
+        expect(() => messageOf(value)).not.toThrow()
+      }),
+      runs,
+    )
+  })
+
+  it('account for every entry of a list: shown, unreadable or a duplicate', () => {
+    fc.assert(
+      fc.property(fc.array(json, { maxLength: 20 }), fc.boolean(), (entries, wrapped) => {
+        const body = { models: entries }
+        const list = parseModelList(wrapped ? { statusCode: 200, body } : body)
+        expect(list.models.length + list.unreadable + list.duplicates).toBe(entries.length)
+      }),
+      runs,
+    )
+  })
+})
+
+const text = fc.string({ unit: 'grapheme', maxLength: 40 })
+const wireModel = fc.record(
+  {
+    modelId: fc.uuid(),
+    modelName: text,
+    status: fc.oneof(fc.constantFrom('ready', 'Training', 'FAILED', 'stopped'), text),
+    secondaryStatus: text,
+    failureReason: text,
+    baseModel: text,
+    baseCheckpoint: text,
+    instanceType: text,
+    maxTrainingTime: fc.oneof(fc.nat(), fc.nat().map(String)),
+    checkpoints: fc.array(text, { maxLength: 5 }),
+    hyperparameters: fc.dictionary(text, json, { maxKeys: 5 }),
+  },
+  { requiredKeys: ['modelId', 'modelName', 'status', 'baseModel', 'instanceType'] },
+)
+// A status must say something; the id is unique within an account.
+const account = fc.uniqueArray(
+  wireModel.filter((model) => model.status.trim() !== ''),
+  { selector: (model) => model.modelId, maxLength: 30 },
+)
+
+describe('a valid account', () => {
+  it('comes back whole, in order, ids intact, in either envelope', () => {
+    fc.assert(
+      fc.property(account, fc.boolean(), (models, wrapped) => {
+        // Sent over the wire as JSON, as the API does.
+        const body = JSON.parse(JSON.stringify({ models })) as unknown
+        const list = parseModelList(wrapped ? { statusCode: 200, body } : body)
+        expect(list.unreadable).toBe(0)
+        expect(list.duplicates).toBe(0)
+        expect(list.models.map((model) => model.modelId)).toEqual(
+          models.map((model) => model.modelId),
+        )
+        expect(list.models.map((model) => model.modelName)).toEqual(
+          models.map((model) => model.modelName),
+        )
+      }),
+      { ...runs, numRuns: 2_000 },
+    )
+  })
+})
