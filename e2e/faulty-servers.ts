@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-
+import { spawnServer } from '../scripts/spawn-server'
 import type { Fault, RecordedRequest } from '../server/emulator/faults'
 import { test as base } from './fixtures'
 
@@ -20,27 +19,6 @@ export type FaultyServers = {
   requests: () => Promise<RecordedRequest[]>
 }
 
-type Started = { url: string; process: ChildProcess; output: () => string }
-
-/** Starts a server script on a free port; resolves once it prints the URL it listens on. */
-function start(args: string[], env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0]
-      if (url) resolve({ url, process: child, output: () => output })
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${output}`)))
-  })
-}
-
 /**
  * A fault-injecting emulator and the production server in front of it, one pair per worker, so
  * a test's faults and request counts are its own. The server gives up on the upstream after 3 s.
@@ -49,14 +27,14 @@ export const test = base.extend<{ faulty: FaultyServers }, { faultyPair: FaultyS
   faultyPair: [
     // oxlint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
     async ({}, use) => {
-      const emulator = await start([
+      const emulator = await spawnServer([
         'server/emulator/main.ts',
         '--port=0',
         '--faults',
         `--key=${secondKey}`,
         `--key=${canaryKey}`,
       ])
-      const app = await start(['server/prod/main.ts'], {
+      const app = await spawnServer(['server/prod/main.ts'], {
         PORT: '0',
         HOST: '127.0.0.1',
         MARQTUNE_URL: emulator.url,
