@@ -179,16 +179,29 @@ describe('the forwarder', () => {
 })
 
 describe('the security headers', () => {
-  it('sends a strict CSP and friends on every response', async () => {
-    const response = await app().request('/')
-    const csp = response.headers.get('content-security-policy') ?? ''
-    expect(csp).toContain("default-src 'none'")
-    expect(csp).toContain("script-src 'self'")
-    expect(csp).toContain("connect-src 'self'")
-    expect(csp).toContain("frame-ancestors 'none'")
-    expect(csp).not.toContain('unsafe-inline')
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+  it('sends a strict CSP and friends on every response, refusals included', async () => {
+    const answers = [
+      await app().request('/'),
+      await app().request('/healthz'),
+      await app().request('/api/models'),
+      await app().request('/api/indexes'),
+      await app().request('/api/models', { method: 'POST' }),
+      await app().request('http://rebind.example/api/models'),
+      await app().request('/api/models/%2fx'),
+    ]
+    expect(answers.map((response) => response.status)).toEqual([503, 200, 200, 404, 405, 400, 400])
+    for (const response of answers) {
+      const csp = response.headers.get('content-security-policy') ?? ''
+      expect(csp).toContain("default-src 'none'")
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).toContain("connect-src 'self'")
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp).not.toContain('unsafe-inline')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    }
   })
 
   it('says how to build the app when dist/ is missing', async () => {

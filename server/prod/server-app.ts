@@ -78,16 +78,7 @@ export function createServerApp({
     )
   })
 
-  app.use(async (c, next) => {
-    // The path as sent, before any normalising; the query may hold anything (a search for "50%").
-    const [path = ''] = (c.env?.incoming?.url ?? new URL(c.req.url).pathname).split('?', 1)
-    if (unsafePath.test(path)) return failure(c, 400, 'Invalid request target')
-    if (!hosts.has(new URL(c.req.url).hostname.toLowerCase())) {
-      return failure(c, 400, 'Unexpected Host header')
-    }
-    return next()
-  })
-
+  // First, so that every answer carries them, refusals included.
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -107,6 +98,16 @@ export function createServerApp({
       crossOriginResourcePolicy: 'same-origin',
     }),
   )
+
+  app.use(async (c, next) => {
+    // The path as sent, before any normalising; the query may hold anything (a search for "50%").
+    const [path = ''] = (c.env?.incoming?.url ?? new URL(c.req.url).pathname).split('?', 1)
+    if (unsafePath.test(path)) return failure(c, 400, 'Invalid request target')
+    if (!hosts.has(new URL(c.req.url).hostname.toLowerCase())) {
+      return failure(c, 400, 'Unexpected Host header')
+    }
+    return next()
+  })
 
   app.get('/healthz', (c) => {
     c.header('cache-control', 'no-store')
