@@ -352,4 +352,18 @@ export const seedModels: WireModel[] = [
     checkpoints: epochCheckpoints(1),
     hyperparameters: hyperparameters({ epochs: 1 }),
   },
+  {
+    // A name a spreadsheet would run as a formula (the CSV export must defuse it), and a
+    // failure near-identical to the CUDA one above: triage groups the two together.
+    modelId: 'e4a0c2d8-5b7f-4e61-9a3c-2f8d6b1e0c47',
+    modelName: '=HYPERLINK("https://evil.example/","open me")',
+    status: 'failed',
+    secondaryStatus: 'failed',
+    failureReason:
+      'CUDA out of memory. Tried to allocate 1.50 GiB (GPU 0; 22.05 GiB total capacity).',
+    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
+    instanceType: 'marqtune.basic',
+    checkpoints: [],
+    hyperparameters: hyperparameters({ epochs: 4, batchSize: 512 }),
+  },
 ]

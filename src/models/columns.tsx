@@ -3,6 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table'
 import type { Model } from '../api/model-schema'
 import { Highlight } from '../components/highlight'
 import { formatDuration, shortId } from '../lib/format'
+import { failureGroupOf } from './failure-groups'
 import { statusPhase, statusPhases } from './status'
 import { StatusBadge } from './status-badge'
 import type { modelTableFeatures } from './table-features'
@@ -153,6 +154,8 @@ export const modelColumns = column.columns([
       text: (model) => model.failureReason ?? '',
       width: 360,
       sortKey: (model) => model.failureReason,
+      // Near-identical reasons of failed models make one option (failure-groups.ts).
+      facet: { valueOf: failureGroupOf },
       defaultVisible: false,
     },
   }),

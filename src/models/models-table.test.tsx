@@ -29,6 +29,7 @@ const failedNames = [
   'vit-l14-product-search-lr-sweep-1',
   'vit-l14-product-search-lr-sweep-2',
   'jewellery-vit-l14-long',
+  '=HYPERLINK("https://evil.example/","open me")',
 ]
 
 describe('ModelsTable', () => {
@@ -66,8 +67,8 @@ describe('ModelsTable', () => {
     expect(screen.getByRole('button', { name: /Name, sort priority 2/ })).toBeInTheDocument()
     expect(names().slice(0, 3)).toEqual([
       '<b>bold</b> & "quoted" \'model\'',
+      '=HYPERLINK("https://evil.example/","open me")',
       'archive-import-2024-q4',
-      'beauty-vit-b16-v1',
     ])
   })
 
@@ -76,13 +77,34 @@ describe('ModelsTable', () => {
     await user.click(screen.getByRole('button', { name: 'Status filter' }))
     const panel = screen.getByRole('dialog', { name: 'Filter by status' })
     const failed = within(panel).getByRole('checkbox', { name: /failed \/ Failed/ })
-    expect(failed.closest('label')).toHaveTextContent('3')
+    expect(failed.closest('label')).toHaveTextContent('4')
 
     await user.click(failed)
     expect(names()).toEqual(failedNames)
     expect(lastUrl()).toBe('?status=failed')
-    expect(screen.getByRole('status')).toHaveTextContent('3 of 25 models')
+    expect(screen.getByRole('status')).toHaveTextContent('4 of 26 models')
     expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true')
+  })
+
+  it('groups the failed models by what went wrong; one click shows a group', async () => {
+    const { user, lastUrl } = renderTable()
+    expect(screen.queryByRole('region', { name: /Why models failed/ })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Failed' }))
+
+    const triage = screen.getByRole('region', { name: 'Why models failed: 3 reasons' })
+    const groups = within(triage).getAllByRole('button')
+    expect(groups.map((group) => group.textContent)).toEqual([
+      'CUDA out of memory. Tried to allocate # GiB (GPU #; # GiB total capacity).2',
+      'Training exceeded maxTrainingTime (# s) and was terminated.1',
+      'Training task failed: dataset column "image" could not be loaded.1',
+    ])
+    await user.click(groups[0]!)
+    expect(groups[0]).toHaveAttribute('aria-pressed', 'true')
+    expect(names()).toEqual([
+      'vit-l14-product-search-lr-sweep-2',
+      '=HYPERLINK("https://evil.example/","open me")',
+    ])
+    expect(lastUrl()).toContain('failureReason=cuda+out+of+memory')
   })
 
   it('answers "what is in progress?" with one click', async () => {
@@ -106,13 +128,13 @@ describe('ModelsTable', () => {
     expect(names()).toEqual(['vit-l14-product-search'])
     await user.clear(search)
     await user.type(search, 'apparel')
-    expect(screen.getByRole('status')).toHaveTextContent('3 of 25 models')
+    expect(screen.getByRole('status')).toHaveTextContent('3 of 26 models')
     expect(screen.getAllByText('apparel', { selector: 'mark' }).length).toBe(3)
 
     await user.type(search, ' nothing-like-this')
     expect(screen.getByText('No models match')).toBeInTheDocument()
     await user.click(screen.getAllByRole('button', { name: 'Clear all filters' }).at(-1)!)
-    expect(screen.getByRole('status')).toHaveTextContent('25 models')
+    expect(screen.getByRole('status')).toHaveTextContent('26 models')
     expect(search).toHaveValue('')
   })
 

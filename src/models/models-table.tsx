@@ -7,6 +7,7 @@ import { plural } from '../lib/format'
 import { lazily } from '../lib/lazy'
 import { readPreference, writePreference } from '../lib/preferences'
 import { exportCsv, exportJson } from './export-models'
+import { FailureTriage } from './failure-triage'
 import { hyperparameterKeys, varyingHyperparameterKeys } from './hyperparameters'
 import { buildLineage } from './lineage'
 import { maxCompared, ModelGrid, type Density } from './model-grid'
@@ -14,6 +15,7 @@ import { searchTerms } from './model-filter'
 import { ClearFiltersButton, ModelsToolbar } from './models-toolbar'
 import { ShortcutsDialog } from './shortcuts-dialog'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
+import { statusPhase } from './status'
 import { useModelRows } from './use-model-rows'
 import { useStatusChanges } from './use-status-changes'
 import { useVisibleColumns } from './use-visible-columns'
@@ -115,6 +117,11 @@ export function ModelsTable({
     },
   })
 
+  // Triage shows once the failed models are asked for: by the Failed filter, or by a reason.
+  const statusFilter = selection.status ?? []
+  const triaging =
+    (statusFilter.length > 0 && statusFilter.every((value) => statusPhase(value) === 'failed')) ||
+    (selection.failureReason ?? []).length > 0
   const terms = useMemo(() => searchTerms(search), [search])
   const openModel = useCallback((modelId: string) => view.setModel(modelId), [view])
 
@@ -169,6 +176,13 @@ export function ModelsTable({
       <p aria-live="polite" className="-mt-2 text-sm text-amber-800 empty:hidden">
         {statusChanges.summary}
       </p>
+      {triaging ? (
+        <FailureTriage
+          options={index.facet('failureReason')?.options ?? []}
+          selected={selection.failureReason ?? []}
+          onChange={(values) => view.setFacet('failureReason', values)}
+        />
+      ) : null}
       {models.length === 0 ? (
         <EmptyState title="This account has no models yet">
           Models appear here once a Marqtune training task has been started.

@@ -5,6 +5,7 @@ import { ApiError } from '../api/api-error'
 import { modelQueries } from '../api/model-queries'
 import { Alert } from '../components/alert'
 import { Button } from '../components/button'
+import { ThemeToggle } from '../components/theme-toggle'
 import { checkKey, createSession, keyStore, useKeyState, type Session } from './key-store'
 import { RequestStatus, useQueryProgress } from './request-status'
 
@@ -44,7 +45,10 @@ export function KeyScreen() {
 
   const error = connect.error
   return (
-    <main className="flex min-h-screen items-center justify-center bg-slate-50 p-4">
+    <main className="relative flex min-h-screen items-center justify-center bg-slate-50 p-4">
+      <div className="absolute top-3 right-3">
+        <ThemeToggle />
+      </div>
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold text-slate-900">Marqtune Models</h1>
         <p className="mt-1 text-sm text-slate-600">

@@ -44,3 +44,13 @@ const popoverStyle = document.createElement('style')
 popoverStyle.textContent =
   'dialog[popover][data-test-popover-open][data-test-popover-open] { display: block !important; }'
 document.head.append(popoverStyle)
+
+// jsdom has no matchMedia: every media query is false (a light, wide, fine-pointer screen).
+window.matchMedia = (query: string): MediaQueryList =>
+  Object.assign(new EventTarget(), {
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+  })

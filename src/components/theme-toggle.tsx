@@ -1,0 +1,19 @@
+import { useTheme } from '../lib/theme'
+
+/** One button: dark theme on or off. Remembered; until then the system decides. */
+export function ThemeToggle() {
+  const [theme, setTheme] = useTheme()
+  const dark = theme === 'dark'
+  return (
+    <button
+      type="button"
+      aria-pressed={dark}
+      onClick={() => setTheme(dark ? 'light' : 'dark')}
+      title={dark ? 'Switch to the light theme' : 'Switch to the dark theme'}
+      className="inline-flex min-h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+    >
+      <span aria-hidden="true">{dark ? '☾' : '☀'}</span>
+      Dark theme
+    </button>
+  )
+}
