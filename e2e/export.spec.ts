@@ -13,7 +13,9 @@ test('the filtered view exports as CSV and JSON, in the order shown', async ({ p
     .filter((model) => model.baseModel.toLowerCase().includes('vit-b-16'))
     .map((model) => model.modelName)
     .toSorted((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-  await expect(page.getByRole('status')).toHaveText(`${expected.length} of 25 models`)
+  await expect(page.getByRole('status')).toHaveText(
+    `${expected.length} of ${seedModels.length} models`,
+  )
 
   await page.getByRole('button', { name: 'Export' }).click()
   const csvDownload = page.waitForEvent('download')
@@ -33,4 +35,26 @@ test('the filtered view exports as CSV and JSON, in the order shown', async ({ p
   await page.getByRole('button', { name: 'JSON, every field' }).click()
   const json: unknown = JSON.parse(await readFile(await (await jsonDownload).path(), 'utf8'))
   expect(json).toEqual(expected.map((modelName) => expect.objectContaining({ modelName })))
+})
+
+test('a formula-looking name is defused in the CSV of the failed models', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Failed' }).click()
+  const failed = seedModels.filter((model) => model.status.toLowerCase() === 'failed')
+  await expect(page.getByRole('status')).toHaveText(
+    `${failed.length} of ${seedModels.length} models`,
+  )
+
+  await page.getByRole('button', { name: 'Export' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'CSV, visible columns' }).click()
+  const lines = (await readFile(await (await download).path(), 'utf8')).trimEnd().split('\r\n')
+  expect(lines).toHaveLength(failed.length + 1)
+  // A leading apostrophe: the spreadsheet shows the text instead of running it.
+  expect(
+    lines.filter((line) =>
+      line.startsWith(`"'=HYPERLINK(""https://evil.example/"",""open me"")",`),
+    ),
+  ).toHaveLength(1)
+  expect(lines.filter((line) => line.startsWith('"=') || line.startsWith('='))).toEqual([])
 })

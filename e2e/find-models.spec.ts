@@ -77,18 +77,18 @@ test('a copied link shows the same rows in the same order in a new tab', async (
 test('Back undoes the last filter change, Forward redoes it', async ({ page }) => {
   await connect(page)
   await page.getByRole('button', { name: 'Failed' }).click()
-  await expect(page.getByRole('status')).toHaveText('3 of 25 models')
+  await expect(page.getByRole('status')).toHaveText('4 of 26 models')
   await page.getByRole('button', { name: 'Instance type filter' }).click()
   await page.getByRole('checkbox', { name: /marqtune.basic/ }).check()
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('status')).toHaveText('2 of 25 models')
+  await expect(page.getByRole('status')).toHaveText('3 of 26 models')
 
   await page.goBack()
-  await expect(page.getByRole('status')).toHaveText('3 of 25 models')
+  await expect(page.getByRole('status')).toHaveText('4 of 26 models')
   await page.goBack()
-  await expect(page.getByRole('status')).toHaveText('25 models')
+  await expect(page.getByRole('status')).toHaveText('26 models')
   await page.goForward()
-  await expect(page.getByRole('status')).toHaveText('3 of 25 models')
+  await expect(page.getByRole('status')).toHaveText('4 of 26 models')
 })
 
 test('keyboard only: / to search, type, Down to the first match, Enter to open it', async ({
@@ -99,7 +99,7 @@ test('keyboard only: / to search, type, Down to the first match, Enter to open i
   await page.keyboard.press('/')
   await expect(page.getByRole('searchbox', { name: 'Search models' })).toBeFocused()
   await page.keyboard.type('lr-sweep')
-  await expect(page.getByRole('status')).toHaveText('2 of 25 models')
+  await expect(page.getByRole('status')).toHaveText('2 of 26 models')
   await page.keyboard.press('ArrowDown')
   await expect(
     page.getByRole('button', { name: 'vit-l14-product-search-lr-sweep-1' }),
