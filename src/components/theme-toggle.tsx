@@ -13,7 +13,7 @@ export function ThemeToggle() {
       className="inline-flex min-h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
     >
       <span aria-hidden="true">{dark ? '☾' : '☀'}</span>
-      Dark theme
+      <span className="max-sm:sr-only">Dark theme</span>
     </button>
   )
 }

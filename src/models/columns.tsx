@@ -21,7 +21,24 @@ export const modelColumns = column.columns([
       label: 'Name',
       text: (model) => model.modelName,
       width: 300,
+      narrowWidth: 140,
       sortKey: (model) => model.modelName,
+      defaultVisible: true,
+    },
+  }),
+  column.accessor('status', {
+    header: 'Status',
+    cell: ({ row: { original: model } }) => <StatusBadge model={model} />,
+    meta: {
+      label: 'Status',
+      text: (model) =>
+        model.secondaryStatus && model.secondaryStatus !== model.status
+          ? `${model.status} (${model.secondaryStatus})`
+          : model.status,
+      width: 210,
+      narrowWidth: 160,
+      sortKey: (model) => statusPhases[statusPhase(model.status, model.secondaryStatus)].rank,
+      facet: { valueOf: (model) => model.status },
       defaultVisible: true,
     },
   }),
@@ -37,21 +54,6 @@ export const modelColumns = column.columns([
       text: (model) => model.modelId,
       width: 110,
       sortKey: (model) => model.modelId,
-      defaultVisible: true,
-    },
-  }),
-  column.accessor('status', {
-    header: 'Status',
-    cell: ({ row: { original: model } }) => <StatusBadge model={model} />,
-    meta: {
-      label: 'Status',
-      text: (model) =>
-        model.secondaryStatus && model.secondaryStatus !== model.status
-          ? `${model.status} (${model.secondaryStatus})`
-          : model.status,
-      width: 210,
-      sortKey: (model) => statusPhases[statusPhase(model.status, model.secondaryStatus)].rank,
-      facet: { valueOf: (model) => model.status },
       defaultVisible: true,
     },
   }),

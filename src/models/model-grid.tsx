@@ -12,7 +12,8 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Model } from '../api/model-schema'
 import type { SortRule } from './model-filter'
 import { Highlight } from '../components/highlight'
-import { modelTableFeatures } from './table-features'
+import { useMediaQuery } from '../lib/use-media-query'
+import { modelTableFeatures, type ModelColumnMeta } from './table-features'
 
 type ModelTable = ReturnType<typeof useTable<typeof modelTableFeatures, Model>>
 
@@ -114,9 +115,16 @@ export function ModelGrid({
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const paddingTop = items[0]?.start ?? 0
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  // On a phone the name and status columns narrow and stay put; the rest scrolls sideways.
+  const narrow = useMediaQuery('(max-width: 639px)')
+  const widthOf = (meta: ModelColumnMeta | undefined) =>
+    (narrow ? meta?.narrowWidth : undefined) ?? meta?.width ?? 140
+  const statusPinnedAt =
+    narrow && headers[1]?.column.id === 'status'
+      ? selectWidth + widthOf(headers[0]?.column.columnDef.meta)
+      : undefined
   const width =
-    selectWidth +
-    headers.reduce((sum, header) => sum + (header.column.columnDef.meta?.width ?? 140), 0)
+    selectWidth + headers.reduce((sum, header) => sum + widthOf(header.column.columnDef.meta), 0)
   const span = headers.length + 1
   const compareFull = compared.size >= maxCompared
 
@@ -134,7 +142,7 @@ export function ModelGrid({
         <colgroup>
           <col style={{ width: selectWidth }} />
           {headers.map((header) => (
-            <col key={header.id} style={{ width: header.column.columnDef.meta?.width ?? 140 }} />
+            <col key={header.id} style={{ width: widthOf(header.column.columnDef.meta) }} />
           ))}
         </colgroup>
         <thead>
@@ -150,7 +158,9 @@ export function ModelGrid({
                 key={header.id}
                 header={header}
                 table={table}
-                sticky={position === 0}
+                pinnedAt={
+                  position === 0 ? selectWidth : position === 1 ? statusPinnedAt : undefined
+                }
               />
             ))}
           </tr>
@@ -170,6 +180,7 @@ export function ModelGrid({
                 selected={row.id === selectedId}
                 compared={compared.has(row.id)}
                 changed={changed.has(row.id)}
+                statusPinnedAt={statusPinnedAt}
                 compareFull={compareFull}
                 onActivate={onActivate}
                 onOpen={onOpen}
@@ -193,6 +204,7 @@ const ModelRow = memo(function ModelRow({
   selected,
   compared,
   changed,
+  statusPinnedAt,
   compareFull,
   onActivate,
   onOpen,
@@ -205,6 +217,8 @@ const ModelRow = memo(function ModelRow({
   selected: boolean
   compared: boolean
   changed: boolean
+  /** Where the status cell sticks on a narrow screen. */
+  statusPinnedAt: number | undefined
   compareFull: boolean
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
@@ -225,17 +239,20 @@ const ModelRow = memo(function ModelRow({
       className={`group ${background || 'hover:bg-slate-50'} transition-colors duration-700 focus-within:bg-indigo-50/70`}
     >
       <td className={`sticky left-0 z-[1] ${cellClasses} ${stickyBackground}`}>
-        <input
-          type="checkbox"
-          checked={compared}
-          disabled={!compared && compareFull}
-          onChange={() => onToggleCompare(model.modelId)}
-          aria-label={`Compare ${model.modelName}`}
-          title={
-            !compared && compareFull ? `At most ${maxCompared} models can be compared` : undefined
-          }
-          className="block size-4 accent-indigo-700"
-        />
+        {/* The whole cell is the target: 40 px wide, as tall as the row. */}
+        <label className="-mx-3 flex h-full cursor-pointer items-center justify-center px-3">
+          <input
+            type="checkbox"
+            checked={compared}
+            disabled={!compared && compareFull}
+            onChange={() => onToggleCompare(model.modelId)}
+            aria-label={`Compare ${model.modelName}`}
+            title={
+              !compared && compareFull ? `At most ${maxCompared} models can be compared` : undefined
+            }
+            className="block size-4 accent-indigo-700"
+          />
+        </label>
       </td>
       <th
         scope="row"
@@ -256,10 +273,13 @@ const ModelRow = memo(function ModelRow({
           </button>
         ) : null}
       </th>
-      {cells.map((cell) => (
+      {cells.map((cell, position) => (
         <td
           key={cell.id}
-          className={`${cellClasses} ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''}`}
+          style={
+            position === 0 && statusPinnedAt !== undefined ? { left: statusPinnedAt } : undefined
+          }
+          className={`${cellClasses} ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''} ${position === 0 && statusPinnedAt !== undefined ? `sticky z-[1] ${stickyBackground}` : ''}`}
         >
           <FlexRender cell={cell} />
         </td>
@@ -279,11 +299,12 @@ function SpacerRow({ height, span }: { height: number; span: number }) {
 function SortableHeader({
   header,
   table,
-  sticky,
+  pinnedAt,
 }: {
   header: Header<typeof modelTableFeatures, Model>
   table: ModelTable
-  sticky: boolean
+  /** The left offset at which the header sticks while the table scrolls sideways. */
+  pinnedAt: number | undefined
 }) {
   const { column } = header
   const sorted = column.getIsSorted()
@@ -294,7 +315,8 @@ function SortableHeader({
     <th
       scope="col"
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-      className={`sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 uppercase ${sticky ? 'left-10 z-[3]' : 'z-[2]'} ${meta?.align === 'end' ? 'text-right' : ''}`}
+      style={{ left: pinnedAt }}
+      className={`sticky top-0 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 uppercase ${pinnedAt === undefined ? 'z-[2]' : 'z-[3]'} ${meta?.align === 'end' ? 'text-right' : ''}`}
     >
       <button
         type="button"

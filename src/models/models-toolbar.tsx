@@ -145,7 +145,12 @@ export function ModelsToolbar({
         >
           Compact rows
         </button>
-        <button type="button" onClick={onShortcuts} aria-keyshortcuts="?" className={plainButton}>
+        <button
+          type="button"
+          onClick={onShortcuts}
+          aria-keyshortcuts="?"
+          className={`${plainButton} max-sm:hidden`}
+        >
           Shortcuts <kbd className="font-mono text-xs text-slate-500">?</kbd>
         </button>
       </div>

@@ -9,6 +9,8 @@ export type ModelColumnMeta = {
   label: string
   /** Width in pixels; the table is laid out fixed so virtual rows never shift columns. */
   width: number
+  /** Width on a narrow screen, for the columns that stay in view there (name, status). */
+  narrowWidth?: number
   sortKey: (model: Model) => SortValue
   /** The cell as plain text, for exports: whole values, no abbreviations. */
   text: (model: Model) => string
