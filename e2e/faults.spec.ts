@@ -69,10 +69,13 @@ test.describe('on the first load', () => {
     expect(retried?.aborted).toBe(false)
   })
 
-  test('a slow trickle still arrives whole', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'trickle', bytesPerSecond: 20_000 })
+  test('a slow trickle shows its progress and arrives whole', async ({ page, faulty }) => {
+    await faulty.queue('/models', { kind: 'trickle', bytesPerSecond: 6_000 })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByText('Connecting…')).toBeVisible()
+    // Progress, in bytes of the total the server declared.
+    await expect(page.getByText(/\d+ kB of \d+ kB received/)).toBeVisible()
+    await expect(page.getByRole('progressbar', { name: 'Models downloaded' })).toBeVisible()
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
     expect(await listRequests(faulty)).toHaveLength(1)
   })

@@ -125,7 +125,10 @@ async function play(
       await next()
       const normal = new Uint8Array(await c.res.arrayBuffer())
       const stream = fault.kind === 'cut' ? cutOff(normal) : trickle(normal, fault.bytesPerSecond)
-      c.res = new Response(stream, { status: c.res.status, headers: c.res.headers })
+      // The whole length is declared, as a slow server would; a cut-off body falls short of it.
+      const headers = new Headers(c.res.headers)
+      headers.set('content-length', String(normal.byteLength))
+      c.res = new Response(stream, { status: c.res.status, headers })
       return
     }
   }

@@ -57,6 +57,10 @@ export async function forward(c: Context<ServerEnv>, path: string, upstream: Ups
     const value = response.headers.get(name)
     if (value) outgoing.set(name, value)
   }
+  // The length lets the browser show progress; it is only true of a body fetch did not decode.
+  if (declared > 0 && !response.headers.has('content-encoding')) {
+    outgoing.set('content-length', String(declared))
+  }
   // A body that is cut off, too late or too long errors this stream, and the connection to the
   // browser is destroyed: it never sees a complete-looking 200 with half a JSON document.
   const body = response.body?.pipeThrough(capped(upstream.maxBodyBytes))

@@ -1,12 +1,19 @@
 import { ApiError, errorKindForStatus, parseRetryAfter } from './api-error'
 import { messageOf } from './envelope'
+import type { LoadProgress } from './load-progress'
 
 type RequestOptions = {
   apiKey: string
   signal?: AbortSignal
   /** User Timing marks for the benchmark: `<mark>:received` (whole body), `<mark>:parsed` (JSON). */
   mark?: string
+  /** Told how the body arrives (at most every 100 ms), for a large account's first load. */
+  onProgress?: (progress: LoadProgress) => void
 }
+
+const progressEveryMs = 100
+/** Bodies at least this big get a frame to show "reading" before the JSON is parsed. */
+const largeBody = 1_000_000
 
 const notJson = Symbol('not JSON')
 
@@ -17,7 +24,7 @@ const notJson = Symbol('not JSON')
  */
 export async function getJson(
   path: string,
-  { apiKey, signal, mark }: RequestOptions,
+  { apiKey, signal, mark, onProgress }: RequestOptions,
 ): Promise<unknown> {
   let response: Response
   let text: string
@@ -27,7 +34,7 @@ export async function getJson(
       cache: 'no-store',
       signal,
     })
-    text = await response.text()
+    text = onProgress ? await readReporting(response, onProgress) : await response.text()
     if (mark) performance.mark(`${mark}:received`)
   } catch (error) {
     if (signal?.aborted) throw error
@@ -35,6 +42,10 @@ export async function getJson(
       'network',
       'No complete answer came back from the dashboard server. Check your connection.',
     )
+  }
+  if (onProgress && text.length >= largeBody) {
+    onProgress({ stage: 'reading', received: text.length })
+    await new Promise((resolve) => setTimeout(resolve))
   }
   const json = parseJson(text)
   if (mark) performance.mark(`${mark}:parsed`)
@@ -55,6 +66,33 @@ export async function getJson(
     )
   }
   return json
+}
+
+/** The body as text, telling `onProgress` the bytes received of the total, when it is known. */
+async function readReporting(
+  response: Response,
+  onProgress: (progress: LoadProgress) => void,
+): Promise<string> {
+  if (!response.body) return response.text()
+  const declared = Number(response.headers.get('content-length'))
+  const total = declared > 0 ? declared : undefined
+  const decoder = new TextDecoder()
+  const parts: string[] = []
+  const reader = response.body.getReader()
+  let received = 0
+  let reported = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    received += value.byteLength
+    parts.push(decoder.decode(value, { stream: true }))
+    if (performance.now() - reported >= progressEveryMs) {
+      reported = performance.now()
+      onProgress({ stage: 'receiving', received, total })
+    }
+  }
+  parts.push(decoder.decode())
+  return parts.join('')
 }
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 
 import { getJson } from './client'
+import { listProgress } from './load-progress'
 import { parseDownloadUrl, parseLogs } from './model-extras'
 import { parseModelList } from './model-schema'
 
@@ -19,9 +20,19 @@ export const modelQueries = {
     queryOptions({
       queryKey: [...modelQueries.all(), 'list', sessionId] as const,
       queryFn: async ({ signal }) => {
-        const list = parseModelList(await getJson('/models', { apiKey, signal, mark: 'models' }))
-        performance.mark('models:validated')
-        return list
+        try {
+          const json = await getJson('/models', {
+            apiKey,
+            signal,
+            mark: 'models',
+            onProgress: (progress) => listProgress.set(sessionId, progress),
+          })
+          const list = parseModelList(json)
+          performance.mark('models:validated')
+          return list
+        } finally {
+          listProgress.set(sessionId, undefined)
+        }
       },
     }),
   logs: ({ sessionId, apiKey }: Credentials, modelId: string) =>

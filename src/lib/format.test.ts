@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatDuration, formatValue, plural, shortId, timeAgo } from './format'
+import { formatBytes, formatDuration, formatValue, plural, shortId, timeAgo } from './format'
 
 describe('formatDuration', () => {
   it.each([
@@ -50,5 +50,12 @@ describe('formatValue', () => {
     expect(formatValue(['image', 0.9])).toBe('[image, 0.9]')
     expect(formatValue({ a: 1 })).toBe('{"a":1}')
     expect(formatValue(undefined)).toBe('')
+  })
+})
+
+describe('formatBytes', () => {
+  it('says kB below a megabyte and MB with one decimal above', () => {
+    expect(formatBytes(20_480)).toBe('20 kB')
+    expect(formatBytes(53_285_686)).toBe('53.3 MB')
   })
 })

@@ -43,3 +43,8 @@ export function timeAgo(then: number, now: number): string {
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`
   return `${Math.floor(seconds / 3600)} h ago`
 }
+
+/** "830 kB", "53.3 MB": decimal units, as download sizes are usually given. */
+export function formatBytes(bytes: number): string {
+  return bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`
+}

@@ -5,6 +5,7 @@ import type { Model } from '../api/model-schema'
 import { HighlightTerms } from '../components/highlight'
 import { plural } from '../lib/format'
 import { lazily } from '../lib/lazy'
+import { useDocumentTitle } from '../lib/use-document-title'
 import { readPreference, writePreference } from '../lib/preferences'
 import { exportCsv, exportJson } from './export-models'
 import { FailureTriage } from './failure-triage'
@@ -122,6 +123,15 @@ export function ModelsTable({
   const triaging =
     (statusFilter.length > 0 && statusFilter.every((value) => statusPhase(value) === 'failed')) ||
     (selection.failureReason ?? []).length > 0
+  useDocumentTitle(
+    view.comparing && comparedModels.length >= 2
+      ? `Comparing ${comparedModels.length} models`
+      : view.selectedModel
+        ? (selected?.modelName ?? 'Model not found')
+        : rows.length === models.length
+          ? 'All models'
+          : `${rows.length.toLocaleString('en')} of ${plural(models.length, 'model')}`,
+  )
   const terms = useMemo(() => searchTerms(search), [search])
   const openModel = useCallback((modelId: string) => view.setModel(modelId), [view])
 

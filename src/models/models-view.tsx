@@ -8,7 +8,7 @@ import { Button } from '../components/button'
 import { TimeAgo } from '../components/time-ago'
 import { plural } from '../lib/format'
 import type { Session } from '../session/key-store'
-import { RequestStatus } from '../session/request-status'
+import { LoadProgressView, RequestStatus } from '../session/request-status'
 import { useForgetKey } from '../session/use-forget-key'
 import { ModelsTable } from './models-table'
 import { hasActiveModels } from './use-status-changes'
@@ -113,6 +113,9 @@ export function ModelsView({ session }: { session: Session }) {
   return (
     <output className="block py-12 text-center text-slate-600">
       Loading models…
+      <span className="mt-2 block text-sm">
+        <LoadProgressView sessionId={session.sessionId} />
+      </span>
       {waiting ? (
         <span className="mt-2 block text-sm">
           <RequestStatus progress={progress} />

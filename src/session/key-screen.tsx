@@ -5,9 +5,10 @@ import { ApiError } from '../api/api-error'
 import { modelQueries } from '../api/model-queries'
 import { Alert } from '../components/alert'
 import { Button } from '../components/button'
+import { useDocumentTitle } from '../lib/use-document-title'
 import { ThemeToggle } from '../components/theme-toggle'
 import { checkKey, createSession, keyStore, useKeyState, type Session } from './key-store'
-import { RequestStatus, useQueryProgress } from './request-status'
+import { LoadProgressView, RequestStatus, useQueryProgress } from './request-status'
 
 /** The key is tried with one request before it is kept; that answer fills the table at once. */
 export function KeyScreen() {
@@ -44,6 +45,7 @@ export function KeyScreen() {
   }
 
   const error = connect.error
+  useDocumentTitle('Connect')
   return (
     <main className="relative flex min-h-screen items-center justify-center bg-slate-50 p-4">
       <div className="absolute top-3 right-3">
@@ -81,6 +83,7 @@ export function KeyScreen() {
             <div className="flex items-center justify-between gap-3 text-sm text-slate-600">
               <output>
                 <RequestStatus progress={progress} />
+                <LoadProgressView sessionId={candidate?.sessionId} />
               </output>
               <Button
                 onClick={() => {

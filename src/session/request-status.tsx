@@ -2,7 +2,9 @@ import { useQueryClient, type FetchStatus, type QueryKey } from '@tanstack/react
 import { useCallback, useSyncExternalStore } from 'react'
 
 import { ApiError } from '../api/api-error'
+import { listProgress } from '../api/load-progress'
 import { maxRetries, retryDelay } from '../api/query-client'
+import { formatBytes } from '../lib/format'
 import { useNow } from '../lib/use-now'
 
 export type RequestProgress = {
@@ -52,5 +54,29 @@ export function RequestStatus({ progress }: { progress: RequestProgress | undefi
       {/* The countdown is seen, not announced every second. */}
       <span aria-hidden="true">{seconds > 0 ? ` in ${seconds} s` : ''}</span>…
     </>
+  )
+}
+
+/** A large account's first load: megabytes received of the total, then the reading of them. */
+export function LoadProgressView({ sessionId }: { sessionId: string | undefined }) {
+  const progress = useSyncExternalStore(listProgress.subscribe, () =>
+    sessionId ? listProgress.get(sessionId) : undefined,
+  )
+  if (!progress) return null
+  if (progress.stage === 'reading') {
+    return <span>Reading {formatBytes(progress.received)} of models…</span>
+  }
+  const { received, total } = progress
+  return (
+    <span className="flex flex-col items-center gap-1">
+      {total ? (
+        <progress value={received} max={total} aria-label="Models downloaded" className="w-48" />
+      ) : null}
+      <span>
+        {total
+          ? `${formatBytes(received)} of ${formatBytes(total)} received`
+          : `${formatBytes(received)} received`}
+      </span>
+    </span>
   )
 }
