@@ -14,14 +14,16 @@ function createProgressStore() {
   const listeners = new Set<Listener>()
   return {
     get: (sessionId: string) => progress.get(sessionId),
-    set(sessionId: string, value: LoadProgress | undefined) {
+    set: (sessionId: string, value: LoadProgress | undefined) => {
       if (value) progress.set(sessionId, value)
       else progress.delete(sessionId)
       for (const listener of listeners) listener()
     },
-    subscribe(listener: Listener) {
+    subscribe: (listener: Listener) => {
       listeners.add(listener)
-      return () => listeners.delete(listener)
+      return () => {
+        listeners.delete(listener)
+      }
     },
   }
 }

@@ -27,19 +27,27 @@ export function ModelLogs({ model, credentials }: { model: Model; credentials: C
           {error ? ` Refreshing failed: ${error.message}` : ''}
         </p>
         {lines.length ? (
-          <ol className="max-h-72 overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs text-slate-100">
-            {lines.map((line, position) => (
-              // oxlint-disable-next-line react/no-array-index-key -- log lines repeat; position is their identity
-              <li key={position} className="whitespace-pre-wrap">
-                {line.time ? (
-                  <time dateTime={line.time.toISOString()} className="mr-2 text-slate-400">
-                    {line.time.toLocaleString()}
-                  </time>
-                ) : null}
-                {line.message}
-              </li>
-            ))}
-          </ol>
+          <section
+            aria-label="Log lines"
+            // A scrolling box must be reachable from the keyboard to be scrolled with it.
+            // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above
+            tabIndex={0}
+            className="max-h-72 overflow-auto rounded-md bg-slate-900 p-2 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          >
+            <ol className="font-mono text-xs text-slate-100">
+              {lines.map((line, position) => (
+                // oxlint-disable-next-line react/no-array-index-key -- log lines repeat; position is their identity
+                <li key={position} className="whitespace-pre-wrap">
+                  {line.time ? (
+                    <time dateTime={line.time.toISOString()} className="mr-2 text-slate-400">
+                      {line.time.toLocaleString()}
+                    </time>
+                  ) : null}
+                  {line.message}
+                </li>
+              ))}
+            </ol>
+          </section>
         ) : (
           <p className="text-sm text-slate-700">The log is empty.</p>
         )}

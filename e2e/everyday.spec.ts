@@ -1,0 +1,111 @@
+import { seedModels } from '../server/emulator/seed-models'
+import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+
+const apparelV4 = seedModels.find((model) => model.modelName === 'gs-apparel-v4')!
+
+test.describe('themes', () => {
+  test.use({ colorScheme: 'light', viewport: { width: 1400, height: 900 } })
+
+  test('the dark theme is a toggle that survives a reload, and passes axe', async ({ page }) => {
+    await connect(page)
+    const html = page.locator('html')
+    const toggle = page.getByRole('button', { name: 'Dark theme' })
+    await expect(html).not.toHaveClass(/dark/)
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+
+    await toggle.click()
+    await expect(html).toHaveClass(/dark/)
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    await expectNoAxeViolations(page)
+
+    await page.reload()
+    await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
+    await expect(html).toHaveClass(/dark/)
+    await page.getByRole('button', { name: apparelV4.modelName, exact: true }).click()
+    await expect(page.getByRole('complementary', { name: apparelV4.modelName })).toBeVisible()
+    await expectNoAxeViolations(page)
+
+    await page.getByRole('button', { name: 'Forget key' }).click()
+    await expect(page.getByLabel('API key')).toBeVisible()
+    await expect(html).toHaveClass(/dark/)
+    await expectNoAxeViolations(page)
+  })
+
+  test('with no choice made, the theme follows the system', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.goto('/')
+    await expect(page.locator('html')).toHaveClass(/dark/)
+    await page.emulateMedia({ colorScheme: 'light' })
+    await expect(page.locator('html')).not.toHaveClass(/dark/)
+  })
+})
+
+test.describe('on a phone', () => {
+  test.use({
+    viewport: { width: 375, height: 812 },
+    hasTouch: true,
+    isMobile: true,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
+
+  test('find a model, open it full screen, copy a checkpoint', async ({ page }) => {
+    await connect(page)
+    const row = page.getByRole('row', { name: /gs-apparel-v3/ })
+    // Name and status stay in view; the other columns scroll sideways.
+    await expect(row.getByRole('rowheader')).toBeInViewport()
+    await expect(row.getByRole('cell', { name: /ready/ })).toBeInViewport()
+    await expectNoAxeViolations(page)
+
+    await page.getByRole('searchbox', { name: 'Search models' }).fill('apparel-v4')
+    await expect(page.getByRole('status')).toHaveText(`1 of ${seedModels.length} models`)
+    await page.getByRole('button', { name: apparelV4.modelName, exact: true }).tap()
+
+    const panel = page.getByRole('complementary', { name: apparelV4.modelName })
+    await expect(panel).toBeVisible()
+    const box = await panel.boundingBox()
+    expect(box?.width).toBe(375)
+    const copy = panel.getByRole('button', { name: 'Copy name epoch_2' })
+    expect((await copy.boundingBox())?.height).toBeGreaterThanOrEqual(40)
+    await copy.tap()
+    await expect(copy).toHaveText('Copied ✓')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('epoch_2')
+    await expectNoAxeViolations(page)
+
+    await panel.getByRole('button', { name: /Close/ }).tap()
+    await expect(panel).toBeHidden()
+  })
+})
+
+test.use({ viewport: { width: 1400, height: 900 } })
+
+test('failure triage groups near-identical reasons; one click shows a group', async ({ page }) => {
+  await connect(page)
+  await page.getByRole('button', { name: 'Failed' }).click()
+  const triage = page.getByRole('region', { name: /Why models failed/ })
+  await expect(triage).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await triage.getByRole('button', { name: /CUDA out of memory/ }).click()
+  await expect(page.getByRole('status')).toHaveText(`2 of ${seedModels.length} models`)
+  const names = await page.getByRole('rowheader').allTextContents()
+  expect(names.toSorted()).toEqual(
+    seedModels
+      .filter((model) => model.failureReason?.startsWith('CUDA out of memory'))
+      .map((model) => model.modelName)
+      .toSorted(),
+  )
+  // The group is in the URL like any filter: a reload shows the same models.
+  await page.reload()
+  await expect(page.getByRole('status')).toHaveText(`2 of ${seedModels.length} models`)
+})
+
+test('the tab title names the open view', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveTitle('Connect · Marqtune Models')
+  await connect(page)
+  await expect(page).toHaveTitle('All models · Marqtune Models')
+  await page.getByRole('button', { name: 'Failed' }).click()
+  await expect(page).toHaveTitle(`4 of ${seedModels.length} models · Marqtune Models`)
+  await page.getByRole('button', { name: 'jewellery-vit-l14-long', exact: true }).click()
+  await expect(page).toHaveTitle('jewellery-vit-l14-long · Marqtune Models')
+})
