@@ -8,6 +8,14 @@ import { buildIfStale } from './build-if-stale'
 import { demoKey, startDemoServers } from './demo-servers'
 import { ensureBrowser } from './ensure-browser'
 
+async function connect(page: Page, url: string) {
+  await page.goto(url)
+  await page.getByLabel('API key').fill(demoKey)
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true }).waitFor()
+  await page.mouse.move(0, 0)
+}
+
 async function shoot(page: Page, name: string) {
   const path = `docs/screenshots/${name}.png`
   await page.screenshot({ path })
@@ -27,11 +35,7 @@ try {
     viewport: { width: 1400, height: 860 },
     deviceScaleFactor: 1,
   })
-  await page.goto(servers.url)
-  await page.getByLabel('API key').fill(demoKey)
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true }).waitFor()
-  await page.mouse.move(0, 0)
+  await connect(page, servers.url)
   await shoot(page, 'table')
 
   await page.getByRole('searchbox', { name: 'Search models' }).fill('vit-l')
@@ -45,6 +49,25 @@ try {
   await page.getByRole('button', { name: 'Get a download link for epoch_3' }).click()
   await page.getByRole('link', { name: /Download epoch_3/ }).waitFor()
   await shoot(page, 'panel')
+
+  const dark = await browser.newPage({
+    viewport: { width: 1400, height: 860 },
+    deviceScaleFactor: 1,
+    colorScheme: 'dark',
+  })
+  await connect(dark, servers.url)
+  await dark.getByRole('button', { name: 'Failed' }).click()
+  await dark.getByRole('region', { name: /Why models failed/ }).waitFor()
+  await shoot(dark, 'dark')
+
+  const phone = await browser.newPage({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  })
+  await connect(phone, servers.url)
+  await shoot(phone, 'narrow')
 } finally {
   await browser.close()
   servers.close()
