@@ -23,7 +23,7 @@ test('the filtered view exports as CSV and JSON, in the order shown', async ({ p
   const csv = await csvDownload
   expect(csv.suggestedFilename()).toMatch(/^marqtune-models-\d{4}-\d{2}-\d{2}\.csv$/)
   const lines = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n')
-  expect(lines[0]).toBe('Name,ID,Status,Base model,Instance type,Max training time,Checkpoints')
+  expect(lines[0]).toBe('Name,Status,ID,Base model,Instance type,Max training time,Checkpoints')
   expect(lines).toHaveLength(expected.length + 1)
   // The name with markup and quotes comes out quoted, quotes doubled.
   expect(lines.slice(1).map((line) => line.split(',')[0])).toContain(

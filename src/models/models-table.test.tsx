@@ -76,7 +76,7 @@ describe('ModelsTable', () => {
     const { user, lastUrl } = renderTable()
     await user.click(screen.getByRole('button', { name: 'Status filter' }))
     const panel = screen.getByRole('dialog', { name: 'Filter by status' })
-    const failed = within(panel).getByRole('checkbox', { name: /failed \/ Failed/ })
+    const failed = await within(panel).findByRole('checkbox', { name: /failed \/ Failed/ })
     expect(failed.closest('label')).toHaveTextContent('4')
 
     await user.click(failed)
@@ -158,7 +158,7 @@ describe('ModelsTable', () => {
     const { user, lastUrl } = renderTable()
     await user.click(screen.getByRole('button', { name: 'Columns' }))
     const menu = screen.getByRole('dialog', { name: 'Columns' })
-    await user.click(within(menu).getByRole('checkbox', { name: 'ID' }))
+    await user.click(await within(menu).findByRole('checkbox', { name: 'ID' }))
     await user.click(within(menu).getByRole('checkbox', { name: 'lr' }))
 
     expect(screen.queryByRole('columnheader', { name: 'ID' })).not.toBeInTheDocument()

@@ -7,14 +7,12 @@ import { plural } from '../lib/format'
 import { lazily } from '../lib/lazy'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { readPreference, writePreference } from '../lib/preferences'
-import { exportCsv, exportJson } from './export-models'
 import { FailureTriage } from './failure-triage'
 import { hyperparameterKeys, varyingHyperparameterKeys } from './hyperparameters'
 import { buildLineage } from './lineage'
 import { maxCompared, ModelGrid, type Density } from './model-grid'
 import { searchTerms } from './model-filter'
 import { ClearFiltersButton, ModelsToolbar } from './models-toolbar'
-import { ShortcutsDialog } from './shortcuts-dialog'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
 import { statusPhase } from './status'
 import { useModelRows } from './use-model-rows'
@@ -28,6 +26,9 @@ const ModelPanel = lazy(() =>
 )
 const CompareView = lazy(() =>
   import('./compare-view').then((module) => ({ default: module.CompareView })),
+)
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
 )
 
 function isDensity(value: unknown): value is Density {
@@ -169,7 +170,10 @@ export function ModelsTable({
         }}
         shownCount={rows.length}
         onExport={(format) =>
-          format === 'csv' ? exportCsv(models, rows, visibleColumns) : exportJson(models, rows)
+          // Loaded on first use: most visits never export.
+          void import('./export-models').then(({ exportCsv, exportJson }) =>
+            format === 'csv' ? exportCsv(models, rows, visibleColumns) : exportJson(models, rows),
+          )
         }
         density={density}
         onDensity={(next) => {
@@ -237,7 +241,11 @@ export function ModelsTable({
           ) : null}
         </div>
       )}
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      {shortcutsOpen ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      ) : null}
       {view.comparing && comparedModels.length >= 2 ? (
         <Suspense fallback={null}>
           <CompareView

@@ -19,12 +19,22 @@ function statusText(model: Model): string {
     : model.status
 }
 
-/** True while a model can still change by itself: worth polling for. */
+const activeByList = new WeakMap<readonly Model[], boolean>()
+
+/**
+ * True while a model can still change by itself: worth polling for. Asked on every update of
+ * the query, so it is worked out once per list.
+ */
 export function hasActiveModels(models: readonly Model[]): boolean {
-  return models.some((model) => {
-    const phase = statusPhase(model.status, model.secondaryStatus)
-    return phase === 'waiting' || phase === 'running'
-  })
+  let active = activeByList.get(models)
+  if (active === undefined) {
+    active = models.some((model) => {
+      const phase = statusPhase(model.status, model.secondaryStatus)
+      return phase === 'waiting' || phase === 'running'
+    })
+    activeByList.set(models, active)
+  }
+  return active
 }
 
 /**
