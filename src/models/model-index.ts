@@ -74,12 +74,22 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
   }
   const prepareSearch = (budgetMs: number) =>
     fill(searchTexts, (model) => spec.searchTextOf(model).toLowerCase(), budgetMs)
+  const rankers = new Map<string, (budgetMs: number) => Rank | undefined>()
+  /** Sort keys, then their ranks, a budget at a time: the first click on the header is cheap. */
   function prepareSort(id: string, budgetMs: number): boolean {
     const keyOf = spec.sortKeyOf(id)
     if (!keyOf || ranks.has(id)) return true
     let keys = sortKeys.get(id)
     if (!keys) sortKeys.set(id, (keys = []))
-    return fill(keys, (model) => naturalKeyOf(keyOf(model)), budgetMs)
+    if (!fill(keys, (model) => naturalKeyOf(keyOf(model)), budgetMs)) return false
+    let ranker = rankers.get(id)
+    if (!ranker) rankers.set(id, (ranker = rankInSlices(keys)))
+    const rank = ranker(budgetMs)
+    if (!rank) return false
+    ranks.set(id, rank)
+    sortKeys.delete(id)
+    rankers.delete(id)
+    return true
   }
 
   return {
@@ -104,15 +114,12 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
     rank(id) {
       const keyOf = spec.sortKeyOf(id)
       if (!keyOf) return undefined
-      let rank = ranks.get(id)
-      if (!rank) {
-        // Keys warmed while idle leave only the sort itself to do now.
-        const keys = sortKeys.get(id)
-        rank = keys && prepareSort(id, Infinity) ? rankFromKeys(keys) : rankModels(models, keyOf)
-        sortKeys.delete(id)
-        ranks.set(id, rank)
+      // A column warmed while idle finishes what is left; any other is ranked at once.
+      if (!ranks.has(id)) {
+        if (sortKeys.has(id)) prepareSort(id, Infinity)
+        else ranks.set(id, rankModels(models, keyOf))
       }
-      return rank
+      return ranks.get(id)
     },
   }
 }
@@ -189,6 +196,75 @@ function denseRanks(keys: SortValue[]): { rankOf: Int32Array; distinct: number }
     rankOf[index] = rank
   }
   return { rankOf, distinct: rank + 1 }
+}
+
+/** Natural keys compare as strings or numbers; an absent key never reaches this. */
+function compareKeys(a: SortValue, b: SortValue): number {
+  return a! < b! ? -1 : a! > b! ? 1 : 0
+}
+
+const runLength = 2048
+const slice = 1024
+
+/**
+ * The dense ranks of `keys`, worked out a budget at a time and resumed on the next call: runs of
+ * 2,048 sorted natively, then merged pairwise (bottom-up merge sort over two index buffers).
+ * Returns the ranks once done, undefined while there is work left.
+ */
+export function rankInSlices(keys: SortValue[]): (budgetMs: number) => Rank | undefined {
+  let source = Uint32Array.from(keys.keys()).filter((index) => !isAbsent(keys[index]))
+  let target = new Uint32Array(source.length)
+  const count = source.length
+  let sortedTo = 0
+  let width = runLength
+  let low = 0
+  let left = 0
+  let right = 0
+  let out = -1
+
+  return (budgetMs) => {
+    const stop = performance.now() + budgetMs
+    while (sortedTo < count) {
+      source.subarray(sortedTo, sortedTo + runLength).sort((a, b) => compareKeys(keys[a], keys[b]))
+      sortedTo += runLength
+      if (performance.now() > stop) return undefined
+    }
+    while (width < count) {
+      while (low < count) {
+        const middle = Math.min(low + width, count)
+        const high = Math.min(low + 2 * width, count)
+        if (out < 0) [left, right, out] = [low, middle, low]
+        while (out < high) {
+          for (let step = 0; step < slice && out < high; step++) {
+            // Equal keys come from the left: the merge is stable.
+            const takeLeft =
+              right >= high ||
+              (left < middle && compareKeys(keys[source[right]!], keys[source[left]!]) >= 0)
+            target[out++] = takeLeft ? source[left++]! : source[right++]!
+          }
+          if (performance.now() > stop) return undefined
+        }
+        low = high
+        out = -1
+      }
+      ;[source, target] = [target, source]
+      width *= 2
+      low = 0
+    }
+    const ranks = new Uint32Array(keys.length)
+    let rank = -1
+    let previous: SortValue
+    for (const index of source) {
+      if (rank < 0 || keys[index] !== previous) rank++
+      previous = keys[index]
+      ranks[index] = rank
+    }
+    const absentRank = rank + 1
+    keys.forEach((key, index) => {
+      if (isAbsent(key)) ranks[index] = absentRank
+    })
+    return { ranks, absentRank }
+  }
 }
 
 function rankBySort(models: Model[], keyOf: (model: Model) => SortValue): Rank {
