@@ -7,6 +7,8 @@ test.describe('themes', () => {
   test.use({ colorScheme: 'light', viewport: { width: 1400, height: 900 } })
 
   test('the dark theme is a toggle that survives a reload, and passes axe', async ({ page }) => {
+    // Three axe scans of full pages: each takes seconds on a busy 2-core machine.
+    test.slow()
     await connect(page)
     const html = page.locator('html')
     const toggle = page.getByRole('button', { name: 'Dark theme' })
@@ -49,6 +51,7 @@ test.describe('on a phone', () => {
   })
 
   test('find a model, open it full screen, copy a checkpoint', async ({ page }) => {
+    test.slow() // two axe scans
     await connect(page)
     const row = page.getByRole('row', { name: /gs-apparel-v3/ })
     // Name and status stay in view; the other columns scroll sideways.
