@@ -18,6 +18,19 @@ function tellingLine(reason: string): string {
  * replaced by placeholders, so "allocate 2.00 GiB" and "allocate 1.50 GiB" are one group.
  */
 export function failureGroup(reason: string): string {
+  let group = knownGroups.get(reason)
+  if (group === undefined) {
+    if (knownGroups.size >= rememberedGroups) knownGroups.clear()
+    knownGroups.set(reason, (group = groupOf(reason)))
+  }
+  return group
+}
+
+/** Accounts repeat the same few reasons across thousands of models: each is worked out once. */
+const knownGroups = new Map<string, string>()
+const rememberedGroups = 1_000
+
+function groupOf(reason: string): string {
   return tellingLine(reason)
     .replace(uuid, '<id>')
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>')

@@ -178,26 +178,6 @@ function naturalKeyOf(value: SortValue): SortValue {
   return typeof value === 'string' ? naturalKey(value) : value
 }
 
-/** Dense ranks of `keys` in ascending order, equal keys sharing one; -1 for an absent key. */
-function denseRanks(keys: SortValue[]): { rankOf: Int32Array; distinct: number } {
-  const order = Array.from(keys.keys())
-    .filter((index) => !isAbsent(keys[index]))
-    .toSorted((a, b) => {
-      const ka = keys[a]!
-      const kb = keys[b]!
-      return ka < kb ? -1 : ka > kb ? 1 : 0
-    })
-  const rankOf = new Int32Array(keys.length).fill(-1)
-  let rank = -1
-  let previous: SortValue
-  for (const index of order) {
-    if (rank < 0 || keys[index] !== previous) rank++
-    previous = keys[index]
-    rankOf[index] = rank
-  }
-  return { rankOf, distinct: rank + 1 }
-}
-
 /** Natural keys compare as strings or numbers; an absent key never reaches this. */
 function compareKeys(a: SortValue, b: SortValue): number {
   return a! < b! ? -1 : a! > b! ? 1 : 0
@@ -268,14 +248,7 @@ export function rankInSlices(keys: SortValue[]): (budgetMs: number) => Rank | un
 }
 
 function rankBySort(models: Model[], keyOf: (model: Model) => SortValue): Rank {
-  return rankFromKeys(models.map((model) => naturalKeyOf(keyOf(model))))
-}
-
-/** Ranks from each model's natural sort key. */
-function rankFromKeys(keys: SortValue[]): Rank {
-  const { rankOf, distinct } = denseRanks(keys)
-  const ranks = Uint32Array.from(rankOf, (rank) => (rank < 0 ? distinct : rank))
-  return { ranks, absentRank: distinct }
+  return rankInSlices(models.map((model) => naturalKeyOf(keyOf(model))))(Infinity)!
 }
 
 function rankByDistinct(models: Model[], keyOf: (model: Model) => SortValue): Rank {
@@ -292,11 +265,12 @@ function rankByDistinct(models: Model[], keyOf: (model: Model) => SortValue): Ra
     else positionsOf.set(value, [position])
   })
   const values = [...positionsOf.keys()]
-  const { rankOf, distinct } = denseRanks(values.map(naturalKeyOf))
+  // No value here is absent, so `absentRank` is the number of distinct keys.
+  const byValue = rankInSlices(values.map(naturalKeyOf))(Infinity)!
   const ranks = new Uint32Array(models.length)
   values.forEach((value, index) => {
-    for (const position of positionsOf.get(value)!) ranks[position] = rankOf[index]!
+    for (const position of positionsOf.get(value)!) ranks[position] = byValue.ranks[index]!
   })
-  for (const position of absent) ranks[position] = distinct
-  return { ranks, absentRank: distinct }
+  for (const position of absent) ranks[position] = byValue.absentRank
+  return { ranks, absentRank: byValue.absentRank }
 }

@@ -7,10 +7,18 @@ import { formatDuration } from '../lib/format'
 import { CheckpointList } from './checkpoint-list'
 import { failureReport } from './failure-report'
 import { HyperparameterView, Value } from './hyperparameter-view'
-import type { Lineage } from './lineage'
+import { buildLineage, type Lineage } from './lineage'
 import { ModelLogs } from './model-logs'
 import { statusPhase } from './status'
 import { StatusBadge } from './status-badge'
+
+/** One lineage per account, built when a panel first needs it and shared by every panel. */
+const lineages = new WeakMap<readonly Model[], Lineage>()
+function lineageOf(models: readonly Model[]): Lineage {
+  let lineage = lineages.get(models)
+  if (!lineage) lineages.set(models, (lineage = buildLineage(models)))
+  return lineage
+}
 
 /**
  * Everything about one model. A side panel beside the table on wide screens, the whole screen
@@ -19,14 +27,15 @@ import { StatusBadge } from './status-badge'
 export function ModelPanel({
   modelId,
   model,
-  lineage,
+  models,
   credentials,
   onOpen,
   onClose,
 }: {
   modelId: string
   model: Model | undefined
-  lineage: Lineage
+  /** The whole account: for the lineage (parent and children) of this model. */
+  models: Model[]
   credentials: Credentials
   onOpen: (modelId: string) => void
   onClose: () => void
@@ -68,7 +77,12 @@ export function ModelPanel({
       </header>
       <div className="flex-1 overflow-auto px-4 py-3">
         {model ? (
-          <ModelDetails model={model} lineage={lineage} credentials={credentials} onOpen={onOpen} />
+          <ModelDetails
+            model={model}
+            lineage={lineageOf(models)}
+            credentials={credentials}
+            onOpen={onOpen}
+          />
         ) : (
           <p className="text-sm text-slate-700">
             This account has no model with the id <code className="font-mono">{modelId}</code>. It

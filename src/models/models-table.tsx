@@ -7,9 +7,7 @@ import { plural } from '../lib/format'
 import { lazily } from '../lib/lazy'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { readPreference, writePreference } from '../lib/preferences'
-import { FailureTriage } from './failure-triage'
 import { hyperparameterKeys, varyingHyperparameterKeys } from './hyperparameters'
-import { buildLineage } from './lineage'
 import { maxCompared, ModelGrid, type Density } from './model-grid'
 import { searchTerms } from './model-filter'
 import { ClearFiltersButton, ModelsToolbar } from './models-toolbar'
@@ -26,6 +24,9 @@ const ModelPanel = lazy(() =>
 )
 const CompareView = lazy(() =>
   import('./compare-view').then((module) => ({ default: module.CompareView })),
+)
+const FailureTriage = lazy(() =>
+  import('./failure-triage').then((module) => ({ default: module.FailureTriage })),
 )
 const ShortcutsDialog = lazy(() =>
   import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
@@ -55,7 +56,6 @@ export function ModelsTable({
 
   // Each is a scan of every model: built when a view first needs it, not before the first paint.
   const allKeys = useMemo(() => lazily(() => hyperparameterKeys(models)), [models])
-  const lineage = useMemo(() => lazily(() => buildLineage(models)), [models])
   const byId = useMemo(
     () => lazily(() => new Map(models.map((model) => [model.modelId, model]))),
     [models],
@@ -191,11 +191,13 @@ export function ModelsTable({
         {statusChanges.summary}
       </p>
       {triaging ? (
-        <FailureTriage
-          options={index.facet('failureReason')?.options ?? []}
-          selected={selection.failureReason ?? []}
-          onChange={(values) => view.setFacet('failureReason', values)}
-        />
+        <Suspense fallback={null}>
+          <FailureTriage
+            options={index.facet('failureReason')?.options ?? []}
+            selected={selection.failureReason ?? []}
+            onChange={(values) => view.setFacet('failureReason', values)}
+          />
+        </Suspense>
       ) : null}
       {models.length === 0 ? (
         <EmptyState title="This account has no models yet">
@@ -232,7 +234,7 @@ export function ModelsTable({
                 key={view.selectedModel}
                 modelId={view.selectedModel}
                 model={selected}
-                lineage={lineage()}
+                models={models}
                 credentials={credentials}
                 onOpen={(modelId) => view.setModel(modelId)}
                 onClose={closePanel}

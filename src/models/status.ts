@@ -38,6 +38,20 @@ const phaseOfValue: Record<string, StatusPhase> = {
  * `secondaryStatus`, so a terminal status wins and the secondary one refines the rest.
  */
 export function statusPhase(status: string, secondaryStatus?: string): StatusPhase {
+  // Few distinct pairs in an account, asked about for every model: remembered.
+  const pair = `${status}\n${secondaryStatus ?? ''}`
+  let phase = knownPhases.get(pair)
+  if (!phase) {
+    // An account of unique statuses must not grow this without end.
+    if (knownPhases.size >= 1_000) knownPhases.clear()
+    knownPhases.set(pair, (phase = phaseOf(status, secondaryStatus)))
+  }
+  return phase
+}
+
+const knownPhases = new Map<string, StatusPhase>()
+
+function phaseOf(status: string, secondaryStatus?: string): StatusPhase {
   const primary = phaseOfValue[normalise(status)]
   if (primary === 'ready' || primary === 'stopped' || primary === 'failed') return primary
   return phaseOfValue[normalise(secondaryStatus ?? '')] ?? primary ?? 'unknown'
