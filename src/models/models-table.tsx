@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 
 import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
@@ -124,6 +133,8 @@ export function ModelsTable({
   const triaging =
     (statusFilter.length > 0 && statusFilter.every((value) => statusPhase(value) === 'failed')) ||
     (selection.failureReason ?? []).length > 0
+  // Grouping every failure reason is a scan of the account: after the filtered rows are painted.
+  const showTriage = useDeferredValue(triaging)
   useDocumentTitle(
     view.comparing && comparedModels.length >= 2
       ? `Comparing ${comparedModels.length} models`
@@ -190,7 +201,7 @@ export function ModelsTable({
       <p aria-live="polite" className="-mt-2 text-sm text-amber-800 empty:hidden">
         {statusChanges.summary}
       </p>
-      {triaging ? (
+      {showTriage ? (
         <Suspense fallback={null}>
           <FailureTriage
             options={index.facet('failureReason')?.options ?? []}
