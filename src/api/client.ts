@@ -68,7 +68,10 @@ export async function getJson(
   return json
 }
 
-/** The body as text, telling `onProgress` the bytes received of the total, when it is known. */
+/**
+ * The body as text, telling `onProgress` the bytes received of the total when it is known. The
+ * bytes are only counted on their way through; the browser still decodes them in one go.
+ */
 async function readReporting(
   response: Response,
   onProgress: (progress: LoadProgress) => void,
@@ -76,23 +79,21 @@ async function readReporting(
   if (!response.body) return response.text()
   const declared = Number(response.headers.get('content-length'))
   const total = declared > 0 ? declared : undefined
-  const decoder = new TextDecoder()
-  const parts: string[] = []
-  const reader = response.body.getReader()
   let received = 0
   let reported = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    received += value.byteLength
-    parts.push(decoder.decode(value, { stream: true }))
-    if (performance.now() - reported >= progressEveryMs) {
-      reported = performance.now()
-      onProgress({ stage: 'receiving', received, total })
-    }
-  }
-  parts.push(decoder.decode())
-  return parts.join('')
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength
+        if (performance.now() - reported >= progressEveryMs) {
+          reported = performance.now()
+          onProgress({ stage: 'receiving', received, total })
+        }
+        controller.enqueue(chunk)
+      },
+    }),
+  )
+  return new Response(counted).text()
 }
 
 function parseJson(text: string): unknown {
