@@ -109,6 +109,8 @@ test('the tab title names the open view', async ({ page }) => {
   await expect(page).toHaveTitle('All models · Marqtune Models')
   await page.getByRole('button', { name: 'Failed' }).click()
   await expect(page).toHaveTitle(`4 of ${seedModels.length} models · Marqtune Models`)
+  // The triage strip appears a moment after the filter: let the rows settle before clicking one.
+  await expect(page.getByRole('region', { name: /Why models failed/ })).toBeVisible()
   await page.getByRole('button', { name: 'jewellery-vit-l14-long', exact: true }).click()
   await expect(page).toHaveTitle('jewellery-vit-l14-long · Marqtune Models')
 })
