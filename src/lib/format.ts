@@ -17,8 +17,14 @@ export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id
 }
 
+/** "12,345". One formatter for all: toLocaleString builds a new one on every call. */
+const counts = new Intl.NumberFormat('en')
+export function formatCount(count: number): string {
+  return counts.format(count)
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`
+  return `${formatCount(count)} ${count === 1 ? one : many}`
 }
 
 /**

@@ -1,14 +1,22 @@
 import { useCallback, useSyncExternalStore } from 'react'
 
+/** One list per query: matchMedia is not free, and rows render often. */
+const lists = new Map<string, MediaQueryList>()
+function listFor(query: string): MediaQueryList {
+  let list = lists.get(query)
+  if (!list) lists.set(query, (list = window.matchMedia(query)))
+  return list
+}
+
 /** Whether a CSS media query matches now; re-renders when that changes. */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const list = window.matchMedia(query)
+      const list = listFor(query)
       list.addEventListener('change', onChange)
       return () => list.removeEventListener('change', onChange)
     },
     [query],
   )
-  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches)
+  return useSyncExternalStore(subscribe, () => listFor(query).matches)
 }

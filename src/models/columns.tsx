@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table'
 
 import type { Model } from '../api/model-schema'
 import { Highlight } from '../components/highlight'
-import { formatDuration, shortId } from '../lib/format'
+import { formatCount, formatDuration, shortId } from '../lib/format'
 import { failureGroupOf } from './failure-groups'
 import { statusPhase, statusPhases } from './status'
 import { StatusBadge } from './status-badge'
@@ -106,7 +106,7 @@ export const modelColumns = column.columns([
           default
         </span>
       ) : (
-        <span title={`${seconds.toLocaleString('en')} s`}>{formatDuration(seconds)}</span>
+        <span title={`${formatCount(seconds)} s`}>{formatDuration(seconds)}</span>
       )
     },
     meta: {

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react'
+import { formatCount } from '../lib/format'
 
 import type { FacetFilterProps } from './facet-filter'
 
@@ -47,7 +48,7 @@ export function FacetOptions({
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
           aria-label={`Search ${title.toLowerCase()} values`}
-          placeholder={`Search ${options.length.toLocaleString('en')} values…`}
+          placeholder={`Search ${formatCount(options.length)} values…`}
           className="mb-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
         />
       ) : null}
@@ -69,7 +70,7 @@ export function FacetOptions({
                   {option.label}
                 </span>
                 <span className="text-xs text-slate-600 tabular-nums">
-                  {option.count.toLocaleString('en')}
+                  {formatCount(option.count)}
                 </span>
               </label>
             </li>
@@ -77,7 +78,7 @@ export function FacetOptions({
         </ul>
         {ranked.length > listed.length ? (
           <p className="px-2 py-1 text-xs text-slate-600">
-            {(ranked.length - listed.length).toLocaleString('en')} more: type to narrow the list.
+            {formatCount(ranked.length - listed.length)} more: type to narrow the list.
           </p>
         ) : ranked.length === 0 ? (
           <p className="px-2 py-1 text-xs text-slate-600">No value matches.</p>

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
 import { CopyButton } from '../components/copy-button'
-import { formatDuration } from '../lib/format'
+import { formatCount, formatDuration } from '../lib/format'
 import { CheckpointList } from './checkpoint-list'
 import { failureReport } from './failure-report'
 import { HyperparameterView, Value } from './hyperparameter-view'
@@ -152,7 +152,7 @@ function ModelDetails({
           <Field label="Max training time">
             {model.maxTrainingTime === undefined
               ? 'Not set (the service stops a task after 24 h)'
-              : `${formatDuration(model.maxTrainingTime)} (${model.maxTrainingTime.toLocaleString('en')} s)`}
+              : `${formatDuration(model.maxTrainingTime)} (${formatCount(model.maxTrainingTime)} s)`}
           </Field>
           <Field label="Checkpoints">{model.checkpoints.length}</Field>
           {Object.entries(model.extra).map(([key, value]) => (

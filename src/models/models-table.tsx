@@ -12,7 +12,7 @@ import {
 import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
 import { HighlightTerms } from '../components/highlight'
-import { plural } from '../lib/format'
+import { formatCount, plural } from '../lib/format'
 import { lazily } from '../lib/lazy'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { readPreference, writePreference } from '../lib/preferences'
@@ -142,7 +142,7 @@ export function ModelsTable({
         ? (selected?.modelName ?? 'Model not found')
         : rows.length === models.length
           ? 'All models'
-          : `${rows.length.toLocaleString('en')} of ${plural(models.length, 'model')}`,
+          : `${formatCount(rows.length)} of ${plural(models.length, 'model')}`,
   )
   const terms = useMemo(() => searchTerms(search), [search])
   const openModel = useCallback((modelId: string) => view.setModel(modelId), [view])
@@ -196,7 +196,7 @@ export function ModelsTable({
       <output className="text-sm text-slate-600" aria-live="polite">
         {rows.length === models.length
           ? plural(models.length, 'model')
-          : `${rows.length.toLocaleString('en')} of ${plural(models.length, 'model')}`}
+          : `${formatCount(rows.length)} of ${plural(models.length, 'model')}`}
       </output>
       <p aria-live="polite" className="-mt-2 text-sm text-amber-800 empty:hidden">
         {statusChanges.summary}

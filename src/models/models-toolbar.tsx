@@ -1,6 +1,7 @@
 import type { RefObject } from 'react'
 
 import { Popover } from '../components/popover'
+import { formatCount } from '../lib/format'
 import { ColumnMenu } from './column-menu'
 import { FacetFilter } from './facet-filter'
 import { emptyFacet, type ModelIndex } from './model-index'
@@ -121,7 +122,7 @@ export function ModelsToolbar({
         <ColumnMenu {...columns} />
         <Popover label="Export" triggerClassName={plainButton} trigger="Export">
           <p className="px-2 py-1 text-xs text-slate-600">
-            The {shownCount.toLocaleString('en')} models shown, in this order.
+            The {formatCount(shownCount)} models shown, in this order.
           </p>
           {(['csv', 'json'] as const).map((format) => (
             <button
