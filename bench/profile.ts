@@ -1,0 +1,89 @@
+/**
+ * Where does an interaction's time go? Builds the app unminified, serves a generated account of
+ * PROFILE_MODELS models (default 1,000) through the production server, clicks the Failed quick
+ * filter 10 times under the V8 sampling profiler and prints the functions with the most self
+ * time. Not a benchmark (the profiler slows everything down); `npm run bench` measures.
+ *
+ *   node --import tsx bench/profile.ts
+ */
+import { serve } from '@hono/node-server'
+import { chromium } from '@playwright/test'
+import { spawnSync } from 'node:child_process'
+import type { AddressInfo } from 'node:net'
+
+import { ensureBrowser } from '../scripts/ensure-browser'
+import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
+import { generateModels } from '../server/emulator/generate-models'
+import { createServerApp } from '../server/prod/server-app'
+
+type ProfileNode = {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+}
+
+const count = Number(process.env.PROFILE_MODELS ?? 1000)
+const distDir = 'bench/.dist/profile'
+spawnSync('npx', ['vite', 'build', '--minify', 'false', '--outDir', distDir], { stdio: 'ignore' })
+
+function listen(fetch: (request: Request) => Response | Promise<Response>) {
+  return new Promise<{ url: string; close: () => void }>((resolve) => {
+    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    )
+  })
+}
+
+const models = generateModels(count, 1)
+const emulator = await listen(
+  createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
+)
+const app = await listen(
+  createServerApp({ upstream: { baseUrl: emulator.url }, distDir, log: () => {} }).fetch,
+)
+const browser = await chromium.launch({ executablePath: ensureBrowser() })
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.goto(app.url)
+  await page.getByLabel('API key').fill(demoKey)
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await page.getByRole('table').waitFor()
+  await page.waitForTimeout(1500)
+
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  const durations = await page.evaluate(async () => {
+    const chip = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Failed')!
+    const out: number[] = []
+    for (let click = 0; click < 10; click++) {
+      const started = performance.now()
+      chip.click()
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+      out.push(Math.round(performance.now() - started))
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    return out
+  })
+  const { profile } = await cdp.send('Profiler.stop')
+
+  const nodes = new Map((profile.nodes as ProfileNode[]).map((node) => [node.id, node]))
+  const selfTime = new Map<string, number>()
+  profile.samples?.forEach((id, index) => {
+    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame
+    const where = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`
+    selfTime.set(where, (selfTime.get(where) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000)
+  })
+  console.log(`${count} models; click → next frame (ms): ${durations.join(' ')}`)
+  console.log(`Self time (ms) in ${distDir}/assets, idle and program left out:`)
+  for (const [where, ms] of [...selfTime]
+    .filter(([where]) => !/^\((idle|program)\)/.test(where))
+    .toSorted((a, b) => b[1] - a[1])
+    .slice(0, 25)) {
+    console.log(`${ms.toFixed(1).padStart(7)}  ${where}`)
+  }
+} finally {
+  await browser.close()
+  app.close()
+  emulator.close()
+}
