@@ -39,7 +39,7 @@ export type RecordedRequest = {
   aborted: boolean
 }
 
-export function keyHash(key: string): string {
+function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12)
 }
 

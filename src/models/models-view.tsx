@@ -18,7 +18,7 @@ import { hasActiveModels } from './use-status-changes'
  * hidden): every 10 s, and 1 ms per model beyond that, so a 100,000-model account (55 MB a
  * fetch) is asked every 100 s.
  */
-export function pollIntervalMs(modelCount: number): number {
+function pollIntervalMs(modelCount: number): number {
   return Math.max(10_000, modelCount)
 }
 
