@@ -24,12 +24,23 @@ export async function forward(c: Context<ServerEnv>, path: string, upstream: Ups
   const apiKey = c.req.header('x-api-key')
   if (apiKey) headers.set('x-api-key', apiKey)
 
+  // A plain controller and timer, not AbortSignal.any([AbortSignal.timeout()]): Node can collect
+  // a timeout signal held only by a composite one, and then the timeout never fires
+  // (nodejs/node#57736). The timer runs for the whole exchange, body included.
+  const controller = new AbortController()
+  setTimeout(
+    () => controller.abort(new DOMException('The upstream took too long', 'TimeoutError')),
+    upstream.timeoutMs,
+  ).unref()
+  const browser = c.req.raw.signal
+  browser.addEventListener('abort', () => controller.abort(browser.reason), { once: true })
+
   let response: Response
   try {
     response = await fetch(`${upstream.baseUrl}${path}`, {
       headers,
       redirect: 'manual',
-      signal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(upstream.timeoutMs)]),
+      signal: controller.signal,
     })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {

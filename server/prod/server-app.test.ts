@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { connect, type AddressInfo } from 'node:net'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createServerApp } from './server-app'
@@ -299,6 +301,19 @@ describe('an upstream that misbehaves', () => {
     })
     expect(response.headers.get('x-request-id')).toBe(body.requestId)
     expect(logLines[0]).toContain(`id=${body.requestId}`)
+  })
+
+  it('still times out when garbage is collected while it waits (nodejs/node#57736)', async () => {
+    setFlagsFromString('--expose-gc')
+    const collect = runInNewContext('gc') as () => void
+    reply = { status: 200, misbehave: 'hang' }
+    const collecting = setInterval(collect, 20)
+    try {
+      const response = await app(300).request('/api/models')
+      expect(response.status).toBe(504)
+    } finally {
+      clearInterval(collecting)
+    }
   })
 
   it('breaks the connection rather than end a 200 with half a body', async () => {
