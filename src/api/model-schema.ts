@@ -116,11 +116,11 @@ export function readModel(value: unknown): Model | undefined {
   ) {
     return undefined
   }
-  const extraKeys = Object.keys(value).filter((key) => !knownFields.has(key))
+  // No array per model unless it has unknown fields (JSON objects have no inherited keys).
+  let extraKeys: string[] | undefined
+  for (const key in value) if (!knownFields.has(key)) (extraKeys ??= []).push(key)
   // fromEntries defines own properties: a "__proto__" key stays data, never a prototype.
-  const extra = extraKeys.length
-    ? Object.fromEntries(extraKeys.map((key) => [key, value[key]]))
-    : noExtra
+  const extra = extraKeys ? Object.fromEntries(extraKeys.map((key) => [key, value[key]])) : noExtra
   return {
     modelId,
     modelName,
