@@ -6,11 +6,10 @@
  *
  *   node --import tsx bench/profile.ts
  */
-import { serve } from '@hono/node-server'
 import { chromium } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
-import type { AddressInfo } from 'node:net'
 
+import { listen } from '../scripts/demo-servers'
 import { ensureBrowser } from '../scripts/ensure-browser'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
 import { generateModels } from '../server/emulator/generate-models'
@@ -24,14 +23,6 @@ type ProfileNode = {
 const count = Number(process.env.PROFILE_MODELS ?? 1000)
 const distDir = 'bench/.dist/profile'
 spawnSync('npx', ['vite', 'build', '--minify', 'false', '--outDir', distDir], { stdio: 'ignore' })
-
-function listen(fetch: (request: Request) => Response | Promise<Response>) {
-  return new Promise<{ url: string; close: () => void }>((resolve) => {
-    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
-    )
-  })
-}
 
 const models = generateModels(count, 1)
 const emulator = await listen(

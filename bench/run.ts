@@ -4,15 +4,14 @@
  * production forwarder, driven in Chromium. Prints a Markdown table and writes it, with the raw
  * figures as JSON, to bench/results/<date>.{md,json}.
  */
-import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { Hono } from 'hono'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { cpus, totalmem } from 'node:os'
 
+import { listen } from '../scripts/demo-servers'
 import { ensureBrowser } from '../scripts/ensure-browser'
 import { initialAssets, total } from '../scripts/bundle-size'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
@@ -28,14 +27,6 @@ const sortRepeats = 5
 
 type Sample = Record<string, number[]>
 type App = 'ours' | 'agGrid'
-
-function listen(fetch: (request: Request) => Response | Promise<Response>) {
-  return new Promise<{ url: string; close: () => void }>((resolve) => {
-    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
-    )
-  })
-}
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: 'inherit' })

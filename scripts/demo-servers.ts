@@ -7,16 +7,21 @@ import { createServerApp } from '../server/prod/server-app'
 
 export { demoKey, seedModels }
 
-type Listening = { close: () => void; port: number }
+type Listening = { url: string; port: number; close: () => void }
 
-function listen(
+/** Serves `fetch` over real HTTP; port 0 picks a free one. */
+export function listen(
   fetch: (request: Request) => Response | Promise<Response>,
-  hostname: string,
-  port: number,
+  hostname = '127.0.0.1',
+  port = 0,
 ) {
   return new Promise<Listening>((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, (info: AddressInfo) =>
-      resolve({ port: info.port, close: () => server.close() }),
+      resolve({
+        url: `http://${hostname}:${info.port}`,
+        port: info.port,
+        close: () => server.close(),
+      }),
     )
     server.once('error', reject)
   })
@@ -35,14 +40,14 @@ export async function startDemoServers(options: {
     options.emulatorPort,
   )
   const app = createServerApp({
-    upstream: { baseUrl: `http://127.0.0.1:${emulator.port}`, timeoutMs: 10_000 },
+    upstream: { baseUrl: emulator.url },
     distDir: 'dist',
     ...(options.log ? { log: options.log } : {}),
   })
   const server = await listen(app.fetch, options.host, options.port)
   return {
-    url: `http://${options.host}:${server.port}`,
-    emulatorUrl: `http://127.0.0.1:${emulator.port}`,
+    url: server.url,
+    emulatorUrl: emulator.url,
     close: () => {
       server.close()
       emulator.close()

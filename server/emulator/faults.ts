@@ -73,9 +73,10 @@ export function installFaults(app: Hono, wrap: (status: number, body: unknown) =
   app.use(async (c, next) => {
     if (c.req.path.startsWith('/__emulator/')) return next()
     const key = c.req.header('x-api-key')
+    const { pathname, search } = new URL(c.req.url)
     const record: RecordedRequest = {
       method: c.req.method,
-      path: new URL(c.req.url).pathname + new URL(c.req.url).search,
+      path: pathname + search,
       route: routeOf(c.req.path),
       key: key ? keyHash(key) : undefined,
       aborted: false,

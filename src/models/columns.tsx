@@ -4,7 +4,7 @@ import type { Model } from '../api/model-schema'
 import { Highlight } from '../components/highlight'
 import { formatCount, formatDuration, shortId } from '../lib/format'
 import { failureGroupOf } from './failure-groups'
-import { statusPhase, statusPhases } from './status'
+import { statusPhase, statusPhases, statusText } from './status'
 import { StatusBadge } from './status-badge'
 import type { modelTableFeatures } from './table-features'
 
@@ -31,10 +31,7 @@ export const modelColumns = column.columns([
     cell: ({ row: { original: model } }) => <StatusBadge model={model} />,
     meta: {
       label: 'Status',
-      text: (model) =>
-        model.secondaryStatus && model.secondaryStatus !== model.status
-          ? `${model.status} (${model.secondaryStatus})`
-          : model.status,
+      text: statusText,
       width: 210,
       narrowWidth: 160,
       sortKey: (model) => statusPhases[statusPhase(model.status, model.secondaryStatus)].rank,

@@ -1,5 +1,6 @@
 import type { Model } from '../api/model-schema'
 import { formatDuration } from '../lib/format'
+import { statusText } from './status'
 
 /** A fence longer than any run of backticks in the text, so the text cannot close it. */
 function fence(text: string): string {
@@ -25,7 +26,7 @@ export function failureReport(model: Model): string {
     '',
     `- Model id: ${code(model.modelId)}`,
     `- Name: ${model.modelName}`,
-    `- Status: ${model.status}${model.secondaryStatus && model.secondaryStatus !== model.status ? ` (${model.secondaryStatus})` : ''}`,
+    `- Status: ${statusText(model)}`,
     `- Base model: ${code(model.baseModel)}${model.baseCheckpoint ? ` (checkpoint ${code(model.baseCheckpoint)})` : ''}`,
     `- Instance type: ${code(model.instanceType)}`,
     `- Max training time: ${model.maxTrainingTime === undefined ? 'not set (service default)' : `${formatDuration(model.maxTrainingTime)} (${model.maxTrainingTime} s)`}`,

@@ -1,3 +1,4 @@
+import type { Model } from '../api/model-schema'
 import type { BadgeTone } from '../components/badge'
 
 /** Where a model is in its life; the service's own spelling is always what is shown. */
@@ -62,4 +63,9 @@ function normalise(value: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, '')
+}
+
+/** The status as words: `running (provisioning)` when the secondary status says more. */
+export function statusText({ status, secondaryStatus }: Model): string {
+  return secondaryStatus && secondaryStatus !== status ? `${status} (${secondaryStatus})` : status
 }

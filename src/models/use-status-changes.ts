@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 
 import type { Model } from '../api/model-schema'
-import { statusPhase } from './status'
+import { statusPhase, statusText } from './status'
 
 export type StatusChanges = {
   /** Models whose status differs from the previous fetch. */
@@ -12,12 +12,6 @@ export type StatusChanges = {
 
 const none: StatusChanges = { ids: new Set(), summary: '' }
 const shownNames = 3
-
-function statusText(model: Model): string {
-  return model.secondaryStatus && model.secondaryStatus !== model.status
-    ? `${model.status} (${model.secondaryStatus})`
-    : model.status
-}
 
 const activeByList = new WeakMap<readonly Model[], boolean>()
 
