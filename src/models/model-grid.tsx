@@ -171,8 +171,11 @@ export function ModelGrid({
             const row = tableRows[position]
             if (!row) return null
             return (
+              // Rows are recycled, not keyed by model: a filter or a sort updates the rows in view
+              // in place, and a row scrolled out at the top comes back as the one scrolling in at
+              // the bottom, instead of React unmounting and mounting 40 rows.
               <ModelRow
-                key={row.id}
+                key={item.index % items.length}
                 row={row}
                 index={item.index}
                 height={rowHeight}
@@ -236,7 +239,7 @@ const ModelRow = memo(function ModelRow({
       aria-current={selected || undefined}
       data-changed={changed || undefined}
       style={{ height }}
-      className={`group ${background || 'hover:bg-slate-50'} transition-colors duration-700 focus-within:bg-indigo-50/70`}
+      className={`group ${background || 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
     >
       <td className={`sticky left-0 z-[1] ${cellClasses} ${stickyBackground}`}>
         {/* The whole cell is the target: 40 px wide, as tall as the row. */}
@@ -275,7 +278,7 @@ const ModelRow = memo(function ModelRow({
       </th>
       {cells.map((cell, position) => (
         <td
-          key={cell.id}
+          key={cell.column.id}
           style={
             position === 0 && statusPinnedAt !== undefined ? { left: statusPinnedAt } : undefined
           }
