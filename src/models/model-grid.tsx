@@ -28,9 +28,10 @@ export const maxCompared = 6
 
 /**
  * The table itself: a fixed layout (virtual rows never shift the columns), sticky header and
- * name column, and only the rows in view rendered, between two spacer rows.
+ * name column, and only the rows in view rendered, between two spacer rows. Memoised: the page
+ * renders again when the URL catches up with a filter, and the rows have not changed by then.
  */
-export function ModelGrid({
+export const ModelGrid = memo(function ModelGrid({
   models,
   columns,
   visibility,
@@ -196,7 +197,7 @@ export function ModelGrid({
       </table>
     </div>
   )
-}
+})
 
 /** Memoised: while scrolling, rows that stay in view are not rendered again. */
 const ModelRow = memo(function ModelRow({

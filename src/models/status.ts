@@ -16,46 +16,54 @@ export const statusPhases: Record<StatusPhase, PhaseOption> = {
   unknown: { tone: 'amber', icon: '?', rank: 5 },
 }
 
-const phaseOfValue: Record<string, StatusPhase> = {
-  initializing: 'waiting',
-  provisioning: 'waiting',
-  uploading: 'waiting',
-  pending: 'waiting',
-  queued: 'waiting',
-  running: 'running',
-  training: 'running',
-  inprogress: 'running',
-  ready: 'ready',
-  finished: 'ready',
-  succeeded: 'ready',
-  stopped: 'stopped',
-  deleted: 'stopped',
-  failed: 'failed',
-  error: 'failed',
-}
+// A Map, not an object: a status called `constructor` or `__proto__` is just unknown.
+const phaseOfValue = new Map<string, StatusPhase>([
+  ['initializing', 'waiting'],
+  ['provisioning', 'waiting'],
+  ['uploading', 'waiting'],
+  ['pending', 'waiting'],
+  ['queued', 'waiting'],
+  ['running', 'running'],
+  ['training', 'running'],
+  ['inprogress', 'running'],
+  ['ready', 'ready'],
+  ['finished', 'ready'],
+  ['succeeded', 'ready'],
+  ['stopped', 'stopped'],
+  ['deleted', 'stopped'],
+  ['failed', 'failed'],
+  ['error', 'failed'],
+])
 
 /**
  * The client knows terminal values only in `status` and the waiting/running ones only in
  * `secondaryStatus`, so a terminal status wins and the secondary one refines the rest.
  */
-export function statusPhase(status: string, secondaryStatus?: string): StatusPhase {
-  // Few distinct pairs in an account, asked about for every model: remembered.
-  const pair = `${status}\n${secondaryStatus ?? ''}`
-  let phase = knownPhases.get(pair)
-  if (!phase) {
-    // An account of unique statuses must not grow this without end.
-    if (knownPhases.size >= 1_000) knownPhases.clear()
-    knownPhases.set(pair, (phase = phaseOf(status, secondaryStatus)))
+export function statusPhase(status: string, secondaryStatus = ''): StatusPhase {
+  // Few distinct pairs in an account, asked about for every model: remembered, by a lookup
+  // that allocates nothing.
+  let bySecondary = knownPhases.get(status)
+  let phase = bySecondary?.get(secondaryStatus)
+  if (phase) return phase
+  // An account of unique statuses must not grow this without end.
+  if (knownPhaseCount >= 1_000) {
+    knownPhases.clear()
+    knownPhaseCount = 0
+    bySecondary = undefined
   }
+  if (!bySecondary) knownPhases.set(status, (bySecondary = new Map()))
+  bySecondary.set(secondaryStatus, (phase = phaseOf(status, secondaryStatus)))
+  knownPhaseCount++
   return phase
 }
 
-const knownPhases = new Map<string, StatusPhase>()
+const knownPhases = new Map<string, Map<string, StatusPhase>>()
+let knownPhaseCount = 0
 
-function phaseOf(status: string, secondaryStatus?: string): StatusPhase {
-  const primary = phaseOfValue[normalise(status)]
+function phaseOf(status: string, secondaryStatus: string): StatusPhase {
+  const primary = phaseOfValue.get(normalise(status))
   if (primary === 'ready' || primary === 'stopped' || primary === 'failed') return primary
-  return phaseOfValue[normalise(secondaryStatus ?? '')] ?? primary ?? 'unknown'
+  return phaseOfValue.get(normalise(secondaryStatus)) ?? primary ?? 'unknown'
 }
 
 function normalise(value: string): string {

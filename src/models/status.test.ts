@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+
+import { statusPhase } from './status'
+
+describe('statusPhase', () => {
+  it('reads the service spellings, whatever their case and separators', () => {
+    expect(statusPhase('Ready')).toBe('ready')
+    expect(statusPhase('FAILED')).toBe('failed')
+    expect(statusPhase('running', 'in_progress')).toBe('running')
+    expect(statusPhase('Running', 'Provisioning')).toBe('waiting')
+  })
+
+  it('lets a terminal status win over a stale secondary status', () => {
+    expect(statusPhase('failed', 'training')).toBe('failed')
+    expect(statusPhase('stopped', 'queued')).toBe('stopped')
+  })
+
+  it('calls what it does not know unknown, also names of object properties', () => {
+    for (const status of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'melting'])
+      expect(statusPhase(status), status).toBe('unknown')
+    expect(statusPhase('', 'valueOf')).toBe('unknown')
+  })
+
+  it('stays right past the number of pairs it remembers', () => {
+    for (let index = 0; index < 2_500; index++)
+      expect(statusPhase(`custom-${index}`, index % 2 ? 'training' : '')).toBe(
+        index % 2 ? 'running' : 'unknown',
+      )
+    expect(statusPhase('ready')).toBe('ready')
+  })
+})
