@@ -16,26 +16,27 @@ export function searchTerms(search: string): string[] {
 export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   const terms = searchTerms(search)
   if (!terms.length) return index.all()
-  const searchTexts = index.searchTexts()
+  const { own, sharedOf, shared } = index.searchIndex()
   const { lastSearch } = index
   const narrowing =
     lastSearch && search.startsWith(lastSearch.search) && searchTerms(lastSearch.search).length > 0
   const candidates = narrowing ? lastSearch.matches : undefined
-  const total = candidates ? candidates.length : searchTexts.length
+  const total = candidates ? candidates.length : sharedOf.length
+  // Per term, which shared texts hold it: a few hundred strings, not one per model.
+  const inShared = terms.map((term) => Uint8Array.from(shared, (text) => +text.includes(term)))
   // Typed arrays and plain loops: this runs on every keystroke over up to every model.
   const found = new Uint32Array(total)
   let count = 0
-  const first = terms[0]!
-  const rest = terms.slice(1)
   for (let k = 0; k < total; k++) {
     const position = candidates ? candidates[k]! : k
-    const text = searchTexts[position]!
-    if (!text.includes(first)) continue
+    const sharedId = sharedOf[position]!
     let all = true
-    for (const term of rest) {
-      if (!text.includes(term)) {
-        all = false
-        break
+    for (let t = 0; t < terms.length && all; t++) {
+      if (inShared[t]![sharedId]) continue
+      const term = terms[t]!
+      all = false
+      for (let field = 0; field < own.length && !all; field++) {
+        all = own[field]![position]!.includes(term)
       }
     }
     if (all) found[count++] = position

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
+import { makeModel } from '../testing/factories'
+import { searchMatches } from './model-filter'
 import type { SortValue } from './model-index'
-import { rankInSlices } from './model-index'
+import { buildModelIndex, rankInSlices } from './model-index'
+import { modelIndexSpec } from './model-search'
 
 /** The ranks a plain sort gives: equal keys share one, absent keys rank last. */
 function expectedRanks(keys: SortValue[]): number[] {
@@ -34,5 +37,38 @@ describe('rankInSlices', () => {
     expect(calls).toBeGreaterThan(5)
     expect([...rank.ranks]).toEqual(expectedRanks(keys))
     expect(rank.absentRank).toBe(Math.max(...expectedRanks(keys)))
+  })
+})
+
+describe('search index', () => {
+  const models = Array.from({ length: 3_000 }, (_, index) =>
+    makeModel({
+      modelName: index % 2 ? `Shop-${index}` : `shop-${index}`,
+      status: ['ready', 'failed', 'Running'][index % 3]!,
+      checkpoints: index % 3 === 1 ? [] : ['epoch_1', 'epoch_2'],
+    }),
+  )
+
+  it('keeps what models share once, and lower-cases what differs', () => {
+    const index = buildModelIndex(models, modelIndexSpec)
+    const { own, sharedOf, shared } = index.searchIndex()
+    expect(shared.length).toBeLessThanOrEqual(3)
+    expect(shared.every((text) => text === text.toLowerCase())).toBe(true)
+    expect(own[0]![1]).toBe('shop-1')
+    expect(shared[sharedOf[2]!]).toContain('running')
+  })
+
+  it('finds the same models when built in many tiny slices', () => {
+    const sliced = buildModelIndex(models, modelIndexSpec)
+    let calls = 1
+    while (!sliced.prepareSearch(0)) calls++
+    expect(calls).toBeGreaterThan(1)
+    const atOnce = buildModelIndex(models, modelIndexSpec)
+    for (const search of ['SHOP-1 running', 'epoch_2 shop-2', 'failed'])
+      expect([...searchMatches(sliced, search)]).toEqual([...searchMatches(atOnce, search)])
+    const expected = models.filter(
+      (model) => model.status === 'Running' && model.modelName.toLowerCase().includes('shop-2'),
+    )
+    expect(searchMatches(atOnce, 'running shop-2').length).toBe(expected.length)
   })
 })

@@ -32,9 +32,9 @@ export type ModelIndex = {
   models: Model[]
   /** Every position in the service's order. */
   all: () => Uint32Array
-  /** Lower-cased search text per model, built on first use (or bit by bit while idle). */
-  searchTexts: () => string[]
-  /** Builds some more search texts within `budgetMs`; true once all are built. */
+  /** What a search looks in, built on first use (or bit by bit while idle). */
+  searchIndex: () => SearchIndex
+  /** Indexes some more models for search within `budgetMs`; true once all are. */
   prepareSearch: (budgetMs: number) => boolean
   /** Builds some more natural sort keys of one column within `budgetMs`; true once all are. */
   prepareSort: (id: string, budgetMs: number) => boolean
@@ -47,8 +47,25 @@ export type ModelIndex = {
 
 export type Rank = { ranks: Uint32Array; absentRank: number }
 
+/**
+ * The lower-cased texts a search looks in, without a copy of the account: a name or an id that
+ * is already lower-case is the model's own string, and what many models share (status, base
+ * model, checkpoints…) is kept once per distinct text. At 100,000 models this is ~1 MB where one
+ * joined text per model took ~26 MB.
+ */
+export type SearchIndex = {
+  /** Per field that differs from model to model: its text per position. */
+  own: string[][]
+  /** Per position, which of `shared` holds the rest of its text. */
+  sharedOf: Uint32Array
+  shared: string[]
+}
+
 export type IndexSpec = {
-  searchTextOf: (model: Model) => string
+  /** The fields a search looks in that differ from model to model (name, id). */
+  ownSearchTexts: ReadonlyArray<(model: Model) => string>
+  /** Everything else a search looks in, as one text: many models have the same one. */
+  sharedSearchTextOf: (model: Model) => string
   facetValueOf: (id: string) => ((model: Model) => string) | undefined
   sortKeyOf: (id: string) => ((model: Model) => SortValue) | undefined
 }
@@ -58,7 +75,13 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
   const ranks = new Map<string, Rank>()
 
   const all = lazily(() => Uint32Array.from(models.keys()))
-  const searchTexts: string[] = []
+  const search: SearchIndex = {
+    own: spec.ownSearchTexts.map(() => []),
+    sharedOf: new Uint32Array(models.length),
+    shared: [],
+  }
+  let sharedIds: Map<string, number> | undefined = new Map()
+  let searchable = 0
   const sortKeys = new Map<string, SortValue[]>()
 
   /** Appends `make(position)` to `into` in slices until done or `budgetMs` is spent. */
@@ -72,8 +95,32 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
     }
     return true
   }
-  const prepareSearch = (budgetMs: number) =>
-    fill(searchTexts, (model) => spec.searchTextOf(model).toLowerCase(), budgetMs)
+  function prepareSearch(budgetMs: number): boolean {
+    const stop = performance.now() + budgetMs
+    while (sharedIds) {
+      const end = Math.min(searchable + 500, models.length)
+      for (; searchable < end; searchable++) {
+        const model = models[searchable]!
+        spec.ownSearchTexts.forEach((textOf, field) => {
+          // Kept as is when already lower-case: toLowerCase() returns a copy even then.
+          const text = textOf(model)
+          const lower = text.toLowerCase()
+          search.own[field]!.push(lower === text ? text : lower)
+        })
+        // Interned as sent, lower-cased once per distinct text.
+        const text = spec.sharedSearchTextOf(model)
+        let id = sharedIds.get(text)
+        if (id === undefined) {
+          id = search.shared.push(text.toLowerCase()) - 1
+          sharedIds.set(text, id)
+        }
+        search.sharedOf[searchable] = id
+      }
+      if (searchable === models.length) sharedIds = undefined
+      else if (performance.now() > stop) return false
+    }
+    return true
+  }
   const rankers = new Map<string, (budgetMs: number) => Rank | undefined>()
   /** Sort keys, then their ranks, a budget at a time: the first click on the header is cheap. */
   function prepareSort(id: string, budgetMs: number): boolean {
@@ -95,9 +142,9 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
   return {
     models,
     all,
-    searchTexts() {
+    searchIndex() {
       prepareSearch(Infinity)
-      return searchTexts
+      return search
     },
     prepareSearch,
     prepareSort,

@@ -4,10 +4,16 @@ import { hyperparameterColumn, hyperparameterPrefix } from './hyperparameters'
 import type { IndexSpec } from './model-index'
 import type { ModelColumnMeta } from './table-features'
 
-/** Everything a search looks in; lower-cased once per response by the index. */
-export function searchTextOf(model: Model): string {
-  // Plain concatenation: this runs once per model of the account, 100,000 times for a big one.
-  let text = `${model.modelName}\n${model.modelId}\n${model.status}\n${model.baseModel}\n${model.instanceType}`
+/** What a search looks in that differs from model to model. */
+const ownSearchTexts = [(model: Model) => model.modelName, (model: Model) => model.modelId]
+
+/**
+ * The rest of what a search looks in, which many models share: their status, base model,
+ * instance type, checkpoint names and failure reason. Plain concatenation: it runs once per model
+ * of the account, 100,000 times for a big one.
+ */
+export function sharedSearchTextOf(model: Model): string {
+  let text = `${model.status}\n${model.baseModel}\n${model.instanceType}`
   if (model.secondaryStatus) text += `\n${model.secondaryStatus}`
   if (model.baseCheckpoint) text += `\n${model.baseCheckpoint}`
   if (model.checkpoints.length) text += `\n${model.checkpoints.join(' ')}`
@@ -36,7 +42,8 @@ export function columnMeta(id: string): ModelColumnMeta | undefined {
 export const facetIds = [...metaById].filter(([, meta]) => meta.facet).map(([id]) => id)
 
 export const modelIndexSpec: IndexSpec = {
-  searchTextOf,
+  ownSearchTexts,
+  sharedSearchTextOf,
   facetValueOf: (id) => columnMeta(id)?.facet?.valueOf,
   sortKeyOf: (id) => columnMeta(id)?.sortKey,
 }
