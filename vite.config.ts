@@ -24,6 +24,8 @@ export default defineConfig({
   build: {
     // Keep every asset a file: the CSP forbids inline script and style.
     assetsInlineLimit: 0,
+    // Every browser the dashboard supports preloads modules itself: no polyfill in the entry.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

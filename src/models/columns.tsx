@@ -11,6 +11,7 @@ import type { modelTableFeatures } from './table-features'
 export const column = createColumnHelper<typeof modelTableFeatures, Model>()
 
 export const nameColumnId = 'modelName'
+export const failureColumnId = 'failureReason'
 
 export const modelColumns = column.columns([
   column.accessor('modelName', {
@@ -141,7 +142,7 @@ export const modelColumns = column.columns([
     },
   }),
   column.accessor((model) => model.failureReason ?? '', {
-    id: 'failureReason',
+    id: failureColumnId,
     header: 'Failure reason',
     cell: ({ getValue }) => (
       <span className="block truncate" title={getValue()}>

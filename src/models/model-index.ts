@@ -81,6 +81,7 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
     shared: [],
   }
   let sharedIds: Map<string, number> | undefined = new Map()
+  const ownTexts = spec.ownSearchTexts
   let searchable = 0
   const sortKeys = new Map<string, SortValue[]>()
 
@@ -101,12 +102,12 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
       const end = Math.min(searchable + 500, models.length)
       for (; searchable < end; searchable++) {
         const model = models[searchable]!
-        spec.ownSearchTexts.forEach((textOf, field) => {
+        for (let field = 0; field < ownTexts.length; field++) {
           // Kept as is when already lower-case: toLowerCase() returns a copy even then.
-          const text = textOf(model)
+          const text = ownTexts[field]!(model)
           const lower = text.toLowerCase()
           search.own[field]!.push(lower === text ? text : lower)
-        })
+        }
         // Interned as sent, lower-cased once per distinct text.
         const text = spec.sharedSearchTextOf(model)
         let id = sharedIds.get(text)
@@ -172,33 +173,39 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
 }
 
 function buildFacet(models: Model[], valueOf: (model: Model) => string): Facet {
+  // Each spelling as sent gets a number; grouping spellings by key happens once per spelling,
+  // so a model costs one map lookup and allocates nothing.
+  const spellingIds = new Map<string, number>()
+  const spellingCounts: number[] = []
+  const optionOfSpelling: number[] = []
   const positions = new Map<string, number>()
-  const spellings: Array<Map<string, number>> = []
-  const totals: number[] = []
   const optionOf = new Uint32Array(models.length)
-  models.forEach((model, index) => {
-    const raw = valueOf(model)
-    const key = raw.trim().toLowerCase()
-    let position = positions.get(key)
-    if (position === undefined) {
-      position = totals.length
-      positions.set(key, position)
-      spellings.push(new Map())
-      totals.push(0)
+  for (let index = 0; index < models.length; index++) {
+    const raw = valueOf(models[index]!)
+    let spelling = spellingIds.get(raw)
+    if (spelling === undefined) {
+      spelling = spellingCounts.push(0) - 1
+      spellingIds.set(raw, spelling)
+      const key = raw.trim().toLowerCase()
+      let position = positions.get(key)
+      if (position === undefined) positions.set(key, (position = positions.size))
+      optionOfSpelling.push(position)
     }
-    optionOf[index] = position
-    totals[position]!++
-    const seen = spellings[position]!
-    seen.set(raw, (seen.get(raw) ?? 0) + 1)
+    spellingCounts[spelling]!++
+    optionOf[index] = optionOfSpelling[spelling]!
+  }
+  const spellingsOf = Array.from(positions, () => [] as Array<{ spelling: string; count: number }>)
+  ;[...spellingIds.keys()].forEach((spelling, id) => {
+    spellingsOf[optionOfSpelling[id]!]!.push({ spelling, count: spellingCounts[id]! })
   })
-  const options = [...positions.keys()].map((key, position) => ({
-    key,
-    label: [...spellings[position]!.entries()]
-      .toSorted((a, b) => b[1] - a[1])
-      .map(([spelling]) => spelling || '(none)')
-      .join(' / '),
-    total: totals[position]!,
-  }))
+  const options = [...positions.keys()].map((key, position) => {
+    const spellings = spellingsOf[position]!.toSorted((a, b) => b.count - a.count)
+    return {
+      key,
+      label: spellings.map(({ spelling }) => spelling || '(none)').join(' / '),
+      total: spellings.reduce((sum, { count }) => sum + count, 0),
+    }
+  })
   return { options, optionOf }
 }
 

@@ -16,6 +16,7 @@ import { formatCount, plural } from '../lib/format'
 import { lazily } from '../lib/lazy'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { readPreference, writePreference } from '../lib/preferences'
+import { failureColumnId } from './columns'
 import { hyperparameterKeys, varyingHyperparameterKeys } from './hyperparameters'
 import { maxCompared, ModelGrid, type Density } from './model-grid'
 import { searchTerms } from './model-filter'
@@ -132,7 +133,7 @@ export function ModelsTable({
   const statusFilter = selection.status ?? []
   const triaging =
     (statusFilter.length > 0 && statusFilter.every((value) => statusPhase(value) === 'failed')) ||
-    (selection.failureReason ?? []).length > 0
+    (selection[failureColumnId] ?? []).length > 0
   // Grouping every failure reason is a scan of the account: after the filtered rows are painted.
   const showTriage = useDeferredValue(triaging)
   useDocumentTitle(
@@ -204,9 +205,9 @@ export function ModelsTable({
       {showTriage ? (
         <Suspense fallback={null}>
           <FailureTriage
-            options={index.facet('failureReason')?.options ?? []}
-            selected={selection.failureReason ?? []}
-            onChange={(values) => view.setFacet('failureReason', values)}
+            options={index.facet(failureColumnId)?.options ?? []}
+            selected={selection[failureColumnId] ?? []}
+            onChange={(values) => view.setFacet(failureColumnId, values)}
           />
         </Suspense>
       ) : null}

@@ -11,7 +11,7 @@ import {
   type FacetSelection,
   type SortRule,
 } from './model-filter'
-import { nameColumnId } from './columns'
+import { failureColumnId, nameColumnId } from './columns'
 import { facetIds, modelIndexSpec } from './model-search'
 
 /**
@@ -31,10 +31,14 @@ export function useModelRows(
       setTimeout(() => {
         // The benchmark's "first rows painted": the frame after the first commit of a response.
         performance.mark('models:painted')
-        // Build the search texts, then the name column's sort keys, while the user reads, in
-        // idle slices: the first keystroke or sort does not pay for them, and no slice is long.
+        // Index the search, then the name column's sort keys, then group the failure reasons,
+        // while the user reads, in idle slices: the first keystroke, sort by name or Failed
+        // filter does not pay for them. Only the grouping is one piece (~15 ms at 100k).
         stopWarmUp = whileIdle(
-          (budgetMs) => index.prepareSearch(budgetMs) && index.prepareSort(nameColumnId, budgetMs),
+          (budgetMs) =>
+            index.prepareSearch(budgetMs) &&
+            index.prepareSort(nameColumnId, budgetMs) &&
+            Boolean(index.facet(failureColumnId)),
         )
       }),
     )
