@@ -74,7 +74,7 @@ export const ModelGrid = memo(function ModelGrid({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 5,
   })
 
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
@@ -172,12 +172,14 @@ export const ModelGrid = memo(function ModelGrid({
             const row = tableRows[position]
             if (!row) return null
             return (
-              // Rows are recycled, not keyed by model: a filter or a sort updates the rows in view
-              // in place, and a row scrolled out at the top comes back as the one scrolling in at
-              // the bottom, instead of React unmounting and mounting 40 rows.
+              // Keyed by position, not by model: a filter or a sort updates the rows in view in
+              // place instead of unmounting 40 rows and mounting 40 new ones. (Recycling rows
+              // scrolled out, key = index % rows in view, measured worse: React moves them.)
               <ModelRow
-                key={item.index % items.length}
+                key={item.index}
                 row={row}
+                visibility={visibility}
+                columns={columns}
                 index={item.index}
                 height={rowHeight}
                 active={item.index === activeIndex}
@@ -199,7 +201,38 @@ export const ModelGrid = memo(function ModelGrid({
   )
 })
 
-/** Memoised: while scrolling, rows that stay in view are not rendered again. */
+type ModelRowProps = {
+  /** TanStack makes new row objects whenever the rows in view change, even for the same model. */
+  row: Row<typeof modelTableFeatures, Model>
+  /** Not read here (the row's cells come from them): the row renders again when they change. */
+  visibility: Record<string, boolean>
+  columns: Array<ColumnDef<typeof modelTableFeatures, Model>>
+  index: number
+  height: number
+  active: boolean
+  selected: boolean
+  compared: boolean
+  changed: boolean
+  /** Where the status cell sticks on a narrow screen. */
+  statusPinnedAt: number | undefined
+  compareFull: boolean
+  onActivate: (index: number) => void
+  onOpen: (modelId: string) => void
+  onToggleCompare: (modelId: string) => void
+}
+
+/**
+ * Memoised on the model the row shows, not on TanStack's row object: while scrolling, or when a
+ * filter keeps a row where it was, a row that shows the same model is not rendered again.
+ */
+function sameRow(before: ModelRowProps, after: ModelRowProps): boolean {
+  for (const key of Object.keys(after) as Array<keyof ModelRowProps>) {
+    if (key === 'row' ? before.row.original !== after.row.original : before[key] !== after[key])
+      return false
+  }
+  return true
+}
+
 const ModelRow = memo(function ModelRow({
   row,
   index,
@@ -213,21 +246,7 @@ const ModelRow = memo(function ModelRow({
   onActivate,
   onOpen,
   onToggleCompare,
-}: {
-  row: Row<typeof modelTableFeatures, Model>
-  index: number
-  height: number
-  active: boolean
-  selected: boolean
-  compared: boolean
-  changed: boolean
-  /** Where the status cell sticks on a narrow screen. */
-  statusPinnedAt: number | undefined
-  compareFull: boolean
-  onActivate: (index: number) => void
-  onOpen: (modelId: string) => void
-  onToggleCompare: (modelId: string) => void
-}) {
+}: ModelRowProps) {
   const [nameCell, ...cells] = row.getVisibleCells()
   const model = row.original
   const cellClasses = 'truncate border-b border-slate-100 px-3 align-middle'
@@ -290,7 +309,7 @@ const ModelRow = memo(function ModelRow({
       ))}
     </tr>
   )
-})
+}, sameRow)
 
 function SpacerRow({ height, span }: { height: number; span: number }) {
   return (
