@@ -1,3 +1,4 @@
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import type { Model } from '../api/model-schema'
@@ -231,6 +232,45 @@ describe('sorting', () => {
       expect(Array.from(rows, (position) => models[position]!.modelName)).toEqual(fresh)
     }
     expect(fresh.slice(0, 3)).toEqual(['run-0', 'run-1', 'run-2'])
+  })
+
+  it('orders like comparing the rules one by one, for any rules, directions and ties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            modelName: fc.constantFrom('a', 'b', 'run-2', 'run-10', ''),
+            status: fc.constantFrom('ready', 'failed', 'Running', 'odd'),
+            maxTrainingTime: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+          }),
+          { maxLength: 40 },
+        ),
+        fc.uniqueArray(
+          fc.record({
+            id: fc.constantFrom('modelName', 'status', 'maxTrainingTime'),
+            desc: fc.boolean(),
+          }),
+          { selector: (rule) => rule.id, minLength: 1, maxLength: 3 },
+        ),
+        (fields, sorting) => {
+          const models = fields.map((field) => makeModel(field))
+          const index = buildModelIndex(models, modelIndexSpec)
+          const rules = sorting.map((rule) => ({ ...index.rank(rule.id)!, desc: rule.desc }))
+          const expected = [...models.keys()].sort((a, b) => {
+            for (const { ranks, absentRank, desc } of rules) {
+              const [ra, rb] = [ranks[a]!, ranks[b]!]
+              if (ra === rb) continue
+              if (ra === absentRank) return 1
+              if (rb === absentRank) return -1
+              return desc ? rb - ra : ra - rb
+            }
+            return a - b
+          })
+          expect([...sortedPositions(index, sorting)!]).toEqual(expected)
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 
   it('ignores a sort on a column that does not exist', () => {

@@ -117,7 +117,9 @@ export function facetCounts(
 
 /**
  * All positions in sort order, or undefined for the service's order. Absent values go last
- * whatever the direction; ties keep the service's order (the sort is stable).
+ * whatever the direction; ties keep the service's order. Ranks are small dense integers, so each
+ * rule is a stable counting sort (two passes, no comparisons), last rule first: each pass keeps
+ * the order of the one before among its ties, which makes the rules count in priority order.
  */
 export function sortedPositions(
   index: ModelIndex,
@@ -125,20 +127,20 @@ export function sortedPositions(
 ): Uint32Array | undefined {
   const rules = sorting.flatMap((rule) => {
     const rank = index.rank(rule.id)
-    return rank ? [{ ...rank, direction: rule.desc ? -1 : 1 }] : []
+    return rank ? [{ ...rank, desc: rule.desc }] : []
   })
   if (!rules.length) return undefined
-  const positions = Array.from(index.models.keys())
-  positions.sort((a, b) => {
-    for (const { ranks, absentRank, direction } of rules) {
-      const ra = ranks[a]!
-      const rb = ranks[b]!
-      if (ra === rb) continue
-      if (ra === absentRank) return 1
-      if (rb === absentRank) return -1
-      return (ra - rb) * direction
-    }
-    return 0
-  })
-  return Uint32Array.from(positions)
+  let order = index.all()
+  for (const { ranks, absentRank, desc } of rules.toReversed()) {
+    const bucketOf = (rank: number) =>
+      rank === absentRank ? absentRank : desc ? absentRank - 1 - rank : rank
+    // starts[b] becomes where bucket b begins in the sorted order.
+    const starts = new Uint32Array(absentRank + 2)
+    for (const rank of ranks) starts[bucketOf(rank) + 1]!++
+    for (let bucket = 1; bucket < starts.length; bucket++) starts[bucket]! += starts[bucket - 1]!
+    const sorted = new Uint32Array(order.length)
+    for (const position of order) sorted[starts[bucketOf(ranks[position]!)]!++] = position
+    order = sorted
+  }
+  return order
 }

@@ -34,12 +34,15 @@ export function useModelRows(
         // Index the search, then the name column's sort keys, then group the failure reasons,
         // while the user reads, in idle slices: the first keystroke, sort by name or Failed
         // filter does not pay for them. Only the grouping is one piece (~15 ms at 100k).
-        stopWarmUp = whileIdle(
-          (budgetMs) =>
+        stopWarmUp = whileIdle((budgetMs) => {
+          const done =
             index.prepareSearch(budgetMs) &&
             index.prepareSort(nameColumnId, budgetMs) &&
-            Boolean(index.facet(failureColumnId)),
-        )
+            Boolean(index.facet(failureColumnId))
+          // The benchmark reports how long after the first rows this work is done.
+          if (done) performance.mark('models:warm')
+          return done
+        })
       }),
     )
     return () => {
