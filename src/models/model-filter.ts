@@ -46,7 +46,7 @@ export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   return matches
 }
 
-type ActiveFacet = { id: string; facet: Facet; allowed: Uint8Array }
+type ActiveFacet = { id: string; optionOf: Facet['optionOf']; allowed: Uint8Array }
 
 /** The facets with a choice, each as a lookup of allowed option positions. */
 function activeFacets(index: ModelIndex, selection: FacetSelection): ActiveFacet[] {
@@ -55,13 +55,16 @@ function activeFacets(index: ModelIndex, selection: FacetSelection): ActiveFacet
     if (!facet) return []
     const keys = new Set(chosen)
     const allowed = Uint8Array.from(facet.options, (option) => (keys.has(option.key) ? 1 : 0))
-    return [{ id, facet, allowed }]
+    return [{ id, optionOf: facet.optionOf, allowed }]
   })
 }
 
+// Indexed loops, no iterators or destructuring: this runs for every model of the account, and
+// the first time (before the JIT has optimised it) iterators cost 5× more.
 function passes(facets: ActiveFacet[], position: number, except?: string): boolean {
-  for (const { id, facet, allowed } of facets) {
-    if (id !== except && !allowed[facet.optionOf[position]!]) return false
+  for (let f = 0; f < facets.length; f++) {
+    const facet = facets[f]!
+    if (facet.id !== except && !facet.allowed[facet.optionOf[position]!]) return false
   }
   return true
 }
@@ -77,7 +80,15 @@ export function applyFilters(
   order: Uint32Array | undefined,
 ): Uint32Array {
   const facets = activeFacets(index, selection)
-  if (!facets.length && !order) return matches
+  if (!order) {
+    if (!facets.length) return matches
+    const rows = new Uint32Array(matches.length)
+    let count = 0
+    for (let k = 0; k < matches.length; k++) {
+      if (passes(facets, matches[k]!)) rows[count++] = matches[k]!
+    }
+    return rows.slice(0, count)
+  }
   const visible = new Uint8Array(index.models.length)
   let count = 0
   for (let k = 0; k < matches.length; k++) {
@@ -88,9 +99,8 @@ export function applyFilters(
     }
   }
   const rows = new Uint32Array(count)
-  const source = order ?? matches
   let next = 0
-  for (let k = 0; k < source.length; k++) if (visible[source[k]!]) rows[next++] = source[k]!
+  for (let k = 0; k < order.length; k++) if (visible[order[k]!]) rows[next++] = order[k]!
   return rows
 }
 
