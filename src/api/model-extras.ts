@@ -1,5 +1,28 @@
+import { queryOptions } from '@tanstack/react-query'
+
 import { ApiError } from './api-error'
+import { getJson } from './client'
 import { isRecord, listIn, unwrapEnvelope } from './envelope'
+import { modelPath, modelQueries, type Credentials } from './model-queries'
+
+// What only the model panel asks for: loaded with it, not with the first screen.
+
+export const logsQuery = ({ sessionId, apiKey }: Credentials, modelId: string) =>
+  queryOptions({
+    queryKey: [...modelQueries.all(), 'logs', sessionId, modelId] as const,
+    queryFn: async ({ signal }) =>
+      parseLogs(await getJson(`${modelPath(modelId)}/logs`, { apiKey, signal })),
+  })
+
+/** A presigned checkpoint link, valid for an hour: fetched on demand, never cached. */
+export async function fetchDownloadUrl(
+  { apiKey }: Credentials,
+  modelId: string,
+  checkpoint: string,
+): Promise<string> {
+  const path = `${modelPath(modelId)}/download/url?checkpoint=${encodeURIComponent(checkpoint)}`
+  return parseDownloadUrl(await getJson(path, { apiKey }))
+}
 
 export type LogLine = { time: Date | undefined; message: string }
 

@@ -2,7 +2,6 @@ import { queryOptions } from '@tanstack/react-query'
 
 import { getJson } from './client'
 import { listProgress } from './load-progress'
-import { parseDownloadUrl, parseLogs } from './model-extras'
 import { parseModelList } from './model-schema'
 
 /**
@@ -12,7 +11,7 @@ import { parseModelList } from './model-schema'
  */
 export type Credentials = { sessionId: string; apiKey: string }
 
-const modelPath = (modelId: string) => `/models/${encodeURIComponent(modelId)}`
+export const modelPath = (modelId: string) => `/models/${encodeURIComponent(modelId)}`
 
 export const modelQueries = {
   all: () => ['models'] as const,
@@ -35,20 +34,4 @@ export const modelQueries = {
         }
       },
     }),
-  logs: ({ sessionId, apiKey }: Credentials, modelId: string) =>
-    queryOptions({
-      queryKey: [...modelQueries.all(), 'logs', sessionId, modelId] as const,
-      queryFn: async ({ signal }) =>
-        parseLogs(await getJson(`${modelPath(modelId)}/logs`, { apiKey, signal })),
-    }),
-}
-
-/** A presigned checkpoint link, valid for an hour: fetched on demand, never cached. */
-export async function fetchDownloadUrl(
-  { apiKey }: Credentials,
-  modelId: string,
-  checkpoint: string,
-): Promise<string> {
-  const path = `${modelPath(modelId)}/download/url?checkpoint=${encodeURIComponent(checkpoint)}`
-  return parseDownloadUrl(await getJson(path, { apiKey }))
 }

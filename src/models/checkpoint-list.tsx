@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 
 import type { Credentials } from '../api/model-queries'
-import { fetchDownloadUrl } from '../api/model-queries'
+import { fetchDownloadUrl } from '../api/model-extras'
 import type { Model } from '../api/model-schema'
 import { CopyButton } from '../components/copy-button'
 import { checkpointReference } from './lineage'

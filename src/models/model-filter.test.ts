@@ -256,7 +256,7 @@ describe('sorting', () => {
           const models = fields.map((field) => makeModel(field))
           const index = buildModelIndex(models, modelIndexSpec)
           const rules = sorting.map((rule) => ({ ...index.rank(rule.id)!, desc: rule.desc }))
-          const expected = [...models.keys()].sort((a, b) => {
+          const expected = [...models.keys()].toSorted((a, b) => {
             for (const { ranks, absentRank, desc } of rules) {
               const [ra, rb] = [ranks[a]!, ranks[b]!]
               if (ra === rb) continue

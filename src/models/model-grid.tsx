@@ -225,12 +225,16 @@ type ModelRowProps = {
  * Memoised on the model the row shows, not on TanStack's row object: while scrolling, or when a
  * filter keeps a row where it was, a row that shows the same model is not rendered again.
  */
-function sameRow(before: ModelRowProps, after: ModelRowProps): boolean {
-  for (const key of Object.keys(after) as Array<keyof ModelRowProps>) {
-    if (key === 'row' ? before.row.original !== after.row.original : before[key] !== after[key])
-      return false
-  }
-  return true
+function sameRow(
+  { row: before, ...beforeRest }: ModelRowProps,
+  { row: after, ...afterRest }: ModelRowProps,
+): boolean {
+  return before.original === after.original && shallowEqual(beforeRest, afterRest)
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(b)
+  return keys.length === Object.keys(a).length && keys.every((key) => Object.is(a[key], b[key]))
 }
 
 const ModelRow = memo(function ModelRow({

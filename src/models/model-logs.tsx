@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 
 import { ApiError } from '../api/api-error'
-import { modelQueries, type Credentials } from '../api/model-queries'
+import { logsQuery } from '../api/model-extras'
+import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
 import { statusPhase } from './status'
 
@@ -13,7 +14,7 @@ export function ModelLogs({ model, credentials }: { model: Model; credentials: C
   const phase = statusPhase(model.status, model.secondaryStatus)
   const live = phase === 'running' || phase === 'waiting'
   const { data, error, isPending, refetch, isFetching } = useQuery({
-    ...modelQueries.logs(credentials, model.modelId),
+    ...logsQuery(credentials, model.modelId),
     refetchInterval: live ? refreshMs : false,
   })
 
