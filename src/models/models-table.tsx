@@ -2,7 +2,7 @@ import {
   lazy,
   Suspense,
   useCallback,
-  useDeferredValue,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -13,10 +13,11 @@ import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
 import { HighlightTerms } from '../components/highlight'
 import { formatCount, plural } from '../lib/format'
-import { lazily } from '../lib/lazy'
+import { lazily, whileIdle } from '../lib/lazy'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { readPreference, writePreference } from '../lib/preferences'
 import { failureColumnId } from './columns'
+import type { FailureTriage as FailureTriageComponent } from './failure-triage'
 import { hyperparameterKeys, varyingHyperparameterKeys } from './hyperparameters'
 import { maxCompared, ModelGrid, type Density } from './model-grid'
 import { searchTerms } from './model-filter'
@@ -35,9 +36,12 @@ const ModelPanel = lazy(() =>
 const CompareView = lazy(() =>
   import('./compare-view').then((module) => ({ default: module.CompareView })),
 )
-const FailureTriage = lazy(() =>
-  import('./failure-triage').then((module) => ({ default: module.FailureTriage })),
-)
+// The triage strip's code is fetched while idle, so that choosing Failed shows it in the same
+// frame as the failed models; until then it loads on first use.
+let loadedTriage: typeof FailureTriageComponent | undefined
+const loadTriage = () =>
+  import('./failure-triage').then((module) => (loadedTriage = module.FailureTriage))
+const LazyFailureTriage = lazy(() => loadTriage().then((component) => ({ default: component })))
 const ShortcutsDialog = lazy(() =>
   import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
 )
@@ -134,8 +138,15 @@ export function ModelsTable({
   const triaging =
     (statusFilter.length > 0 && statusFilter.every((value) => statusPhase(value) === 'failed')) ||
     (selection[failureColumnId] ?? []).length > 0
-  // Grouping every failure reason is a scan of the account: after the filtered rows are painted.
-  const showTriage = useDeferredValue(triaging)
+  useEffect(
+    () =>
+      whileIdle(() => {
+        void loadTriage()
+        return true
+      }),
+    [],
+  )
+  const FailureTriage = loadedTriage ?? LazyFailureTriage
   useDocumentTitle(
     view.comparing && comparedModels.length >= 2
       ? `Comparing ${comparedModels.length} models`
@@ -202,7 +213,7 @@ export function ModelsTable({
       <p aria-live="polite" className="-mt-2 text-sm text-amber-800 empty:hidden">
         {statusChanges.summary}
       </p>
-      {showTriage ? (
+      {triaging ? (
         <Suspense fallback={null}>
           <FailureTriage
             options={index.facet(failureColumnId)?.options ?? []}
