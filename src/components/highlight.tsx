@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 
-const TermsContext = createContext<readonly string[]>([])
+/** The current search terms as one case-insensitive pattern, built once per search. */
+const PatternContext = createContext<RegExp | undefined>(undefined)
 
 /** The lower-cased search terms that every <Highlight> below marks. */
 export function HighlightTerms({
@@ -10,12 +11,6 @@ export function HighlightTerms({
   terms: readonly string[]
   children: ReactNode
 }) {
-  return <TermsContext value={terms}>{children}</TermsContext>
-}
-
-/** Text with each occurrence of the current search terms in a <mark>, case-insensitively. */
-export function Highlight({ text }: { text: string }) {
-  const terms = useContext(TermsContext)
   const pattern = useMemo(
     () =>
       terms.length
@@ -26,6 +21,12 @@ export function Highlight({ text }: { text: string }) {
         : undefined,
     [terms],
   )
+  return <PatternContext value={pattern}>{children}</PatternContext>
+}
+
+/** Text with each occurrence of the current search terms in a <mark>, case-insensitively. */
+export function Highlight({ text }: { text: string }) {
+  const pattern = useContext(PatternContext)
   if (!pattern) return text
   const parts = text.split(pattern)
   if (parts.length === 1) return text
