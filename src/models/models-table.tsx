@@ -141,7 +141,8 @@ export function ModelsTable({
   useEffect(
     () =>
       whileIdle(() => {
-        void loadTriage()
+        // A prefetch: offline, or if it fails, the strip loads when it is first shown.
+        if (navigator.onLine) loadTriage().catch(() => undefined)
         return true
       }),
     [],
