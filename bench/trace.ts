@@ -1,0 +1,133 @@
+/**
+ * Where does an interaction's frame go: script, style, layout or paint? Builds the app, serves a
+ * generated account of TRACE_MODELS models (default 1,000) through the production server, repeats
+ * one interaction 20 times under the Chromium tracer and prints, per repeat, the time from the
+ * input to the frame after the rows were painted and the main thread's time in each phase.
+ * Not a benchmark (tracing slows everything down); `npm run bench` measures.
+ *
+ *   TRACE_ACTION=facet|type|sort|scroll node --import tsx bench/trace.ts
+ *
+ * facet: the Failed quick filter, on and off; type: 20 keystrokes of a search; sort: the Max
+ * training time header; scroll: the table from top to bottom in 20 steps.
+ */
+import { chromium } from '@playwright/test'
+import { spawnSync } from 'node:child_process'
+
+import { listen } from '../scripts/demo-servers'
+import { ensureBrowser } from '../scripts/ensure-browser'
+import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
+import { generateModels } from '../server/emulator/generate-models'
+import { createServerApp } from '../server/prod/server-app'
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number }
+
+const count = Number(process.env.TRACE_MODELS ?? 1000)
+const action = process.env.TRACE_ACTION ?? 'facet'
+const repeats = 20
+const phases: Record<string, string[]> = {
+  script: ['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame'],
+  style: ['UpdateLayoutTree'],
+  layout: ['Layout'],
+  paint: ['PrePaint', 'Paint', 'Layerize', 'Commit'],
+  gc: ['MinorGC', 'MajorGC'],
+}
+
+spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+const models = generateModels(count, 1)
+const emulator = await listen(
+  createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
+)
+const app = await listen(
+  createServerApp({ upstream: { baseUrl: emulator.url }, distDir: 'dist', log: () => {} }).fetch,
+)
+const browser = await chromium.launch({ executablePath: ensureBrowser() })
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  // tsx keeps function names with an `__name` helper that page functions then call.
+  await page.addInitScript('globalThis.__name = (target) => target')
+  await page.goto(app.url)
+  await page.getByLabel('API key').fill(demoKey)
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await page.getByRole('table').waitFor()
+  // Let the idle indexing finish, as a person reading the table would.
+  await page.waitForFunction(() => performance.getEntriesByName('models:warm').length > 0)
+
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  })
+  const durations = await page.evaluate(
+    async ([action, repeats]) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+      const input = document.querySelector<HTMLInputElement>('#model-search')!
+      const scroller = document.querySelector('table[aria-label="Models"]')!.parentElement!
+      const acts: Record<string, (step: number) => void> = {
+        facet: () =>
+          [...document.querySelectorAll('button')]
+            .find((button) => button.textContent === 'Failed')!
+            .click(),
+        type: (step) => {
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+            input,
+            'furniture-dedupe-v99'.slice(0, step + 1),
+          )
+          input.dispatchEvent(new Event('input', { bubbles: true }))
+        },
+        sort: () =>
+          document
+            .querySelector<HTMLButtonElement>('thead button[data-column="maxTrainingTime"]')!
+            .click(),
+        scroll: (step) => {
+          scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * (step + 1)) / 20
+        },
+      }
+      const out: number[] = []
+      for (let step = 0; step < repeats; step++) {
+        const started = performance.now()
+        performance.mark(`trace:start:${step}`)
+        acts[action]!(step)
+        await frame()
+        performance.mark(`trace:end:${step}`)
+        out.push(performance.now() - started)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      return out
+    },
+    [action, repeats] as const,
+  )
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+    traceEvents: TraceEvent[]
+  }
+  const events = trace.traceEvents
+  const main = events.find((event) => event.name === 'trace:start:0')?.tid
+  const at = (name: string) => events.find((event) => event.name === name)?.ts ?? Number.NaN
+  console.log(`${count} models, ${action}: ms from the input to the frame after the rows`)
+  console.log(['#', 'total', ...Object.keys(phases)].map((cell) => cell.padStart(7)).join(''))
+  durations.forEach((duration, step) => {
+    const [start, end] = [at(`trace:start:${step}`), at(`trace:end:${step}`)]
+    // Top-level phases only: a nested event (a layout forced by script) counts in its parent.
+    const inside = events.filter(
+      (event) => event.tid === main && event.ph === 'X' && event.ts >= start && event.ts < end,
+    )
+    const spent = Object.values(phases).map((names) => {
+      const ofPhase = inside.filter((event) => names.includes(event.name))
+      return ofPhase
+        .filter(
+          (event) =>
+            !ofPhase.some(
+              (outer) =>
+                outer !== event && outer.ts <= event.ts && event.ts < outer.ts + (outer.dur ?? 0),
+            ),
+        )
+        .reduce((sum, event) => sum + (event.dur ?? 0) / 1000, 0)
+    })
+    console.log(
+      [String(step), ...[duration, ...spent].map((ms) => ms.toFixed(1))]
+        .map((cell) => cell.padStart(7))
+        .join(''),
+    )
+  })
+} finally {
+  await browser.close()
+  app.close()
+  emulator.close()
+}
