@@ -100,9 +100,12 @@ describe('search', () => {
     makeModel({ modelName: 'shoes', status: 'failed', failureReason: 'CUDA out of memory' }),
     makeModel({ modelName: 'legacy', baseModel: 'ViT-B-32', baseCheckpoint: 'laion400m_e31' }),
     makeModel({ modelName: 'Jewellery', secondaryStatus: 'provisioning' }),
+    makeModel({ modelName: 'Crème-Brûlée-v2', modelId: 'run/ÉTÉ-2026' }),
   ]
 
   it.each([
+    ['the id', 'ÉTÉ-2026', ['Crème-Brûlée-v2']],
+    ['a name beyond ASCII', 'brûlée', ['Crème-Brûlée-v2']],
     ['a checkpoint name', 'epoch_17', ['gs-apparel-v3']],
     ['the failure reason', 'out of memory', ['shoes']],
     ['the base checkpoint', 'laion400m', ['legacy']],

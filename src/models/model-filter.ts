@@ -1,4 +1,4 @@
-import type { Facet, ModelIndex } from './model-index'
+import { mayHold, type Facet, type ModelIndex } from './model-index'
 
 export type FacetSelection = Record<string, readonly string[]>
 
@@ -16,7 +16,7 @@ export function searchTerms(search: string): string[] {
 export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   const terms = searchTerms(search)
   if (!terms.length) return index.all()
-  const { own, sharedOf, shared } = index.searchIndex()
+  const { own, ownChars, sharedOf, shared } = index.searchIndex()
   const { lastSearch } = index
   const narrowing =
     lastSearch && search.startsWith(lastSearch.search) && searchTerms(lastSearch.search).length > 0
@@ -24,6 +24,8 @@ export function searchMatches(index: ModelIndex, search: string): Uint32Array {
   const total = candidates ? candidates.length : sharedOf.length
   // Per term, which shared texts hold it: a few hundred strings, not one per model.
   const inShared = terms.map((term) => Uint8Array.from(shared, (text) => +text.includes(term)))
+  // Per term, the fields that may hold it at all.
+  const fieldsFor = terms.map((term) => own.filter((_, field) => mayHold(ownChars[field]!, term)))
   // Typed arrays and plain loops: this runs on every keystroke over up to every model.
   const found = new Uint32Array(total)
   let count = 0
@@ -34,9 +36,10 @@ export function searchMatches(index: ModelIndex, search: string): Uint32Array {
     for (let t = 0; t < terms.length && all; t++) {
       if (inShared[t]![sharedId]) continue
       const term = terms[t]!
+      const fields = fieldsFor[t]!
       all = false
-      for (let field = 0; field < own.length && !all; field++) {
-        all = own[field]![position]!.includes(term)
+      for (let field = 0; field < fields.length && !all; field++) {
+        all = fields[field]![position]!.includes(term)
       }
     }
     if (all) found[count++] = position

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { makeModel } from '../testing/factories'
 import { searchMatches } from './model-filter'
 import type { SortValue } from './model-index'
-import { buildModelIndex, rankInSlices } from './model-index'
+import { addChars, buildModelIndex, mayHold, rankInSlices } from './model-index'
 import { modelIndexSpec } from './model-search'
 
 /** The ranks a plain sort gives: equal keys share one, absent keys rank last. */
@@ -70,5 +70,18 @@ describe('search index', () => {
       (model) => model.status === 'Running' && model.modelName.toLowerCase().includes('shop-2'),
     )
     expect(searchMatches(atOnce, 'running shop-2').length).toBe(expected.length)
+  })
+})
+
+describe('character sets of a search field', () => {
+  it('tell a term that cannot be in the field from one that may be', () => {
+    const chars = new Uint32Array(5)
+    addChars(chars, '00000000-0000-4000-8000-00000000abcf')
+    expect(mayHold(chars, '4000-8')).toBe(true)
+    expect(mayHold(chars, 'fab')).toBe(true)
+    expect(mayHold(chars, 'fur')).toBe(false)
+    expect(mayHold(chars, 'é')).toBe(false)
+    addChars(chars, 'été')
+    expect(mayHold(chars, 'é')).toBe(true)
   })
 })

@@ -56,6 +56,12 @@ export type Rank = { ranks: Uint32Array; absentRank: number }
 export type SearchIndex = {
   /** Per field that differs from model to model: its text per position. */
   own: string[][]
+  /**
+   * Per such field, which characters occur in it anywhere in the account (ASCII as bits, one more
+   * bit for any other): a term with a character the field never has cannot be in it, so typing
+   * "fur" never looks in ids made of hex digits.
+   */
+  ownChars: Uint32Array[]
   /** Per position, which of `shared` holds the rest of its text. */
   sharedOf: Uint32Array
   shared: string[]
@@ -77,6 +83,7 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
   const all = lazily(() => Uint32Array.from(models.keys()))
   const search: SearchIndex = {
     own: spec.ownSearchTexts.map(() => []),
+    ownChars: spec.ownSearchTexts.map(() => new Uint32Array(5)),
     sharedOf: new Uint32Array(models.length),
     shared: [],
   }
@@ -106,7 +113,9 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
           // Kept as is when already lower-case: toLowerCase() returns a copy even then.
           const text = ownTexts[field]!(model)
           const lower = text.toLowerCase()
-          search.own[field]!.push(lower === text ? text : lower)
+          const kept = lower === text ? text : lower
+          search.own[field]!.push(kept)
+          addChars(search.ownChars[field]!, kept)
         }
         // Interned as sent, lower-cased once per distinct text.
         const text = spec.sharedSearchTextOf(model)
@@ -170,6 +179,24 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
       return ranks.get(id)
     },
   }
+}
+
+/** Sets the bit of each character of `text` in `chars` (see SearchIndex.ownChars). */
+export function addChars(chars: Uint32Array, text: string): void {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code < 128) chars[code >> 5]! |= 1 << (code & 31)
+    else chars[4] = 1
+  }
+}
+
+/** Whether every character of `term` has its bit in `chars`. */
+export function mayHold(chars: Uint32Array, term: string): boolean {
+  for (let at = 0; at < term.length; at++) {
+    const code = term.charCodeAt(at)
+    if (code < 128 ? !(chars[code >> 5]! & (1 << (code & 31))) : !chars[4]) return false
+  }
+  return true
 }
 
 function buildFacet(models: Model[], valueOf: (model: Model) => string): Facet {
