@@ -225,16 +225,12 @@ type ModelRowProps = {
  * Memoised on the model the row shows, not on TanStack's row object: while scrolling, or when a
  * filter keeps a row where it was, a row that shows the same model is not rendered again.
  */
-function sameRow(
-  { row: before, ...beforeRest }: ModelRowProps,
-  { row: after, ...afterRest }: ModelRowProps,
-): boolean {
-  return before.original === after.original && shallowEqual(beforeRest, afterRest)
-}
-
-function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = Object.keys(b)
-  return keys.length === Object.keys(a).length && keys.every((key) => Object.is(a[key], b[key]))
+function sameRow(before: ModelRowProps, after: ModelRowProps): boolean {
+  return Object.entries(after).every(([key, value]) =>
+    key === 'row'
+      ? before.row.original === after.row.original
+      : Object.is(Reflect.get(before, key), value),
+  )
 }
 
 const ModelRow = memo(function ModelRow({

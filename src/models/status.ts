@@ -16,24 +16,23 @@ export const statusPhases: Record<StatusPhase, PhaseOption> = {
   unknown: { tone: 'amber', icon: '?', rank: 5 },
 }
 
-// A Map, not an object: a status called `constructor` or `__proto__` is just unknown.
-const phaseOfValue = new Map<string, StatusPhase>([
-  ['initializing', 'waiting'],
-  ['provisioning', 'waiting'],
-  ['uploading', 'waiting'],
-  ['pending', 'waiting'],
-  ['queued', 'waiting'],
-  ['running', 'running'],
-  ['training', 'running'],
-  ['inprogress', 'running'],
-  ['ready', 'ready'],
-  ['finished', 'ready'],
-  ['succeeded', 'ready'],
-  ['stopped', 'stopped'],
-  ['deleted', 'stopped'],
-  ['failed', 'failed'],
-  ['error', 'failed'],
-])
+const phaseOfValue: Record<string, StatusPhase> = {
+  initializing: 'waiting',
+  provisioning: 'waiting',
+  uploading: 'waiting',
+  pending: 'waiting',
+  queued: 'waiting',
+  running: 'running',
+  training: 'running',
+  inprogress: 'running',
+  ready: 'ready',
+  finished: 'ready',
+  succeeded: 'ready',
+  stopped: 'stopped',
+  deleted: 'stopped',
+  failed: 'failed',
+  error: 'failed',
+}
 
 /**
  * The client knows terminal values only in `status` and the waiting/running ones only in
@@ -61,9 +60,15 @@ const knownPhases = new Map<string, Map<string, StatusPhase>>()
 let knownPhaseCount = 0
 
 function phaseOf(status: string, secondaryStatus: string): StatusPhase {
-  const primary = phaseOfValue.get(normalise(status))
+  const primary = phaseOfName(status)
   if (primary === 'ready' || primary === 'stopped' || primary === 'failed') return primary
-  return phaseOfValue.get(normalise(secondaryStatus)) ?? primary ?? 'unknown'
+  return phaseOfName(secondaryStatus) ?? primary ?? 'unknown'
+}
+
+/** Own keys only: a status called `constructor` or `__proto__` is unknown, not Object's. */
+function phaseOfName(name: string): StatusPhase | undefined {
+  const key = normalise(name)
+  return Object.hasOwn(phaseOfValue, key) ? phaseOfValue[key] : undefined
 }
 
 function normalise(value: string): string {
