@@ -6,14 +6,9 @@
  *
  *   node --import tsx bench/profile.ts
  */
-import { chromium } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 
-import { listen } from '../scripts/demo-servers'
-import { ensureBrowser } from '../scripts/ensure-browser'
-import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
-import { generateModels } from '../server/emulator/generate-models'
-import { createServerApp } from '../server/prod/server-app'
+import { openGeneratedAccount } from './open-account'
 
 type ProfileNode = {
   id: number
@@ -24,20 +19,8 @@ const count = Number(process.env.PROFILE_MODELS ?? 1000)
 const distDir = 'bench/.dist/profile'
 spawnSync('npx', ['vite', 'build', '--minify', 'false', '--outDir', distDir], { stdio: 'ignore' })
 
-const models = generateModels(count, 1)
-const emulator = await listen(
-  createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
-)
-const app = await listen(
-  createServerApp({ upstream: { baseUrl: emulator.url }, distDir, log: () => {} }).fetch,
-)
-const browser = await chromium.launch({ executablePath: ensureBrowser() })
+const { page, close } = await openGeneratedAccount(count, distDir)
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await page.goto(app.url)
-  await page.getByLabel('API key').fill(demoKey)
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await page.getByRole('table').waitFor()
   await page.waitForTimeout(1500)
 
   const cdp = await page.context().newCDPSession(page)
@@ -74,7 +57,5 @@ try {
     console.log(`${ms.toFixed(1).padStart(7)}  ${where}`)
   }
 } finally {
-  await browser.close()
-  app.close()
-  emulator.close()
+  await close()
 }

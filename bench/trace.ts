@@ -10,14 +10,9 @@
  * facet: the Failed quick filter, on and off; type: 20 keystrokes of a search; sort: the Max
  * training time header; scroll: the table from top to bottom in 20 steps.
  */
-import { chromium } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 
-import { listen } from '../scripts/demo-servers'
-import { ensureBrowser } from '../scripts/ensure-browser'
-import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
-import { generateModels } from '../server/emulator/generate-models'
-import { createServerApp } from '../server/prod/server-app'
+import { openGeneratedAccount } from './open-account'
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number }
 
@@ -33,22 +28,8 @@ const phases: Record<string, string[]> = {
 }
 
 spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
-const models = generateModels(count, 1)
-const emulator = await listen(
-  createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
-)
-const app = await listen(
-  createServerApp({ upstream: { baseUrl: emulator.url }, distDir: 'dist', log: () => {} }).fetch,
-)
-const browser = await chromium.launch({ executablePath: ensureBrowser() })
+const { browser, page, close } = await openGeneratedAccount(count, 'dist')
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  // tsx keeps function names with an `__name` helper that page functions then call.
-  await page.addInitScript('globalThis.__name = (target) => target')
-  await page.goto(app.url)
-  await page.getByLabel('API key').fill(demoKey)
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await page.getByRole('table').waitFor()
   // Let the idle indexing finish, as a person reading the table would.
   await page.waitForFunction(() => performance.getEntriesByName('models:warm').length > 0)
 
@@ -127,7 +108,5 @@ try {
     )
   })
 } finally {
-  await browser.close()
-  app.close()
-  emulator.close()
+  await close()
 }

@@ -1,13 +1,20 @@
 const prefix = 'marqtune-dashboard.preference.'
 
 /**
- * Display preferences that outlive the tab (columns, density), kept in localStorage. Nothing
- * secret ever goes here: the API key has its own sessionStorage store.
+ * Display preferences that outlive the tab, kept in localStorage: these three and nothing else.
+ * Nothing secret ever goes here: the API key has its own sessionStorage store.
  */
-export function readPreference<T>(
-  name: string,
-  accept: (value: unknown) => value is T,
-): T | undefined {
+type Preferences = {
+  /** Ids of the visible columns (hyperparameter columns are named after their keys). */
+  columns: readonly string[]
+  density: 'compact' | 'comfortable'
+  theme: 'light' | 'dark'
+}
+
+export function readPreference<K extends keyof Preferences>(
+  name: K,
+  accept: (value: unknown) => value is Preferences[K],
+): Preferences[K] | undefined {
   try {
     const text = window.localStorage.getItem(prefix + name)
     if (text === null) return undefined
@@ -18,7 +25,10 @@ export function readPreference<T>(
   }
 }
 
-export function writePreference(name: string, value: unknown): void {
+export function writePreference<K extends keyof Preferences>(
+  name: K,
+  value: Preferences[K] | undefined,
+): void {
   try {
     if (value === undefined) window.localStorage.removeItem(prefix + name)
     else window.localStorage.setItem(prefix + name, JSON.stringify(value))

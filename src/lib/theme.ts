@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 
 import { readPreference, writePreference } from './preferences'
+import { useMediaQuery } from './use-media-query'
 
 export type Theme = 'light' | 'dark'
 
-const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches
 const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark'
 
 /**
@@ -13,15 +13,8 @@ const isTheme = (value: unknown): value is Theme => value === 'light' || value =
  */
 export function useTheme(): [Theme, (theme: Theme) => void] {
   const [chosen, setChosen] = useState(() => readPreference('theme', isTheme))
-  const [system, setSystem] = useState<Theme>(() => (systemDark() ? 'dark' : 'light'))
-  const theme = chosen ?? system
-
-  useEffect(() => {
-    const query = window.matchMedia('(prefers-color-scheme: dark)')
-    const follow = () => setSystem(query.matches ? 'dark' : 'light')
-    query.addEventListener('change', follow)
-    return () => query.removeEventListener('change', follow)
-  }, [])
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)')
+  const theme = chosen ?? (systemDark ? 'dark' : 'light')
 
   useEffect(() => {
     document.documentElement.classList.toggle('dark', theme === 'dark')

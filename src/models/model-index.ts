@@ -87,48 +87,58 @@ export function buildModelIndex(models: Model[], spec: IndexSpec): ModelIndex {
     sharedOf: new Uint32Array(models.length),
     shared: [],
   }
-  let sharedIds: Map<string, number> | undefined = new Map()
-  const ownTexts = spec.ownSearchTexts
+  const sharedIds = new Map<string, number>()
   let searchable = 0
   const sortKeys = new Map<string, SortValue[]>()
 
-  /** Appends `make(position)` to `into` in slices until done or `budgetMs` is spent. */
-  function fill<T>(into: T[], make: (model: Model) => T, budgetMs: number): boolean {
+  /**
+   * Calls `step` for each position from `from` on, 500 at a time, until all are done or
+   * `budgetMs` is spent; returns the position it got to.
+   */
+  function inSlices(from: number, step: (position: number) => void, budgetMs: number): number {
     const stop = performance.now() + budgetMs
-    while (into.length < models.length) {
-      for (let k = 0; k < 500 && into.length < models.length; k++) {
-        into.push(make(models[into.length]!))
-      }
-      if (performance.now() > stop) return false
+    let position = from
+    while (position < models.length) {
+      const end = Math.min(position + 500, models.length)
+      for (; position < end; position++) step(position)
+      if (performance.now() > stop) break
     }
-    return true
+    return position
   }
-  function prepareSearch(budgetMs: number): boolean {
-    const stop = performance.now() + budgetMs
-    while (sharedIds) {
-      const end = Math.min(searchable + 500, models.length)
-      for (; searchable < end; searchable++) {
-        const model = models[searchable]!
-        for (let field = 0; field < ownTexts.length; field++) {
-          // Kept as is when already lower-case: toLowerCase() returns a copy even then.
-          const text = ownTexts[field]!(model)
-          const lower = text.toLowerCase()
-          const kept = lower === text ? text : lower
-          search.own[field]!.push(kept)
-          addChars(search.ownChars[field]!, kept)
-        }
-        // Interned as sent, lower-cased once per distinct text.
-        const text = spec.sharedSearchTextOf(model)
-        let id = sharedIds.get(text)
-        if (id === undefined) {
-          id = search.shared.push(text.toLowerCase()) - 1
-          sharedIds.set(text, id)
-        }
-        search.sharedOf[searchable] = id
-      }
-      if (searchable === models.length) sharedIds = undefined
-      else if (performance.now() > stop) return false
+
+  /** Appends `make(model)` to `into` in slices until done or `budgetMs` is spent. */
+  function fill<T>(into: T[], make: (model: Model) => T, budgetMs: number): boolean {
+    return (
+      inSlices(into.length, (position) => into.push(make(models[position]!)), budgetMs) ===
+      models.length
+    )
+  }
+
+  function indexForSearch(position: number): void {
+    const model = models[position]!
+    for (let field = 0; field < spec.ownSearchTexts.length; field++) {
+      // Kept as is when already lower-case: toLowerCase() returns a copy even then.
+      const text = spec.ownSearchTexts[field]!(model)
+      const lower = text.toLowerCase()
+      const kept = lower === text ? text : lower
+      search.own[field]!.push(kept)
+      addChars(search.ownChars[field]!, kept)
     }
+    // Interned as sent, lower-cased once per distinct text.
+    const shared = spec.sharedSearchTextOf(model)
+    let id = sharedIds.get(shared)
+    if (id === undefined) {
+      id = search.shared.push(shared.toLowerCase()) - 1
+      sharedIds.set(shared, id)
+    }
+    search.sharedOf[position] = id
+  }
+
+  function prepareSearch(budgetMs: number): boolean {
+    if (searchable === models.length) return true
+    searchable = inSlices(searchable, indexForSearch, budgetMs)
+    if (searchable < models.length) return false
+    sharedIds.clear()
     return true
   }
   const rankers = new Map<string, (budgetMs: number) => Rank | undefined>()

@@ -4,6 +4,7 @@ import type { Credentials } from '../api/model-queries'
 import type { Model } from '../api/model-schema'
 import { CopyButton } from '../components/copy-button'
 import { formatCount, formatDuration } from '../lib/format'
+import { oncePerList } from '../lib/lazy'
 import { CheckpointList } from './checkpoint-list'
 import { failureReport } from './failure-report'
 import { HyperparameterView, Value } from './hyperparameter-view'
@@ -13,12 +14,7 @@ import { statusPhase } from './status'
 import { StatusBadge } from './status-badge'
 
 /** One lineage per account, built when a panel first needs it and shared by every panel. */
-const lineages = new WeakMap<readonly Model[], Lineage>()
-function lineageOf(models: readonly Model[]): Lineage {
-  let lineage = lineages.get(models)
-  if (!lineage) lineages.set(models, (lineage = buildLineage(models)))
-  return lineage
-}
+const lineageOf = oncePerList(buildLineage)
 
 /**
  * Everything about one model. A side panel beside the table on wide screens, the whole screen

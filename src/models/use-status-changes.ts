@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 
 import type { Model } from '../api/model-schema'
+import { oncePerList } from '../lib/lazy'
 import { statusPhase, statusText } from './status'
 
 export type StatusChanges = {
@@ -13,23 +14,16 @@ export type StatusChanges = {
 const none: StatusChanges = { ids: new Set(), summary: '' }
 const shownNames = 3
 
-const activeByList = new WeakMap<readonly Model[], boolean>()
-
 /**
  * True while a model can still change by itself: worth polling for. Asked on every update of
  * the query, so it is worked out once per list.
  */
-export function hasActiveModels(models: readonly Model[]): boolean {
-  let active = activeByList.get(models)
-  if (active === undefined) {
-    active = models.some((model) => {
-      const phase = statusPhase(model.status, model.secondaryStatus)
-      return phase === 'waiting' || phase === 'running'
-    })
-    activeByList.set(models, active)
-  }
-  return active
-}
+export const hasActiveModels = oncePerList((models: readonly Model[]) =>
+  models.some((model) => {
+    const phase = statusPhase(model.status, model.secondaryStatus)
+    return phase === 'waiting' || phase === 'running'
+  }),
+)
 
 /**
  * The models whose status changed between one fetch and the next, for `holdMs`: the table
