@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
+import { sourceAliases } from './vite.config'
+
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: sourceAliases },
   test: {
     projects: [
       {

@@ -199,7 +199,7 @@ async function chooseFailed(page: Page, app: App): Promise<number> {
         () => chip.click(),
         () =>
           document.querySelector('section[data-facets]')?.getAttribute('data-facets') ===
-          'status=failed',
+          'phase=failed',
       )
     }
     const select = document.querySelector<HTMLSelectElement>('#status')!

@@ -12,7 +12,7 @@ console.log(
 )
 if (js > initialJsBudget) {
   console.error(
-    `Over budget by ${js - initialJsBudget} bytes: load rarely used parts lazily (see models-table.tsx).`,
+    `Over budget by ${js - initialJsBudget} bytes: load rarely used parts lazily (see src/models/models-screen.tsx).`,
   )
   process.exit(1)
 }

@@ -56,7 +56,7 @@ rmSync('reports', { recursive: true, force: true })
 
 check('format', 'npx', ['prettier', '--check', '.'])
 check('lint', 'npx', ['oxlint', '--deny-warnings'])
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json'])
+check('typecheck', 'npx', ['tsc', '-b'])
 
 const unitReport = 'reports/unit.json'
 const unitOk = run('unit and component tests', 'npx', [

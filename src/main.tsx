@@ -5,8 +5,8 @@ import { NuqsAdapter } from 'nuqs/adapters/react'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
-import { createQueryClient } from './api/query-client'
-import { App } from './app/app'
+import { createQueryClient } from '@/api/query-client'
+import { App } from '@/app/app'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -11,7 +11,7 @@ function emulator(envelope: 'wrapped' | 'bare' = 'wrapped', keys = [demoKey]) {
     const headers = new Headers(init.headers)
     if (!headers.has('x-api-key')) headers.set('x-api-key', demoKey)
     const response = await app.request(path, { ...init, headers })
-    return { status: response.status, json: (await response.json()) as unknown }
+    return { status: response.status, json: await response.json() }
   }
 }
 

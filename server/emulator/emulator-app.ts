@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
+import { uuidPattern } from '../../common/model-id'
 import { installFaults } from './faults'
 import { logsOf } from './logs'
 import type { WireModel } from './wire-model'
@@ -23,10 +24,8 @@ export type EmulatorOptions = {
   faults?: boolean
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /**
- * A Marqtune-compatible API (marqtune-api.md): the documented routes, messages and envelopes.
+ * A Marqtune-compatible API (docs/marqtune-api.md): the documented routes, messages and envelopes.
  * The docs show 401 and 500 bodies bare and every other body wrapped; `bare` drops the wrapper
  * everywhere, as the official client expects.
  */

@@ -1,4 +1,4 @@
-/** A model as the Marqtune API sends it (see marqtune-api.md), loose where the service is. */
+/** A model as the Marqtune API sends it (see docs/marqtune-api.md), loose where the service is. */
 export type WireModel = {
   modelId: string
   modelName: string

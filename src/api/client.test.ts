@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { demoKey, installEmulatorFetch } from '../testing/emulator-fetch'
+import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import { ApiError } from './api-error'
 import { getJson } from './client'
 

@@ -1,5 +1,5 @@
 import { ApiError } from './api-error'
-import { isStringArray } from '../lib/guards'
+import { isStringArray } from '@/lib/guards'
 import { isRecord, listIn } from './envelope'
 
 /**

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { keyStore } from '../session/key-store'
-import { demoKey, installEmulatorFetch, seedModels } from '../testing/emulator-fetch'
-import { renderApp } from '../testing/render'
+import { keyStore } from '@/session/key-store'
+import { demoKey, installEmulatorFetch, seedModels } from '@/testing/emulator-fetch'
+import { renderApp } from '@/testing/render'
 import { App } from './app'
 
 afterEach(() => keyStore.forget())

@@ -1,5 +1,5 @@
-import { KeyScreen } from '../session/key-screen'
-import { useKeyState } from '../session/key-store'
+import { KeyScreen } from '@/session/key-screen'
+import { useKeyState } from '@/session/key-store'
 import { Dashboard } from './dashboard'
 
 export function App() {

@@ -1,8 +1,8 @@
-import { Button } from '../components/button'
-import { ThemeToggle } from '../components/theme-toggle'
-import { ModelsView } from '../models/models-view'
-import type { Session } from '../session/key-store'
-import { useForgetKey } from '../session/use-forget-key'
+import { Button } from '@/components/button'
+import { ThemeToggle } from '@/components/theme-toggle'
+import { ModelsLoader } from '@/models/models-loader'
+import type { Session } from '@/session/key-store'
+import { useForgetKey } from '@/session/use-forget-key'
 
 export function Dashboard({ session }: { session: Session }) {
   const forgetKey = useForgetKey()
@@ -17,7 +17,7 @@ export function Dashboard({ session }: { session: Session }) {
       </header>
       <main className="flex min-h-0 flex-1 flex-col p-4">
         {/* A new session id remounts the view, so nothing of the previous key lingers. */}
-        <ModelsView key={session.sessionId} session={session} />
+        <ModelsLoader key={session.sessionId} session={session} />
       </main>
     </div>
   )

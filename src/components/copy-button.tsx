@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 
-import { copySelection, copyToClipboard } from '../lib/clipboard'
+import { copySelection, copyToClipboard } from '@/lib/clipboard'
 
 type State = 'idle' | 'copied' | 'manual'
 

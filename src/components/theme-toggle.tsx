@@ -1,4 +1,4 @@
-import { useTheme } from '../lib/theme'
+import { useTheme } from '@/lib/theme'
 
 /** One button: dark theme on or off. Remembered; until then the system decides. */
 export function ThemeToggle() {

@@ -1,5 +1,5 @@
-import { timeAgo } from '../lib/format'
-import { useNow } from '../lib/use-now'
+import { timeAgo } from '@/lib/format'
+import { useNow } from '@/lib/use-now'
 
 /**
  * "12 s ago", kept true by re-rendering itself every few seconds; only this text re-renders,

@@ -1,4 +1,13 @@
+import { useState } from 'react'
+
 const prefix = 'marqtune-dashboard.preference.'
+
+export type Density = 'compact' | 'comfortable'
+export type Theme = 'light' | 'dark'
+
+export const isDensity = (value: unknown): value is Density =>
+  value === 'compact' || value === 'comfortable'
+export const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark'
 
 /**
  * Display preferences that outlive the tab, kept in localStorage: these three and nothing else.
@@ -7,8 +16,8 @@ const prefix = 'marqtune-dashboard.preference.'
 type Preferences = {
   /** Ids of the visible columns (hyperparameter columns are named after their keys). */
   columns: readonly string[]
-  density: 'compact' | 'comfortable'
-  theme: 'light' | 'dark'
+  density: Density
+  theme: Theme
 }
 
 export function readPreference<K extends keyof Preferences>(
@@ -35,4 +44,20 @@ export function writePreference<K extends keyof Preferences>(
   } catch {
     // Storage refused (private mode, quota): the preference lasts for this page only.
   }
+}
+
+/** A preference as state: read once, and written whenever it is set. */
+export function usePreference<K extends keyof Preferences>(
+  name: K,
+  accept: (value: unknown) => value is Preferences[K],
+  fallback: Preferences[K],
+): [Preferences[K], (value: Preferences[K]) => void] {
+  const [value, setValue] = useState(() => readPreference(name, accept) ?? fallback)
+  return [
+    value,
+    (next) => {
+      setValue(next)
+      writePreference(name, next)
+    },
+  ]
 }

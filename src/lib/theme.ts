@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'react'
 
-import { readPreference, writePreference } from './preferences'
+import { isTheme, readPreference, writePreference, type Theme } from './preferences'
 import { useMediaQuery } from './use-media-query'
-
-export type Theme = 'light' | 'dark'
-
-const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark'
 
 /**
  * The theme: the operating system's until the user picks one, which is then remembered.

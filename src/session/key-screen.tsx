@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 
-import { ApiError } from '../api/api-error'
-import { modelQueries } from '../api/model-queries'
-import { Alert } from '../components/alert'
-import { Button } from '../components/button'
-import { useDocumentTitle } from '../lib/use-document-title'
-import { ThemeToggle } from '../components/theme-toggle'
+import { ApiError } from '@/api/api-error'
+import { modelQueries } from '@/api/model-queries'
+import { Alert } from '@/components/alert'
+import { Button } from '@/components/button'
+import { useDocumentTitle } from '@/lib/use-document-title'
+import { ThemeToggle } from '@/components/theme-toggle'
 import { checkKey, createSession, keyStore, useKeyState, type Session } from './key-store'
 import { LoadProgressView, RequestStatus, useQueryProgress } from './request-status'
 

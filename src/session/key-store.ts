@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 
-import type { Credentials } from '../api/model-queries'
+import type { Credentials } from '@/api/model-queries'
 
 const storageKey = 'marqtune-dashboard.api-key'
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { ApiError } from '../api/api-error'
+import { ApiError } from '@/api/api-error'
 import { RequestStatus } from './request-status'
 
 afterEach(() => vi.useRealTimers())

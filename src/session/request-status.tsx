@@ -1,11 +1,11 @@
 import { useQueryClient, type FetchStatus, type QueryKey } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
 
-import { ApiError } from '../api/api-error'
-import { listProgress } from '../api/load-progress'
-import { maxRetries, retryDelay } from '../api/query-client'
-import { formatBytes } from '../lib/format'
-import { useNow } from '../lib/use-now'
+import { ApiError } from '@/api/api-error'
+import { listProgress } from '@/api/load-progress'
+import { maxRetries, retryDelay } from '@/api/query-client'
+import { formatBytes } from '@/lib/format'
+import { useNow } from '@/lib/use-now'
 
 export type RequestProgress = {
   fetchStatus: FetchStatus

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { NuqsTestingAdapter, type OnUrlUpdateFunction } from 'nuqs/adapters/testing'
 import type { ReactElement } from 'react'
 
-import { createQueryClient } from '../api/query-client'
+import { createQueryClient } from '@/api/query-client'
 
 /**
  * Renders inside the app's providers: a fresh query client configured as in the app, and a URL

@@ -1,0 +1,33 @@
+import type { Model } from '@/api/model-schema'
+import { Badge, type BadgeTone } from '@/components/badge'
+import { Highlight } from '@/components/highlight'
+import { phaseOf, secondaryStatusShown, type StatusPhase } from '@/models/domain/status'
+
+/** How each phase looks: never colour alone, always its icon and the service's words too. */
+export const phaseLooks: Record<StatusPhase, { tone: BadgeTone; icon: string }> = {
+  waiting: { tone: 'violet', icon: '◷' },
+  running: { tone: 'blue', icon: '▶' },
+  ready: { tone: 'green', icon: '✓' },
+  stopped: { tone: 'gray', icon: '■' },
+  failed: { tone: 'red', icon: '✕' },
+  unknown: { tone: 'amber', icon: '?' },
+}
+
+/** The service's status in its own spelling, with the phase's icon and colour, and the finer phase. */
+export function StatusBadge({ model }: { model: Model }) {
+  const phase = phaseLooks[phaseOf(model)]
+  const secondary = secondaryStatusShown(model)
+  return (
+    <span className="flex items-center gap-1.5 truncate">
+      <Badge tone={phase.tone}>
+        <span aria-hidden="true">{phase.icon}</span>
+        <Highlight text={model.status} />
+      </Badge>
+      {secondary ? (
+        <span className="truncate text-xs text-slate-600">
+          <Highlight text={secondary} />
+        </span>
+      ) : null}
+    </span>
+  )
+}

@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
+
+import { ApiError } from '@/api/api-error'
+import { modelQueries } from '@/api/model-queries'
+import { Alert } from '@/components/alert'
+import { Button } from '@/components/button'
+import { TimeAgo } from '@/components/time-ago'
+import { plural } from '@/lib/format'
+import type { Session } from '@/session/key-store'
+import { LoadProgressView, RequestStatus } from '@/session/request-status'
+import { useForgetKey } from '@/session/use-forget-key'
+import { ModelsScreen } from './models-screen'
+import { hasActiveModels, pollIntervalMs } from '@/models/live/polling'
+
+export function ModelsLoader({ session }: { session: Session }) {
+  const {
+    data,
+    error,
+    isFetching,
+    refetch,
+    dataUpdatedAt,
+    fetchStatus,
+    failureCount,
+    failureReason,
+  } = useQuery({
+    ...modelQueries.list(session),
+    refetchInterval: (query) =>
+      query.state.data && hasActiveModels(query.state.data.models)
+        ? pollIntervalMs(query.state.data.models.length)
+        : false,
+  })
+  const forgetKey = useForgetKey()
+  const refused = error instanceof ApiError && error.kind === 'auth'
+
+  useEffect(() => {
+    if (refused) forgetKey(error.message)
+  }, [refused, error, forgetKey])
+
+  const progress = { fetchStatus, failureCount, failureReason }
+  const waiting = fetchStatus === 'paused' || (isFetching && failureCount > 0)
+  const retry = (
+    <Button onClick={() => void refetch()} disabled={isFetching}>
+      {isFetching ? 'Retrying…' : 'Retry'}
+    </Button>
+  )
+
+  // Data first: a failed background refresh must never blank a good table.
+  if (data) {
+    return (
+      <div className="flex min-h-0 flex-1 flex-col gap-3">
+        <p className="flex items-center justify-end gap-2 text-xs text-slate-600">
+          <span>
+            {waiting ? null : isFetching ? (
+              'Refreshing…'
+            ) : (
+              <TimeAgo at={dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
+            )}
+            <span aria-live="polite">
+              <RequestStatus progress={progress} />
+            </span>
+          </span>
+          <button
+            type="button"
+            onClick={() => void refetch()}
+            disabled={isFetching}
+            className="rounded px-1.5 py-0.5 font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:text-slate-400"
+          >
+            Refresh
+          </button>
+        </p>
+        {error ? (
+          <Alert title={`Refreshing failed: ${titleOf(error)}`} action={retry}>
+            {error.message} The table shows the models as they were fetched at{' '}
+            {new Date(dataUpdatedAt).toLocaleTimeString()} (<TimeAgo at={dataUpdatedAt} />
+            ).
+          </Alert>
+        ) : null}
+        {data.unreadable + data.duplicates > 0 ? (
+          <Alert tone="warning" title="Some entries could not be shown">
+            {[
+              data.unreadable
+                ? `${plural(data.unreadable, 'entry', 'entries')} of the response could not be read as a model.`
+                : '',
+              data.duplicates
+                ? `${plural(data.duplicates, 'entry', 'entries')} repeated the id of an earlier model and were left out.`
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          </Alert>
+        ) : null}
+        <ModelsScreen models={data.models} credentials={session} />
+      </div>
+    )
+  }
+  if (error) {
+    return (
+      <Alert title={titleOf(error)} action={refused ? null : retry}>
+        {error.message}
+      </Alert>
+    )
+  }
+  return (
+    <output className="block py-12 text-center text-slate-600">
+      Loading models…
+      <span className="mt-2 block text-sm">
+        <LoadProgressView sessionId={session.sessionId} />
+      </span>
+      {waiting ? (
+        <span className="mt-2 block text-sm">
+          <RequestStatus progress={progress} />
+        </span>
+      ) : null}
+    </output>
+  )
+}
+
+function titleOf(error: Error): string {
+  return error instanceof ApiError ? error.title : 'Something went wrong'
+}

@@ -1,0 +1,112 @@
+import { useMutation } from '@tanstack/react-query'
+
+import type { Credentials } from '@/api/model-queries'
+import { fetchDownloadUrl } from '@/api/model-extras'
+import type { Model } from '@/api/model-schema'
+import { CopyButton } from '@/components/copy-button'
+import { checkpointReference } from '@/models/domain/lineage'
+import { phaseOf } from '@/models/domain/status'
+
+function whyNoCheckpoints(model: Model): string {
+  switch (phaseOf(model)) {
+    case 'waiting':
+      return `No checkpoint yet: the task is ${model.secondaryStatus ?? model.status}. One appears as each epoch ends.`
+    case 'running':
+      return 'No checkpoint yet: the first epoch has not finished.'
+    case 'failed':
+      return 'The task failed before its first epoch ended, so there is no checkpoint.'
+    case 'stopped':
+      return 'The task was stopped before its first epoch ended, so there is no checkpoint.'
+    default:
+      return 'This model has no checkpoints.'
+  }
+}
+
+/** Oldest to newest, each with its name, its reference and a download link on demand. */
+export function CheckpointList({ model, credentials }: { model: Model; credentials: Credentials }) {
+  const { checkpoints } = model
+  if (!checkpoints.length)
+    return <p className="text-sm text-slate-700">{whyNoCheckpoints(model)}</p>
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <CopyButton text={checkpoints.join('\n')} label="Copy all checkpoint names">
+          Copy all names
+        </CopyButton>
+      </div>
+      <ol className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200">
+        {checkpoints.map((checkpoint, position) => {
+          const newest = position === checkpoints.length - 1
+          return (
+            <li key={checkpoint} className="flex flex-wrap items-center gap-2 px-2 py-1.5">
+              <span className="font-mono text-sm">{checkpoint}</span>
+              {newest ? (
+                <span className="rounded bg-emerald-50 px-1.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-600/30">
+                  newest
+                </span>
+              ) : null}
+              <span className="ml-auto flex flex-wrap items-start gap-1.5">
+                <CopyButton text={checkpoint} label={`Copy name ${checkpoint}`}>
+                  Name
+                </CopyButton>
+                <CopyButton
+                  text={checkpointReference(model.modelId, checkpoint)}
+                  label={`Copy reference ${checkpointReference(model.modelId, checkpoint)}`}
+                >
+                  Reference
+                </CopyButton>
+                <DownloadLink model={model} checkpoint={checkpoint} credentials={credentials} />
+              </span>
+            </li>
+          )
+        })}
+      </ol>
+    </div>
+  )
+}
+
+function DownloadLink({
+  model,
+  checkpoint,
+  credentials,
+}: {
+  model: Model
+  checkpoint: string
+  credentials: Credentials
+}) {
+  const link = useMutation({
+    mutationFn: () => fetchDownloadUrl(credentials, model.modelId, checkpoint),
+  })
+  if (link.data) {
+    const expires = new Date(link.submittedAt + 3600_000)
+    return (
+      <a
+        href={link.data}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="rounded-md bg-indigo-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+        title={`Valid for one hour, until ${expires.toLocaleTimeString()}`}
+      >
+        Download {checkpoint}.pt (valid 1 h)
+      </a>
+    )
+  }
+  return (
+    <span className="flex flex-col items-end">
+      <button
+        type="button"
+        onClick={() => link.mutate()}
+        disabled={link.isPending}
+        aria-label={`Get a download link for ${checkpoint}`}
+        className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:text-slate-400"
+      >
+        {link.isPending ? 'Getting link…' : 'Download link'}
+      </button>
+      {link.error ? (
+        <span role="alert" className="text-xs text-red-800">
+          {link.error.message}
+        </span>
+      ) : null}
+    </span>
+  )
+}

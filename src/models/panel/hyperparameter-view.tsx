@@ -1,0 +1,157 @@
+import type { Model } from '@/api/model-schema'
+import { CopyButton } from '@/components/copy-button'
+import { formatValue } from '@/lib/format'
+
+/** Keys shown as query/document pairs with their weights rather than as four separate rows. */
+const sides = [
+  { title: 'Query side', keys: 'leftKeys', weights: 'leftWeights' },
+  { title: 'Document side', keys: 'rightKeys', weights: 'rightWeights' },
+] as const
+
+/** The training parameters as a readable table, the raw JSON, and a copy of it. */
+export function HyperparameterView({ model }: { model: Model }) {
+  const values = model.hyperparameters
+  const unreadableText =
+    model.hyperparametersText !== undefined && Object.keys(values).length === 0
+      ? model.hyperparametersText
+      : undefined
+  if (unreadableText !== undefined) {
+    return (
+      <div className="flex flex-col gap-2">
+        <p className="text-sm text-slate-700">The service sent these as text that is not JSON:</p>
+        <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap">
+          {unreadableText}
+        </pre>
+        <CopyButton text={unreadableText} label="Copy hyperparameters as text" />
+      </div>
+    )
+  }
+
+  const json = JSON.stringify(values, null, 2)
+  const paired = sides.filter((side) => Array.isArray(values[side.keys]))
+  const pairedKeys = new Set<string>(paired.flatMap((side) => [side.keys, side.weights]))
+  const rest = Object.entries(values).filter(([key]) => !pairedKeys.has(key))
+
+  return (
+    <div className="flex flex-col gap-3">
+      {model.hyperparametersText !== undefined ? (
+        <p className="text-xs text-slate-600">The service sent these as a JSON string.</p>
+      ) : null}
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Hyperparameters</caption>
+        <tbody>
+          {paired.map((side) => (
+            <tr key={side.keys} className="border-b border-slate-100">
+              <th scope="row" className="w-40 py-1.5 pr-3 align-top font-medium text-slate-700">
+                {side.title}
+                <span className="block font-mono text-xs font-normal text-slate-500">
+                  {side.keys} × {side.weights}
+                </span>
+              </th>
+              <td className="py-1.5">
+                <WeightedKeys keys={values[side.keys]} weights={values[side.weights]} />
+              </td>
+            </tr>
+          ))}
+          {rest.map(([key, value]) => (
+            <tr key={key} className="border-b border-slate-100">
+              <th
+                scope="row"
+                className="w-40 py-1.5 pr-3 align-top font-mono text-xs font-medium break-all text-slate-700"
+              >
+                {key}
+              </th>
+              <td className="py-1.5">
+                <Value value={value} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="flex items-start gap-2">
+        <CopyButton text={json} label="Copy hyperparameters as JSON">
+          Copy as JSON
+        </CopyButton>
+      </div>
+      <details className="rounded-md border border-slate-200">
+        <summary className="cursor-pointer px-2 py-1 text-sm text-slate-700">Raw JSON</summary>
+        <pre className="max-h-80 overflow-auto bg-slate-50 p-2 font-mono text-xs">{json}</pre>
+      </details>
+    </div>
+  )
+}
+
+function WeightedKeys({ keys, weights }: { keys: unknown; weights: unknown }) {
+  const names = Array.isArray(keys) ? keys : []
+  const numbers = Array.isArray(weights) ? weights : []
+  return (
+    <ul className="flex flex-wrap gap-1.5">
+      {names.map((name, position) => (
+        <li
+          // oxlint-disable-next-line react/no-array-index-key -- a key name may repeat; position pairs it with its weight
+          key={`${formatValue(name)}-${position}`}
+          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs"
+        >
+          {formatValue(name)}
+          <span className="text-slate-600">
+            {' '}
+            × {numbers[position] === undefined ? '?' : formatValue(numbers[position])}
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Any JSON value, readable: numbers kept recognisable, arrays inline, objects nested. */
+export function Value({ value }: { value: unknown }) {
+  if (typeof value === 'number') {
+    const text = formatValue(value)
+    const exact = value.toLocaleString('en', { maximumSignificantDigits: 21, useGrouping: false })
+    return (
+      <span className="font-mono text-xs" title={exact === text ? undefined : exact}>
+        {text}
+      </span>
+    )
+  }
+  if (typeof value === 'string') {
+    return value ? (
+      <span className="font-mono text-xs break-all">{value}</span>
+    ) : (
+      <span className="font-mono text-xs text-slate-500">(empty text)</span>
+    )
+  }
+  if (value === null || typeof value === 'boolean') {
+    return <span className="font-mono text-xs text-violet-800">{String(value)}</span>
+  }
+  if (Array.isArray(value)) {
+    if (value.every((item) => typeof item !== 'object' || item === null)) {
+      return <span className="font-mono text-xs break-all">{formatValue(value)}</span>
+    }
+    return (
+      <ol className="flex list-decimal flex-col gap-1 pl-5">
+        {value.map((item, position) => (
+          // oxlint-disable-next-line react/no-array-index-key -- array items have only a position
+          <li key={position}>
+            <Value value={item} />
+          </li>
+        ))}
+      </ol>
+    )
+  }
+  if (typeof value === 'object') {
+    return (
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-l-2 border-slate-200 pl-2">
+        {Object.entries(value).map(([key, item]) => (
+          <div key={key} className="contents">
+            <dt className="font-mono text-xs text-slate-600">{key}</dt>
+            <dd>
+              <Value value={item} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    )
+  }
+  return <span className="text-slate-500">(not set)</span>
+}

@@ -1,0 +1,117 @@
+import { FlexRender, type ColumnDef, type Row } from '@tanstack/react-table'
+import { memo } from 'react'
+
+import type { Model } from '@/api/model-schema'
+import { Highlight } from '@/components/highlight'
+import type { modelTableFeatures } from '@/models/columns/column-meta'
+import { maxCompared } from '@/models/view/use-compare-selection'
+
+type ModelRowProps = {
+  /** TanStack makes new row objects whenever the rows in view change, even for the same model. */
+  row: Row<typeof modelTableFeatures, Model>
+  /** Not read here (the row's cells come from them): the row renders again when they change. */
+  visibility: Record<string, boolean>
+  columns: Array<ColumnDef<typeof modelTableFeatures, Model>>
+  index: number
+  height: number
+  active: boolean
+  selected: boolean
+  compared: boolean
+  changed: boolean
+  /** Where the status cell sticks on a narrow screen. */
+  statusPinnedAt: number | undefined
+  compareFull: boolean
+  onActivate: (index: number) => void
+  onOpen: (modelId: string) => void
+  onToggleCompare: (modelId: string) => void
+}
+
+/**
+ * Memoised on the model the row shows, not on TanStack's row object: while scrolling, or when a
+ * filter keeps a row where it was, a row that shows the same model is not rendered again.
+ */
+function sameRow(before: ModelRowProps, after: ModelRowProps): boolean {
+  return Object.entries(after).every(([key, value]) =>
+    key === 'row'
+      ? before.row.original === after.row.original
+      : Object.is(Reflect.get(before, key), value),
+  )
+}
+
+export const ModelRow = memo(function ModelRow({
+  row,
+  index,
+  height,
+  active,
+  selected,
+  compared,
+  changed,
+  statusPinnedAt,
+  compareFull,
+  onActivate,
+  onOpen,
+  onToggleCompare,
+}: ModelRowProps) {
+  const [nameCell, ...cells] = row.getVisibleCells()
+  const model = row.original
+  const cellClasses = 'truncate border-b border-slate-100 px-3 align-middle'
+  const background = selected ? 'bg-indigo-50' : changed ? 'bg-amber-50' : ''
+  const stickyBackground = `${background || 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`
+  return (
+    <tr
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-current={selected || undefined}
+      data-changed={changed || undefined}
+      style={{ height }}
+      className={`group ${background || 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
+    >
+      <td className={`sticky left-0 z-[1] ${cellClasses} ${stickyBackground}`}>
+        {/* The whole cell is the target: 40 px wide, as tall as the row. */}
+        <label className="-mx-3 flex h-full cursor-pointer items-center justify-center px-3">
+          <input
+            type="checkbox"
+            checked={compared}
+            disabled={!compared && compareFull}
+            onChange={() => onToggleCompare(model.modelId)}
+            aria-label={`Compare ${model.modelName}`}
+            title={
+              !compared && compareFull ? `At most ${maxCompared} models can be compared` : undefined
+            }
+            className="block size-4 accent-indigo-700"
+          />
+        </label>
+      </td>
+      <th
+        scope="row"
+        className={`sticky left-10 z-[1] font-normal ${cellClasses} ${stickyBackground}`}
+      >
+        {nameCell ? (
+          <button
+            type="button"
+            data-row-button
+            data-model-id={model.modelId}
+            tabIndex={active ? 0 : -1}
+            onFocus={() => onActivate(index)}
+            onClick={() => onOpen(model.modelId)}
+            title={model.modelName}
+            className="max-w-full truncate rounded text-left font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          >
+            <Highlight text={model.modelName} />
+          </button>
+        ) : null}
+      </th>
+      {cells.map((cell, position) => (
+        <td
+          key={cell.column.id}
+          style={
+            position === 0 && statusPinnedAt !== undefined ? { left: statusPinnedAt } : undefined
+          }
+          className={`${cellClasses} ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''} ${position === 0 && statusPinnedAt !== undefined ? `sticky z-[1] ${stickyBackground}` : ''}`}
+        >
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  )
+}, sameRow)

@@ -1,0 +1,34 @@
+import { lazy, Suspense } from 'react'
+
+import { Popover } from '@/components/popover'
+
+import { plainButton } from './plain-button'
+
+const ColumnChoices = lazy(() =>
+  import('./column-choices').then((module) => ({ default: module.ColumnChoices })),
+)
+
+export type ColumnMenuProps = {
+  visible: readonly string[]
+  /** Every hyperparameter key of the account; a scan of every model, so only called when open. */
+  hyperparameterKeys: () => readonly string[]
+  /** Computed on demand: the keys whose values differ among the models shown. */
+  varyingKeys: () => string[]
+  onChange: (visible: string[]) => void
+  onReset: () => void
+}
+
+/** Show or hide columns, add any hyperparameter as a column, or the ones that differ. */
+export function ColumnMenu(props: ColumnMenuProps) {
+  return (
+    <Popover
+      label="Columns"
+      triggerClassName={`${plainButton} inline-flex items-center gap-1.5`}
+      trigger="Columns"
+    >
+      <Suspense fallback={<p className="px-2 py-1 text-sm text-slate-600">Loading…</p>}>
+        <ColumnChoices {...props} />
+      </Suspense>
+    </Popover>
+  )
+}

@@ -1,0 +1,34 @@
+import { Popover } from '@/components/popover'
+import { formatCount } from '@/lib/format'
+
+import { plainButton } from './plain-button'
+
+export type ExportControl = {
+  /** How many models an export holds: the ones shown. */
+  count: number
+  onExport: (format: 'csv' | 'json') => void
+}
+
+/** The models shown, in the order shown, as CSV of the visible columns or JSON of every field. */
+export function ExportMenu({ count, onExport }: ExportControl) {
+  return (
+    <Popover label="Export" triggerClassName={plainButton} trigger="Export">
+      <p className="px-2 py-1 text-xs text-slate-600">
+        The {formatCount(count)} models shown, in this order.
+      </p>
+      {(['csv', 'json'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          onClick={(event) => {
+            onExport(format)
+            event.currentTarget.closest<HTMLElement>('[popover]')?.hidePopover()
+          }}
+          className="w-full rounded px-2 py-1.5 text-left text-sm text-indigo-700 hover:bg-slate-100"
+        >
+          {format === 'csv' ? 'CSV, visible columns' : 'JSON, every field'}
+        </button>
+      ))}
+    </Popover>
+  )
+}

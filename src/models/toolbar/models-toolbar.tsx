@@ -1,0 +1,129 @@
+import type { RefObject } from 'react'
+
+import type { Density } from '@/lib/preferences'
+import { columnFacetIds, columnMeta, phaseFacetId } from '@/models/columns/column-registry'
+import { emptyFacet, type FacetSelection } from '@/models/engine/facets'
+import type { ModelIndex } from '@/models/engine/model-index'
+
+import { ClearFiltersButton } from './clear-filters-button'
+import { ColumnMenu, type ColumnMenuProps } from './column-menu'
+import { ExportMenu, type ExportControl } from './export-menu'
+import { FacetFilter } from './facet-filter'
+import { plainButton } from './plain-button'
+import { QuickFilters } from './quick-filters'
+
+export type SearchControl = { value: string; onChange: (search: string) => void }
+
+export type FilterControl = {
+  index: ModelIndex
+  selection: FacetSelection
+  /** Per option of one facet, the models it would show under the other filters. */
+  countsFor: (facetId: string) => Uint32Array
+  onChange: (facetId: string, values: string[]) => void
+  onClear: () => void
+}
+
+export type CompareControl = { count: number; onCompare: () => void; onClear: () => void }
+
+export type DensityControl = { value: Density; onChange: (density: Density) => void }
+
+/** Search, quick filters, facets, and the table's own controls: compare, columns, density, help. */
+export function ModelsToolbar({
+  searchRef,
+  search,
+  filters,
+  compare,
+  columns,
+  exporting,
+  density,
+  onShortcuts,
+}: {
+  /** The search box, for the `/` shortcut and for focus when the panel closes. */
+  searchRef: RefObject<HTMLInputElement | null>
+  search: SearchControl
+  filters: FilterControl
+  compare: CompareControl
+  columns: ColumnMenuProps
+  exporting: ExportControl
+  density: DensityControl
+  onShortcuts: () => void
+}) {
+  const { index, selection } = filters
+  const filtered =
+    search.value !== '' || Object.values(selection).some((values) => values.length > 0)
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor="model-search">
+        Search models
+      </label>
+      <input
+        ref={searchRef}
+        id="model-search"
+        type="search"
+        value={search.value}
+        onChange={(event) => search.onChange(event.target.value)}
+        placeholder="Search models…  ( / )"
+        aria-keyshortcuts="/"
+        autoComplete="off"
+        spellCheck={false}
+        className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+      />
+      <QuickFilters
+        options={index.facet(phaseFacetId)?.options ?? []}
+        selected={selection[phaseFacetId] ?? []}
+        onChange={(values) => filters.onChange(phaseFacetId, values)}
+      />
+      {columnFacetIds.map((id) => (
+        <FacetFilter
+          key={id}
+          title={columnMeta(id)?.label ?? id}
+          facet={() => index.facet(id) ?? emptyFacet}
+          counts={() => filters.countsFor(id)}
+          selected={selection[id] ?? []}
+          onChange={(values) => filters.onChange(id, values)}
+        />
+      ))}
+      {filtered ? <ClearFiltersButton onClick={filters.onClear} /> : null}
+      <div className="ml-auto flex items-center gap-2">
+        {compare.count ? (
+          <>
+            <button
+              type="button"
+              disabled={compare.count < 2}
+              onClick={compare.onCompare}
+              title={compare.count < 2 ? 'Choose at least two models' : undefined}
+              className="rounded-md bg-indigo-700 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:bg-indigo-300"
+            >
+              Compare {compare.count} {compare.count === 1 ? 'model' : 'models'}
+            </button>
+            <button
+              type="button"
+              onClick={compare.onClear}
+              className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+            >
+              Clear selection
+            </button>
+          </>
+        ) : null}
+        <ColumnMenu {...columns} />
+        <ExportMenu {...exporting} />
+        <button
+          type="button"
+          aria-pressed={density.value === 'compact'}
+          onClick={() => density.onChange(density.value === 'compact' ? 'comfortable' : 'compact')}
+          className={`${plainButton} aria-pressed:bg-slate-100`}
+        >
+          Compact rows
+        </button>
+        <button
+          type="button"
+          onClick={onShortcuts}
+          aria-keyshortcuts="?"
+          className={`${plainButton} max-sm:hidden`}
+        >
+          Shortcuts <kbd className="font-mono text-xs text-slate-500">?</kbd>
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,117 @@
+import {
+  createParser,
+  parseAsArrayOf,
+  parseAsNativeArrayOf,
+  parseAsString,
+  parseAsStringLiteral,
+  useQueryStates,
+  type Options,
+} from 'nuqs'
+import { useCallback, useMemo } from 'react'
+
+import { facetIds } from '@/models/columns/column-registry'
+import type { FacetSelection } from '@/models/engine/facets'
+import type { SortRule } from '@/models/engine/ranks'
+
+/** `name` ascending, `-name` descending; several rules in priority order: `?sort=status,-name`. */
+const sortRule = createParser<SortRule>({
+  parse: (value) => {
+    const desc = value.startsWith('-')
+    const id = desc ? value.slice(1) : value
+    return id ? { id, desc } : null
+  },
+  serialize: ({ id, desc }) => `${desc ? '-' : ''}${id}`,
+  eq: (a, b) => a.id === b.id && a.desc === b.desc,
+})
+
+const viewParsers = {
+  q: parseAsString.withDefault(''),
+  sort: parseAsArrayOf(sortRule).withDefault([]),
+  cols: parseAsArrayOf(parseAsString),
+  model: parseAsString,
+  /** Models chosen for comparison; `view=compare` shows them side by side. */
+  compare: parseAsArrayOf(parseAsString).withDefault([]),
+  view: parseAsStringLiteral(['compare']),
+}
+
+// One repeatable parameter per facet (`?status=failed&status=stopped`): base model names hold
+// dots and slashes, and a repeated key needs no separator.
+const facetParsers = Object.fromEntries(
+  facetIds.map((id) => [id, parseAsNativeArrayOf(parseAsString).withDefault([])]),
+)
+
+const typing: Options = { history: 'replace' }
+const choice: Options = { history: 'push' }
+
+/**
+ * The table's view as the URL holds it, so a reload, Back/Forward or a shared link shows the same
+ * rows in the same order. Typing replaces the history entry; discrete choices push one.
+ * Values are checked where they are used (unknown columns and facet values are ignored).
+ */
+export function useUrlState() {
+  const [view, setView] = useQueryStates(viewParsers)
+  const [facetState, setFacetState] = useQueryStates(facetParsers)
+
+  const facets: FacetSelection = facetState
+  const setSearch = useCallback((q: string) => void setView({ q: q || null }, typing), [setView])
+  const setSorting = useCallback(
+    (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
+    [setView],
+  )
+  const setColumns = useCallback(
+    (cols: string[] | null) => void setView({ cols }, choice),
+    [setView],
+  )
+  const setModel = useCallback((model: string | null) => void setView({ model }, choice), [setView])
+  const setCompare = useCallback(
+    (ids: string[]) => void setView({ compare: ids.length ? ids : null }, choice),
+    [setView],
+  )
+  const setComparing = useCallback(
+    (comparing: boolean) => void setView({ view: comparing ? 'compare' : null }, choice),
+    [setView],
+  )
+  const setFacet = useCallback(
+    (id: string, values: string[]) =>
+      void setFacetState({ [id]: values.length ? values : null }, choice),
+    [setFacetState],
+  )
+  const clearFilters = useCallback(() => {
+    void setView({ q: null }, choice)
+    void setFacetState(Object.fromEntries(facetIds.map((id) => [id, null])), choice)
+  }, [setView, setFacetState])
+
+  return useMemo(
+    () => ({
+      search: view.q,
+      sorting: view.sort,
+      columns: view.cols,
+      selectedModel: view.model,
+      compare: view.compare,
+      comparing: view.view === 'compare',
+      facets,
+      setSearch,
+      setSorting,
+      setColumns,
+      setModel,
+      setCompare,
+      setComparing,
+      setFacet,
+      clearFilters,
+    }),
+    [
+      view,
+      facets,
+      setSearch,
+      setSorting,
+      setColumns,
+      setModel,
+      setCompare,
+      setComparing,
+      setFacet,
+      clearFilters,
+    ],
+  )
+}
+
+export type UrlState = ReturnType<typeof useUrlState>
