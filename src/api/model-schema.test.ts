@@ -114,7 +114,7 @@ describe('parseModelList', () => {
     expect(model?.extra).toEqual({ datasetId: 'ds-1', progress: { epoch: 2 } })
   })
 
-  it('shows the valid models when some cannot be read, and counts the rest', () => {
+  it('shows every entry with an identity, and keeps the others to be read', () => {
     const result = parseModelList({
       models: [
         withId('a'),
@@ -125,21 +125,24 @@ describe('parseModelList', () => {
         withId('d'),
       ],
     })
-    expect(result.models.map((model) => model.modelId)).toEqual(['a', 'd'])
-    expect(result.unreadable).toBe(4)
+    expect(result.models.map((model) => model.modelId)).toEqual(['a', 'b', 'c', 'd'])
+    expect(result.rejected).toEqual([
+      { position: 1, value: { modelName: 'no id' }, why: 'no model id' },
+      { position: 4, value: 'not even an object', why: 'not an object' },
+    ])
   })
 
-  it('keeps the first of two models with the same id and counts the repeat', () => {
-    const result = parseModelList([withId('a'), withId('a', { modelName: 'copy' })])
+  it('keeps the first of two models with the same id and keeps the repeat to be read', () => {
+    const copy = withId('a', { modelName: 'copy' })
+    const result = parseModelList([withId('a'), copy])
     expect(result.models.map((model) => model.modelName)).toEqual(['gs-apparel-v3'])
-    expect(result.duplicates).toBe(1)
+    expect(result.rejected).toEqual([{ position: 1, value: copy, why: 'repeated id' }])
   })
 
   it('reads an empty account', () => {
     expect(parseModelList({ statusCode: 200, body: { models: [] } })).toEqual({
       models: [],
-      unreadable: 0,
-      duplicates: 0,
+      rejected: [],
     })
   })
 
@@ -152,5 +155,109 @@ describe('parseModelList', () => {
     expect(() => parseModelList(json)).toThrow(
       expect.objectContaining({ name: 'ApiError', kind: 'unexpected' }),
     )
+  })
+})
+
+// The List Models page's own example, placeholders and all (docs.marqo.ai, reference/marqtune).
+const documentedExample = {
+  statusCode: 200,
+  body: {
+    models: [
+      {
+        modelId: 'idInSystem',
+        modelName: 'nameInSystem',
+        status: 'currentStatus',
+        secondaryStatus: 'secondaryStatus',
+        failureReason: 'reasonForFailure',
+        baseModel: 'baseModel',
+        instanceType: 'marqtune.basic|marqtune.performance',
+        maxTrainingTime: 'maxTrainingTime',
+        checkpoints: ['checkpoint-1', 'checkpoint-2'],
+        hyperparameters:
+          'Training task parameters - see the Training parameters guide for details.',
+      },
+    ],
+  },
+}
+
+describe('reading field by field', () => {
+  it('reads the documented example as one model, every field shown', () => {
+    const { models, rejected } = parseModelList(documentedExample)
+    expect(rejected).toEqual([])
+    expect(models).toHaveLength(1)
+    expect(models[0]).toMatchObject({
+      modelId: 'idInSystem',
+      modelName: 'nameInSystem',
+      status: 'currentStatus',
+      secondaryStatus: 'secondaryStatus',
+      failureReason: 'reasonForFailure',
+      baseModel: 'baseModel',
+      instanceType: 'marqtune.basic|marqtune.performance',
+      maxTrainingTime: undefined,
+      checkpoints: ['checkpoint-1', 'checkpoint-2'],
+      hyperparameters: {},
+      hyperparametersText:
+        'Training task parameters - see the Training parameters guide for details.',
+    })
+    expect(models[0]?.warnings).toEqual([
+      { field: 'maxTrainingTime', came: 'maxTrainingTime', expected: 'a number of seconds' },
+      {
+        field: 'hyperparameters',
+        came: 'Training task parameters - see the Training parameters guide for details.',
+        expected: 'an object of training parameters',
+      },
+    ])
+  })
+
+  it('has no warnings for a model as documented', () => {
+    expect(parseModelList([minimal]).models[0]?.warnings).toEqual([])
+  })
+
+  it.each([
+    ['a numeric id', { modelId: 42 }, { modelId: '42' }, ['modelId']],
+    [
+      'a failure reason that is an object with a message',
+      { failureReason: { message: 'CUDA out of memory', code: 7 } },
+      { failureReason: 'CUDA out of memory' },
+      ['failureReason'],
+    ],
+    [
+      'checkpoints with objects among the names',
+      { checkpoints: ['epoch_1', { name: 'epoch_2' }, { step: 3 }] },
+      { checkpoints: ['epoch_1', 'epoch_2', '{"step":3}'] },
+      ['checkpoints'],
+    ],
+    [
+      'hyperparameters that are an array',
+      { hyperparameters: [1, 2] },
+      { hyperparameters: {}, hyperparametersText: '[1,2]' },
+      ['hyperparameters'],
+    ],
+    [
+      'no instance type and no base model',
+      { instanceType: undefined, baseModel: null },
+      { instanceType: '', baseModel: '' },
+      ['baseModel', 'instanceType'],
+    ],
+    ['a status that is a number', { status: 3 }, { status: '3' }, ['status']],
+    [
+      'a time limit that is not a number of seconds',
+      { maxTrainingTime: -5 },
+      { maxTrainingTime: undefined },
+      ['maxTrainingTime'],
+    ],
+  ])('keeps a model with %s, and says which fields', (_, fields, read, warned) => {
+    const [model] = parseModelList([{ ...minimal, ...fields }]).models
+    expect(model).toMatchObject(read)
+    expect(model?.warnings.map((warning) => warning.field)).toEqual(warned)
+  })
+
+  it('shows what came, cut when it is long', () => {
+    const [model] = parseModelList([
+      { ...minimal, failureReason: { trace: 'x'.repeat(2000) } },
+    ]).models
+    const came = model?.warnings[0]?.came ?? ''
+    expect(came.startsWith('{"trace":"xxx')).toBe(true)
+    expect(came.length).toBeLessThanOrEqual(501)
   })
 })

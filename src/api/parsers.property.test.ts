@@ -44,7 +44,9 @@ describe('the parsers, given any JSON at all', () => {
       fc.property(fc.array(json, { maxLength: 20 }), fc.boolean(), (entries, wrapped) => {
         const body = { models: entries }
         const list = parseModelList(wrapped ? { statusCode: 200, body } : body)
-        expect(list.models.length + list.unreadable + list.duplicates).toBe(entries.length)
+        expect(list.models.length + list.rejected.length).toBe(entries.length)
+        const positions = list.rejected.map((entry) => entry.position)
+        expect(new Set(positions).size).toBe(positions.length)
       }),
       runs,
     )
@@ -74,6 +76,27 @@ const account = fc.uniqueArray(
   { selector: (model) => model.modelId, maxLength: 30 },
 )
 
+describe('any object with an identity', () => {
+  it('is a model, whatever its other fields hold', () => {
+    const id = fc.oneof(
+      fc.string({ minLength: 1 }).filter((value) => value.trim() !== ''),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    )
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), id, (fields, modelId) => {
+        const model = readModel({ ...fields, modelId })
+        expect(model?.modelId).toBe(typeof modelId === 'string' ? modelId.trim() : String(modelId))
+        for (const field of [model?.modelName, model?.status, model?.baseModel]) {
+          expect(typeof field).toBe('string')
+        }
+        expect(model?.checkpoints.every((name) => typeof name === 'string')).toBe(true)
+      }),
+      runs,
+    )
+  })
+})
+
 describe('a valid account', () => {
   it('comes back whole, in order, ids intact, in either envelope', () => {
     fc.assert(
@@ -81,8 +104,7 @@ describe('a valid account', () => {
         // Sent over the wire as JSON, as the API does.
         const body = JSON.parse(JSON.stringify({ models })) as unknown
         const list = parseModelList(wrapped ? { statusCode: 200, body } : body)
-        expect(list.unreadable).toBe(0)
-        expect(list.duplicates).toBe(0)
+        expect(list.rejected).toEqual([])
         expect(list.models.map((model) => model.modelId)).toEqual(
           models.map((model) => model.modelId),
         )

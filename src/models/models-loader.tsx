@@ -5,11 +5,13 @@ import { ApiError } from '@/api/api-error'
 import { modelQueries } from '@/api/model-queries'
 import { Alert } from '@/components/alert'
 import { Button } from '@/components/button'
+import { EmptyState } from '@/components/empty-state'
 import { TimeAgo } from '@/components/time-ago'
 import { plural } from '@/lib/format'
 import type { Session } from '@/session/key-store'
 import { LoadProgressView, RequestStatus } from '@/session/request-status'
 import { useForgetKey } from '@/session/use-forget-key'
+import { EntriesNotice } from './entries-notice'
 import { ModelsScreen } from './models-screen'
 import { hasActiveModels, pollIntervalMs } from '@/models/live/polling'
 
@@ -76,21 +78,20 @@ export function ModelsLoader({ session }: { session: Session }) {
             ).
           </Alert>
         ) : null}
-        {data.unreadable + data.duplicates > 0 ? (
-          <Alert tone="warning" title="Some entries could not be shown">
-            {[
-              data.unreadable
-                ? `${plural(data.unreadable, 'entry', 'entries')} of the response could not be read as a model.`
-                : '',
-              data.duplicates
-                ? `${plural(data.duplicates, 'entry', 'entries')} repeated the id of an earlier model and were left out.`
-                : '',
-            ]
-              .filter(Boolean)
-              .join(' ')}
-          </Alert>
-        ) : null}
-        <ModelsScreen models={data.models} credentials={session} />
+        {data.rejected.length ? <EntriesNotice rejected={data.rejected} /> : null}
+        {data.models.length === 0 && data.rejected.length > 0 ? (
+          <EmptyState
+            title={
+              data.rejected.length === 1
+                ? 'The one entry of the response could not be read as a model'
+                : `None of the ${plural(data.rejected.length, 'entry', 'entries')} of the response could be read as a model`
+            }
+          >
+            The service answered with entries, not with an empty account: their JSON is above.
+          </EmptyState>
+        ) : (
+          <ModelsScreen models={data.models} credentials={session} />
+        )}
       </div>
     )
   }

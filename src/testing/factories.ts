@@ -25,6 +25,7 @@ export function makeModel(fields: Partial<Model> = {}): Model {
     hyperparameters: {},
     hyperparametersText: undefined,
     extra: {},
+    warnings: [],
     ...fields,
   }
 }

@@ -6,6 +6,7 @@ import { formatCount, formatDuration, shortId } from '@/lib/format'
 import { failureGroupOf } from '@/models/domain/failure-groups'
 import {
   baseModelText,
+  cameAs,
   newestCheckpoint,
   newestCheckpointLabel,
   noTimeLimit,
@@ -100,17 +101,26 @@ export const modelColumns = column.columns([
   }),
   column.accessor('maxTrainingTime', {
     header: 'Max training time',
-    cell: ({ getValue }) => {
+    cell: ({ row: { original: model }, getValue }) => {
       const seconds = getValue()
-      return seconds === undefined ? (
-        <span className="text-slate-500">{noTimeLimit}</span>
+      if (seconds !== undefined) {
+        return <span title={`${formatCount(seconds)} s`}>{formatDuration(seconds)}</span>
+      }
+      const came = cameAs(model, 'maxTrainingTime')
+      return came === undefined ? (
+        <span className="text-slate-600">{noTimeLimit}</span>
       ) : (
-        <span title={`${formatCount(seconds)} s`}>{formatDuration(seconds)}</span>
+        <span className="text-amber-800" title="Not a number of seconds: shown as it came">
+          {came}
+        </span>
       )
     },
     meta: {
       label: 'Max training time',
-      text: (model) => (model.maxTrainingTime === undefined ? '' : String(model.maxTrainingTime)),
+      text: (model) =>
+        model.maxTrainingTime === undefined
+          ? (cameAs(model, 'maxTrainingTime') ?? '')
+          : String(model.maxTrainingTime),
       readable: timeLimitText,
       width: 185,
       sortKey: (model) => model.maxTrainingTime,

@@ -1,3 +1,5 @@
+import { uuidPattern } from '@common/model-id'
+
 import type { Model } from '@/api/model-schema'
 import { formatCount, formatDuration } from '@/lib/format'
 
@@ -11,14 +13,37 @@ export function newestCheckpoint(model: Model): string | undefined {
 /** The one phrase for a task started without a limit: the service then stops it after 24 h. */
 export const noTimeLimit = 'Not set (24 h default)'
 
-/** The time limit for people: `1 h 30 min (5,400 s)`, or the phrase above. */
-export function timeLimitText({ maxTrainingTime }: Model): string {
-  return maxTrainingTime === undefined
-    ? noTimeLimit
-    : `${formatDuration(maxTrainingTime)} (${formatCount(maxTrainingTime)} s)`
+/** What came for a field read with a warning (shown as it came), if it was. */
+export function cameAs(model: Model, field: keyof Model): string | undefined {
+  // Most models have no warning: one length check per cell.
+  return model.warnings.length
+    ? model.warnings.find((warning) => warning.field === field)?.came
+    : undefined
+}
+
+/** The time limit for people: `1 h 30 min (5,400 s)`, the phrase above, or what came. */
+export function timeLimitText(model: Model): string {
+  const { maxTrainingTime } = model
+  if (maxTrainingTime !== undefined) {
+    return `${formatDuration(maxTrainingTime)} (${formatCount(maxTrainingTime)} s)`
+  }
+  return cameAs(model, 'maxTrainingTime') ?? noTimeLimit
 }
 
 /** The base model with the legacy base checkpoint, when the model has one. */
 export function baseModelText({ baseModel, baseCheckpoint }: Model): string {
   return baseCheckpoint ? `${baseModel} (${baseCheckpoint})` : baseModel
+}
+
+/**
+ * Whether the service can be asked about this model: the dashboard's server forwards only model
+ * ids that are UUIDs, as the service's own ids are (it answers `Invalid model id` otherwise).
+ */
+export function isAddressable({ modelId }: Model): boolean {
+  return uuidPattern.test(modelId)
+}
+
+/** Why the panel asks the service nothing about a model whose id is not addressable. */
+export function notAddressable(model: Model, what: string): string {
+  return `${what} cannot be asked for: this model's id (${model.modelId}) is not a UUID, the only kind of id the Marqtune API accepts, so the dashboard does not send it.`
 }

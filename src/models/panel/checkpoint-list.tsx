@@ -5,6 +5,7 @@ import { fetchDownloadUrl } from '@/api/model-extras'
 import type { Model } from '@/api/model-schema'
 import { CopyButton } from '@/components/copy-button'
 import { checkpointReference } from '@/models/domain/lineage'
+import { isAddressable, notAddressable } from '@/models/domain/model-fields'
 import { phaseOf } from '@/models/domain/status'
 
 function whyNoCheckpoints(model: Model): string {
@@ -27,8 +28,12 @@ export function CheckpointList({ model, credentials }: { model: Model; credentia
   const { checkpoints } = model
   if (!checkpoints.length)
     return <p className="text-sm text-slate-700">{whyNoCheckpoints(model)}</p>
+  const addressable = isAddressable(model)
   return (
     <div className="flex flex-col gap-2">
+      {addressable ? null : (
+        <p className="text-sm text-slate-700">{notAddressable(model, 'Download links')}</p>
+      )}
       <div>
         <CopyButton text={checkpoints.join('\n')} label="Copy all checkpoint names">
           Copy all names
@@ -55,7 +60,9 @@ export function CheckpointList({ model, credentials }: { model: Model; credentia
                 >
                   Reference
                 </CopyButton>
-                <DownloadLink model={model} checkpoint={checkpoint} credentials={credentials} />
+                {addressable ? (
+                  <DownloadLink model={model} checkpoint={checkpoint} credentials={credentials} />
+                ) : null}
               </span>
             </li>
           )

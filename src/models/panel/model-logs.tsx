@@ -4,13 +4,24 @@ import { ApiError } from '@/api/api-error'
 import { logsQuery } from '@/api/model-extras'
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
+import { isAddressable, notAddressable } from '@/models/domain/model-fields'
 import { isInProgress, phaseOf } from '@/models/domain/status'
 
 const shownLines = 200
 const refreshMs = 10_000
 
+type LogsProps = { model: Model; credentials: Credentials }
+
 /** The newest lines of the training log; refreshed while the model trains. */
-export function ModelLogs({ model, credentials }: { model: Model; credentials: Credentials }) {
+export function ModelLogs(props: LogsProps) {
+  return isAddressable(props.model) ? (
+    <LiveLogs {...props} />
+  ) : (
+    <p className="text-sm text-slate-700">{notAddressable(props.model, 'Its log')}</p>
+  )
+}
+
+function LiveLogs({ model, credentials }: LogsProps) {
   const live = isInProgress(phaseOf(model))
   const { data, error, isPending, refetch, isFetching } = useQuery({
     ...logsQuery(credentials, model.modelId),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useRef } from 'react'
 
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
@@ -8,7 +8,9 @@ import { CheckpointList } from './checkpoint-list'
 import { failureReport } from '@/models/domain/failure-report'
 import { HyperparameterView, Value } from './hyperparameter-view'
 import { buildLineage, type Lineage } from '@/models/domain/lineage'
+import { FieldWarnings } from './field-warnings'
 import { ModelLogs } from './model-logs'
+import { Field, LinkButton, Section } from './panel-parts'
 import { timeLimitText } from '@/models/domain/model-fields'
 import { phaseOf } from '@/models/domain/status'
 import { StatusBadge } from '@/models/columns/status-badge'
@@ -106,6 +108,8 @@ function ModelDetails({
   const children = lineage.childrenOf(model.modelId)
   return (
     <div className="flex flex-col gap-6">
+      {model.warnings.length ? <FieldWarnings warnings={model.warnings} /> : null}
+
       {failed ? (
         <Section title="Failure">
           {model.failureReason ? (
@@ -204,43 +208,5 @@ function ModelDetails({
         <ModelLogs model={model} credentials={credentials} />
       </Section>
     </div>
-  )
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title}>
-      <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
-      {children}
-    </section>
-  )
-}
-
-function Field({
-  label,
-  mono = false,
-  children,
-}: {
-  label: string
-  mono?: boolean
-  children: ReactNode
-}) {
-  return (
-    <>
-      <dt className={`text-slate-600 ${mono ? 'font-mono text-xs' : ''}`}>{label}</dt>
-      <dd className="min-w-0 text-slate-900">{children}</dd>
-    </>
-  )
-}
-
-function LinkButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="rounded font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
-    >
-      {children}
-    </button>
   )
 }

@@ -58,13 +58,20 @@ export const ModelRow = memo(function ModelRow({
   const background = selected ? 'bg-indigo-50' : changed ? 'bg-amber-50' : ''
   const stickyBackground = `${background || 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`
   return (
+    // A click anywhere on the row opens the model, as people expect of a runs table; the name's
+    // button is the keyboard's way (and the link target), so the row needs no key handler.
+    // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- see above
     <tr
+      onClick={(event) => {
+        if (event.defaultPrevented || choseAControl(event.target) || selectingText()) return
+        onOpen(model.modelId)
+      }}
       data-index={index}
       aria-rowindex={index + 2}
       aria-current={selected || undefined}
       data-changed={changed || undefined}
       style={{ height }}
-      className={`group ${background || 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
+      className={`group cursor-pointer ${background || 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
     >
       <td className={`sticky left-0 z-[1] ${cellClasses} ${stickyBackground}`}>
         {/* The whole cell is the target: 40 px wide, as tall as the row. */}
@@ -97,7 +104,17 @@ export const ModelRow = memo(function ModelRow({
             title={model.modelName}
             className="max-w-full truncate rounded text-left font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
           >
-            <Highlight text={model.modelName} />
+            {model.warnings.length ? (
+              <span className="mr-1 text-amber-700" title="Some fields were read with warnings">
+                <span aria-hidden="true">⚠</span>
+                <span className="sr-only">Read with warnings: </span>
+              </span>
+            ) : null}
+            {model.modelName ? (
+              <Highlight text={model.modelName} />
+            ) : (
+              <span className="text-slate-500">(no name)</span>
+            )}
           </button>
         ) : null}
       </th>
@@ -115,3 +132,14 @@ export const ModelRow = memo(function ModelRow({
     </tr>
   )
 }, sameRow)
+
+/** The row's own controls (the compare checkbox, the name, anything in a cell) act for themselves. */
+function choseAControl(target: EventTarget): boolean {
+  return target instanceof Element && target.closest('button, a, input, label, select') !== null
+}
+
+/** A drag that selects text in a row is a selection, not a click on it. */
+function selectingText(): boolean {
+  const selection = window.getSelection()
+  return selection !== null && !selection.isCollapsed && selection.toString().trim() !== ''
+}

@@ -1,0 +1,96 @@
+import { seedModels } from '../server/emulator/seed-models'
+import { connect, demoKey, expectNoAxeViolations } from './fixtures'
+import { expect, test } from './faulty-servers'
+
+// The List Models page's own example, placeholders and all (docs.marqo.ai, reference/marqtune).
+const documentedExample = {
+  modelId: 'idInSystem',
+  modelName: 'nameInSystem',
+  status: 'currentStatus',
+  secondaryStatus: 'secondaryStatus',
+  failureReason: 'reasonForFailure',
+  baseModel: 'baseModel',
+  instanceType: 'marqtune.basic|marqtune.performance',
+  maxTrainingTime: 'maxTrainingTime',
+  checkpoints: ['checkpoint-1', 'checkpoint-2'],
+  hyperparameters: 'Training task parameters - see the Training parameters guide for details.',
+}
+
+test('the documented example is a model, with its odd fields listed', async ({ page, faulty }) => {
+  await faulty.queue('/models', { kind: 'models', models: [documentedExample] })
+  await connect(page, demoKey, faulty.app)
+
+  const row = page.getByRole('rowheader', { name: /nameInSystem/ })
+  await expect(row).toBeVisible()
+  await expect(row).toHaveAccessibleName('Read with warnings: nameInSystem')
+  await expect(page.getByText('This account has no models yet')).toBeHidden()
+  await expect(page.getByRole('status')).toHaveText('1 model')
+
+  await row.getByRole('button').click()
+  const warnings = page.getByRole('region', { name: 'Read with warnings' })
+  await expect(warnings.getByRole('rowheader')).toHaveText(['maxTrainingTime', 'hyperparameters'])
+  await expect(warnings.getByRole('row', { name: /maxTrainingTime/ })).toContainText(
+    'a number of seconds',
+  )
+  // The server forwards only UUIDs: the panel asks nothing it would refuse, and says why.
+  const logs = page.getByRole('region', { name: 'Logs' })
+  await expect(logs).toContainText('is not a UUID')
+  await expect(page.getByRole('region', { name: 'Checkpoints' })).toContainText(
+    'Download links cannot be asked for',
+  )
+  await expectNoAxeViolations(page)
+  const requests = await faulty.requests()
+  expect(requests.filter((request) => request.path.includes('idInSystem'))).toEqual([])
+})
+
+test('entries that are not models are counted and can be read', async ({ page, faulty }) => {
+  const model = seedModels[0]!
+  await faulty.queue('/models', {
+    kind: 'models',
+    models: [model, 'just a string', { modelName: 'no id', status: 'ready' }, model],
+  })
+  await connect(page, demoKey, faulty.app)
+  const notice = page.getByRole('alert').filter({ hasText: 'Some entries could not be shown' })
+  await expect(notice).toContainText('2 entries of the response could not be read as a model.')
+  await expect(notice).toContainText('1 entry repeated the id of an earlier model')
+  await expect(page.getByRole('rowheader', { name: model.modelName })).toBeVisible()
+
+  await notice.getByRole('button', { name: 'Show the 3' }).click()
+  await expect(notice).toContainText('Entry 2 of the response: it is not an object')
+  await expect(notice).toContainText('"just a string"')
+  await expect(notice).toContainText('Entry 3 of the response: it has no modelId')
+  await expect(notice).toContainText('"modelName": "no id"')
+  await expect(notice).toContainText('Entry 4 of the response: it repeats the modelId')
+  await expectNoAxeViolations(page)
+})
+
+test('an answer of nothing but unreadable entries never says the account is empty', async ({
+  page,
+  faulty,
+}) => {
+  await faulty.queue('/models', { kind: 'models', models: [42, { name: 'no id' }] })
+  await connect(page, demoKey, faulty.app)
+  await expect(
+    page.getByText('None of the 2 entries of the response could be read as a model'),
+  ).toBeVisible()
+  await expect(page.getByText('This account has no models yet')).toBeHidden()
+  await page.getByRole('button', { name: 'Show the 2' }).click()
+  await expect(page.getByText('Entry 1 of the response: it is not an object')).toBeVisible()
+})
+
+test('a click anywhere on a row opens its model, but not on its checkbox', async ({
+  page,
+  faulty,
+}) => {
+  await connect(page, demoKey, faulty.app)
+  const model = seedModels[1]!
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: model.modelName }) })
+  await row.getByRole('checkbox', { name: `Compare ${model.modelName}` }).check()
+  await expect(page.getByRole('complementary')).toBeHidden()
+
+  await row.getByRole('cell', { name: model.baseModel }).click()
+  await expect(page.getByRole('heading', { level: 2, name: model.modelName })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`model=${model.modelId}`))
+})

@@ -1,0 +1,78 @@
+import { useId, useState } from 'react'
+
+import { jsonText } from '@/api/json-text'
+import type { RejectedEntry } from '@/api/model-schema'
+import { Alert } from '@/components/alert'
+import { plural } from '@/lib/format'
+
+const why: Record<RejectedEntry['why'], string> = {
+  'not an object': 'it is not an object, so it has no fields to read',
+  'no model id': 'it has no modelId (a text or a number), so it cannot be told apart',
+  'repeated id': 'it repeats the modelId of an earlier entry, which is the one shown',
+}
+
+/** Past this many characters an entry's JSON is cut, with a control to show it all. */
+const shownLength = 2_000
+
+/**
+ * What the service sent that is not in the table, counted, and readable on demand: each entry's
+ * JSON as text, and why it is not shown as a model.
+ */
+export function EntriesNotice({ rejected }: { rejected: readonly RejectedEntry[] }) {
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  const unreadable = rejected.filter((entry) => entry.why !== 'repeated id').length
+  const repeated = rejected.length - unreadable
+  const summary = [
+    unreadable
+      ? `${plural(unreadable, 'entry', 'entries')} of the response could not be read as a model.`
+      : '',
+    repeated
+      ? `${plural(repeated, 'entry', 'entries')} repeated the id of an earlier model and were left out.`
+      : '',
+  ]
+  return (
+    <Alert tone="warning" title="Some entries could not be shown">
+      {summary.filter(Boolean).join(' ')}{' '}
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+        className="font-medium underline underline-offset-2"
+      >
+        {open ? 'Hide them' : `Show ${rejected.length === 1 ? 'it' : `the ${rejected.length}`}`}
+      </button>
+      {open ? (
+        <ol id={listId} className="mt-2 flex flex-col gap-2">
+          {rejected.map((entry) => (
+            <li key={entry.position}>
+              <p className="text-xs">
+                Entry {entry.position + 1} of the response: {why[entry.why]}.
+              </p>
+              <EntryJson value={entry.value} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </Alert>
+  )
+}
+
+function EntryJson({ value }: { value: unknown }) {
+  const [whole, setWhole] = useState(false)
+  const text = jsonText(value, 2)
+  const cut = !whole && text.length > shownLength
+  return (
+    <div className="mt-1">
+      <pre className="rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900">
+        {cut ? `${text.slice(0, shownLength)}…` : text}
+      </pre>
+      {cut ? (
+        <button type="button" onClick={() => setWhole(true)} className="text-xs underline">
+          Show all {text.length.toLocaleString('en')} characters
+        </button>
+      ) : null}
+    </div>
+  )
+}

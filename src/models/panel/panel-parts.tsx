@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react'
+
+/** The panel's building blocks: a titled section, a field of a definition list, a link-styled button. */
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title}>
+      <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
+      {children}
+    </section>
+  )
+}
+
+export function Field({
+  label,
+  mono = false,
+  children,
+}: {
+  label: string
+  mono?: boolean
+  children: ReactNode
+}) {
+  return (
+    <>
+      <dt className={`text-slate-600 ${mono ? 'font-mono text-xs' : ''}`}>{label}</dt>
+      <dd className="min-w-0 text-slate-900">{children}</dd>
+    </>
+  )
+}
+
+export function LinkButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="rounded font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+    >
+      {children}
+    </button>
+  )
+}
