@@ -1,9 +1,13 @@
 import { defineConfig, devices } from '@playwright/test'
+import { existsSync } from 'node:fs'
 
 import { findChromium } from './scripts/chromium'
 import { e2eServers } from './e2e/servers'
 
 const node = 'node --import tsx'
+// The journeys run the production server as it ships: built to plain JavaScript.
+const builtServer = 'dist-server/main.js'
+if (!existsSync(builtServer)) throw new Error(`No ${builtServer}: run \`npm run build\` first.`)
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,7 +38,7 @@ export default defineConfig({
       stdout: 'ignore' as const,
     },
     {
-      command: `${node} server/prod/main.ts`,
+      command: `node ${builtServer}`,
       url: pair.app,
       env: {
         PORT: new URL(pair.app).port,

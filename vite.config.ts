@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
+import { compressAssets } from './scripts/compress-assets'
+
 /**
  * Imports that leave their folder name where they go: `@/models/engine/model-index`, never
  * `../../engine/model-index`, so the folder boundaries in .oxlintrc.json hold at any depth.
@@ -16,7 +18,7 @@ export const sourceAliases = {
 const marqtuneUrl = process.env.MARQTUNE_URL ?? 'https://marqtune.marqo.ai'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), compressAssets()],
   resolve: {
     alias: {
       ...sourceAliases,
@@ -36,6 +38,8 @@ export default defineConfig({
   build: {
     // Keep every asset a file: the CSP forbids inline script and style.
     assetsInlineLimit: 0,
+    // Maps for decoding a production stack trace, named by no bundle; the server never serves them.
+    sourcemap: 'hidden',
     // Every browser the dashboard supports preloads modules itself: no polyfill in the entry.
     modulePreload: { polyfill: false },
     rolldownOptions: {

@@ -4,14 +4,17 @@
  * percentiles and errors; exits 1 on any error, which is the figure to hold at zero.
  *
  * LOAD_CLIENTS (default 50) clients each send requests back to back for LOAD_SECONDS (default 10),
- * cycling through the four forwarded routes and the page itself.
+ * cycling through the four forwarded routes and the page itself. Then the flood (load-flood.ts):
+ * FLOOD_CLIENTS (default 2,000) at once against a hanging upstream; 0 skips it.
  */
 import { spawnServer } from '../scripts/spawn-server'
+import { runFlood } from './load-flood'
 import { demoKey } from '../server/emulator/emulator-app'
 import { seedModels } from '../server/emulator/seed-models'
 
 const clients = Number(process.env.LOAD_CLIENTS ?? 50)
 const seconds = Number(process.env.LOAD_SECONDS ?? 10)
+const floodClients = Number(process.env.FLOOD_CLIENTS ?? 2_000)
 
 const emulator = await spawnServer(['server/emulator/main.ts', '--port=0'])
 const server = await spawnServer(['server/prod/main.ts'], {
@@ -72,4 +75,7 @@ console.log(
   ].join('\n'),
 )
 for (const [what, count] of errors) console.log(`  ${count} × ${what}`)
-process.exitCode = errorCount === 0 ? 0 : 1
+
+const flood = floodClients > 0 ? await runFlood(floodClients) : { failures: 0, lines: [] }
+for (const line of flood.lines) console.log(line)
+process.exitCode = errorCount === 0 && flood.failures === 0 ? 0 : 1

@@ -4,8 +4,7 @@
  * production forwarder, driven in Chromium. Prints a Markdown table and writes it, with the raw
  * figures as JSON, to bench/results/<date>.{md,json}.
  */
-import { serveStatic } from '@hono/node-server/serve-static'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser } from '@playwright/test'
 import { Hono } from 'hono'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -17,291 +16,36 @@ import { initialAssets, total } from '../scripts/bundle-size'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
 import { generateModels } from '../server/emulator/generate-models'
 import type { ServerEnv } from '../server/prod/context'
-import { forward } from '../server/prod/forward'
+import { compressApiAnswers } from '../server/prod/middleware/compress-api'
+import { serveBuiltApp } from '../server/prod/middleware/static-files'
+import { forward } from '../server/prod/upstream/forward'
 import { createServerApp, upstreamDefaults } from '../server/prod/server-app'
+import {
+  chooseFailed,
+  heapMb,
+  loadMetrics,
+  open,
+  query,
+  scrollToEnd,
+  sortBy,
+  typeQuery,
+  type App,
+} from './interactions'
+import { coldStart, network } from './cold-start'
+import { coldRows, format, rows, stat } from './report'
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const loads = Number(process.env.BENCH_LOADS ?? 3)
-const query = 'furniture-dedupe-v99' // 20 keystrokes, narrowing as a person types
+const coldSizes = (process.env.BENCH_COLD_SIZES ?? '100,10000').split(',').map(Number)
+const coldLoads = Number(process.env.BENCH_COLD_LOADS ?? 3)
 // As many as keystrokes: with 5, the p95 was simply the slowest one (often the first ever).
 const sortRepeats = 20
 
 type Sample = Record<string, number[]>
-type App = 'ours' | 'agGrid'
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: 'inherit' })
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`)
-}
-
-/** Installed in every page: timing of "act, then the next frame once `done` holds". */
-function installProbes() {
-  const longTasks: Array<{ start: number; duration: number }> = []
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      longTasks.push({ start: entry.startTime, duration: entry.duration })
-  }).observe({ type: 'longtask', buffered: true })
-  const afterPaint = () =>
-    new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-  Object.assign(window, {
-    probe: {
-      longTasks,
-      async measure(act: () => void, done: () => boolean, timeoutMs = 20_000) {
-        const started = performance.now()
-        act()
-        while (!done()) {
-          if (performance.now() - started > timeoutMs)
-            throw new Error('timed out waiting for the rows')
-          await new Promise((resolve) => requestAnimationFrame(resolve))
-        }
-        await afterPaint()
-        return performance.now() - started
-      },
-      type(input: HTMLInputElement, value: string) {
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
-          input,
-          value,
-        )
-        input.dispatchEvent(new Event('input', { bubbles: true }))
-      },
-      async scroll(element: HTMLElement, frames = 120) {
-        const before = longTasks.length
-        const step = (element.scrollHeight - element.clientHeight) / frames
-        const intervals: number[] = []
-        let last = performance.now()
-        for (let frame = 1; frame <= frames; frame++) {
-          element.scrollTop = step * frame
-          await new Promise((resolve) => requestAnimationFrame(resolve))
-          const now = performance.now()
-          intervals.push(now - last)
-          last = now
-        }
-        await afterPaint()
-        return {
-          dropped: intervals.filter((interval) => interval > (1000 / 60) * 1.5).length,
-          longTasks: longTasks.length - before,
-        }
-      },
-    },
-  })
-}
-
-declare global {
-  interface Window {
-    probe: {
-      longTasks: Array<{ start: number; duration: number }>
-      measure: (act: () => void, done: () => boolean) => Promise<number>
-      type: (input: HTMLInputElement, value: string) => void
-      scroll: (
-        element: HTMLElement,
-        frames?: number,
-      ) => Promise<{ dropped: number; longTasks: number }>
-    }
-  }
-}
-
-async function loadMetrics(page: Page) {
-  return page.evaluate(() => {
-    const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN
-    return {
-      parse: at('models:parsed') - at('models:received'),
-      validate: at('models:validated') - at('models:parsed'),
-      firstPaint: at('models:painted') - at('models:validated'),
-      // AG Grid has no such work: it has no mark, and no figure.
-      warmUp: at('models:warm') - at('models:painted'),
-    }
-  })
-}
-
-async function heapMb(page: Page) {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('HeapProfiler.collectGarbage')
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
-  return usedSize / 1e6
-}
-
-/** Opens the app, connects, and waits until the first rows are painted. */
-async function open(browser: Browser, app: App, url: string, size: number) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  // tsx keeps function names with an `__name` helper that page functions then call.
-  await page.addInitScript('globalThis.__name = (target) => target')
-  await page.addInitScript(installProbes)
-  await page.goto(url)
-  if (app === 'ours') {
-    await page.getByLabel('API key').fill(demoKey)
-    await page.getByRole('button', { name: 'Connect' }).click()
-    await page.locator(`section[data-rows="${size}"]`).waitFor({ timeout: 120_000 })
-  } else {
-    await page.evaluate((key) => window.agBench.start(key), demoKey)
-  }
-  await page.waitForFunction(
-    () => performance.getEntriesByName('models:painted').length > 0,
-    null,
-    {
-      timeout: 120_000,
-    },
-  )
-  return page
-}
-
-async function typeQuery(page: Page, app: App) {
-  const durations: number[] = []
-  const longTasksBefore = await page.evaluate(() => window.probe.longTasks.length)
-  for (let length = 1; length <= query.length; length++) {
-    const value = query.slice(0, length)
-    durations.push(
-      await page.evaluate(
-        ([app, value]) => {
-          const input = document.querySelector<HTMLInputElement>(
-            app === 'ours' ? '#model-search' : '#quick',
-          )!
-          const first = () =>
-            document.querySelector('[row-index="0"] [col-id="modelName"]')?.textContent
-          return window.probe.measure(
-            () => window.probe.type(input, value),
-            app === 'ours'
-              ? () =>
-                  document.querySelector('section[data-search]')?.getAttribute('data-search') ===
-                  value
-              : () => {
-                  const api = window.agBench.api()!
-                  const expected = api.getDisplayedRowAtIndex(0)?.data?.modelName
-                  return (
-                    api.getGridOption('quickFilterText') === value &&
-                    (expected === undefined || first() === expected)
-                  )
-                },
-          )
-        },
-        [app, value] as const,
-      ),
-    )
-  }
-  const longTasks = (await page.evaluate(() => window.probe.longTasks.length)) - longTasksBefore
-  await page.evaluate((app) => {
-    const input = document.querySelector<HTMLInputElement>(
-      app === 'ours' ? '#model-search' : '#quick',
-    )!
-    window.probe.type(input, '')
-  }, app)
-  await page.waitForTimeout(300)
-  return { durations, longTasks }
-}
-
-async function chooseFailed(page: Page, app: App): Promise<number> {
-  const duration = await page.evaluate(async (app) => {
-    if (app === 'ours') {
-      const chip = [...document.querySelectorAll('button')].find(
-        (button) => button.textContent === 'Failed',
-      )!
-      return window.probe.measure(
-        () => chip.click(),
-        () =>
-          document.querySelector('section[data-facets]')?.getAttribute('data-facets') ===
-          'phase=failed',
-      )
-    }
-    const select = document.querySelector<HTMLSelectElement>('#status')!
-    return window.probe.measure(
-      () => {
-        select.value = 'failed'
-        select.dispatchEvent(new Event('change'))
-      },
-      () => {
-        const api = window.agBench.api()!
-        const expected = api.getDisplayedRowAtIndex(0)?.data?.modelName
-        const shown = document.querySelector('[row-index="0"] [col-id="modelName"]')
-        return (
-          api.getDisplayedRowAtIndex(0)?.data?.status === 'failed' &&
-          shown?.textContent === expected
-        )
-      },
-    )
-  }, app)
-  // Back to every model.
-  await page.evaluate((app) => {
-    if (app === 'ours') {
-      ;[...document.querySelectorAll('button')]
-        .find((button) => button.textContent === 'Failed')!
-        .click()
-    } else {
-      const select = document.querySelector<HTMLSelectElement>('#status')!
-      select.value = ''
-      select.dispatchEvent(new Event('change'))
-    }
-  }, app)
-  await page.waitForTimeout(300)
-  return duration
-}
-
-/** Sorts ascending by one column from the unsorted table, then removes the sort again. */
-async function sortBy(page: Page, app: App, id: string): Promise<number> {
-  const duration = await page.evaluate(
-    ([app, id]) => {
-      if (app === 'ours') {
-        const button = document.querySelector<HTMLButtonElement>(
-          `thead button[data-column="${id}"]`,
-        )!
-        return window.probe.measure(
-          () => button.click(),
-          () => document.querySelector('section[data-sort]')?.getAttribute('data-sort') === id,
-        )
-      }
-      const header = document.querySelector<HTMLElement>(
-        `.ag-header-cell[col-id="${id}"] .ag-header-cell-label`,
-      )!
-      return window.probe.measure(
-        () => header.click(),
-        () => {
-          const api = window.agBench.api()!
-          const sorted = api.getColumnState().find((state) => state.colId === id)?.sort === 'asc'
-          const expected = api.getDisplayedRowAtIndex(0)?.data?.modelName
-          const shown = document.querySelector('[row-index="0"] [col-id="modelName"]')
-          return sorted && shown?.textContent === expected
-        },
-      )
-    },
-    [app, id] as const,
-  )
-  await page.evaluate(
-    ([app, id]) => {
-      if (app === 'ours') {
-        // Ascending -> descending -> no sort.
-        const button = document.querySelector<HTMLButtonElement>(
-          `thead button[data-column="${id}"]`,
-        )!
-        button.click()
-        button.click()
-      } else {
-        window.agBench.api()!.applyColumnState({ defaultState: { sort: null } })
-      }
-    },
-    [app, id] as const,
-  )
-  await page.waitForTimeout(300)
-  return duration
-}
-
-async function scrollToEnd(page: Page, app: App) {
-  return page.evaluate((app) => {
-    const element =
-      app === 'ours'
-        ? document.querySelector('table[aria-label="Models"]')!.parentElement!
-        : // AG Grid's vertical scroller: the element that scrolls (its class changes between majors).
-          [...document.querySelectorAll<HTMLElement>('#grid *')].find(
-            (element) =>
-              element.scrollHeight > element.clientHeight + 10 &&
-              ['auto', 'scroll'].includes(getComputedStyle(element).overflowY),
-          )!
-    return window.probe.scroll(element)
-  }, app)
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = values.filter(Number.isFinite).toSorted((a, b) => a - b)
-  if (!sorted.length) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
 }
 
 async function measureApp(browser: Browser, app: App, url: string, size: number) {
@@ -338,45 +82,42 @@ async function measureApp(browser: Browser, app: App, url: string, size: number)
   return samples
 }
 
-const rows: Array<{ key: string; label: string; stat: 'median' | 'p95' | 'value'; unit: string }> =
-  [
-    { key: 'parse', label: 'response → JSON parsed', stat: 'median', unit: 'ms' },
-    { key: 'validate', label: 'JSON parsed → models validated', stat: 'median', unit: 'ms' },
-    { key: 'firstPaint', label: 'validated → first rows painted', stat: 'median', unit: 'ms' },
-    {
-      key: 'warmUp',
-      label: 'first rows painted → search and name sort indexed (while idle)',
-      stat: 'median',
-      unit: 'ms',
-    },
-    { key: 'keystroke', label: 'keystroke → rows painted (median)', stat: 'median', unit: 'ms' },
-    { key: 'keystroke', label: 'keystroke → rows painted (p95)', stat: 'p95', unit: 'ms' },
-    { key: 'typingLongTasks', label: 'long tasks while typing 20 keys', stat: 'value', unit: '' },
-    { key: 'facet', label: 'status filter → rows painted (median)', stat: 'median', unit: 'ms' },
-    { key: 'facet', label: 'status filter → rows painted (p95)', stat: 'p95', unit: 'ms' },
-    { key: 'sortText', label: 'sort by name → painted (median)', stat: 'median', unit: 'ms' },
-    { key: 'sortText', label: 'sort by name → painted (p95)', stat: 'p95', unit: 'ms' },
-    { key: 'sortNumber', label: 'sort by a number → painted (median)', stat: 'median', unit: 'ms' },
-    { key: 'sortNumber', label: 'sort by a number → painted (p95)', stat: 'p95', unit: 'ms' },
-    {
-      key: 'scrollLongTasks',
-      label: 'long tasks scrolling top to bottom',
-      stat: 'value',
-      unit: '',
-    },
-    { key: 'scrollDropped', label: 'dropped frames scrolling (of 120)', stat: 'value', unit: '' },
-    { key: 'heap', label: 'JS heap after load', stat: 'value', unit: 'MB' },
-  ]
-
-function stat(values: number[] | undefined, kind: 'median' | 'p95' | 'value'): number {
-  if (!values?.length) return Number.NaN
-  return kind === 'p95' ? quantile(values, 0.95) : quantile(values, 0.5)
+/** The emulator with this account, and both pages served in front of it the same way. */
+async function serve(models: ReturnType<typeof generateModels>) {
+  const emulator = await listen(
+    createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
+  )
+  const upstream = { ...upstreamDefaults, baseUrl: emulator.url, timeoutMs: 60_000 }
+  const ours = await listen(createServerApp({ upstream, distDir: 'dist', log: () => {} }).fetch)
+  const agApp = new Hono<ServerEnv>()
+  agApp.use('/api/*', compressApiAnswers())
+  agApp.get('/api/models', (c) => forward(c, '/models', upstream))
+  serveBuiltApp(agApp, 'bench/.dist/ag-grid')
+  const agGrid = await listen(agApp.fetch)
+  return { emulator, ours, agGrid }
 }
 
-function format(value: number, unit: string): string {
-  if (!Number.isFinite(value)) return 'n/a'
-  const text = unit === 'MB' ? value.toFixed(1) : Math.round(value).toString()
-  return unit ? `${text} ${unit}` : text
+/** Median over `coldLoads` first visits of each page, for each of `coldSizes`. */
+async function measureColdStarts(browser: Browser) {
+  const results: Record<number, Record<App, Sample>> = {}
+  for (const size of coldSizes) {
+    const { emulator, ours, agGrid } = await serve(generateModels(size, 1))
+    console.log(`\nCold start, ${size.toLocaleString('en')} models`)
+    results[size] = { ours: {}, agGrid: {} }
+    for (let load = 0; load < coldLoads; load++) {
+      for (const [app, server] of [
+        ['ours', ours],
+        ['agGrid', agGrid],
+      ] as const) {
+        const figures = await coldStart(browser, app, server.url)
+        for (const [key, value] of Object.entries(figures)) {
+          ;(results[size][app][key] ??= []).push(value)
+        }
+      }
+    }
+    for (const server of [emulator, ours, agGrid]) server.close()
+  }
+  return results
 }
 
 async function main() {
@@ -386,19 +127,12 @@ async function main() {
   const browser = await chromium.launch({ executablePath: ensureBrowser() })
   const version = browser.version()
   const results: Record<number, { payloadBytes: number; ours: Sample; agGrid: Sample }> = {}
+  let coldResults: Awaited<ReturnType<typeof measureColdStarts>> = {}
   try {
     for (const size of sizes) {
       const models = generateModels(size, 1)
       const payloadBytes = Buffer.byteLength(JSON.stringify({ statusCode: 200, body: { models } }))
-      const emulator = await listen(
-        createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
-      )
-      const upstream = { ...upstreamDefaults, baseUrl: emulator.url, timeoutMs: 60_000 }
-      const ours = await listen(createServerApp({ upstream, distDir: 'dist', log: () => {} }).fetch)
-      const agApp = new Hono<ServerEnv>()
-      agApp.get('/api/models', (c) => forward(c, '/models', upstream))
-      agApp.use('/*', serveStatic({ root: 'bench/.dist/ag-grid' }))
-      const agGrid = await listen(agApp.fetch)
+      const { emulator, ours, agGrid } = await serve(models)
       console.log(`\n${size.toLocaleString('en')} models (${(payloadBytes / 1e6).toFixed(1)} MB)`)
       console.log('  dashboard…')
       const oursSamples = await measureApp(browser, 'ours', ours.url, size)
@@ -407,6 +141,7 @@ async function main() {
       results[size] = { payloadBytes, ours: oursSamples, agGrid: agSamples }
       for (const server of [emulator, ours, agGrid]) server.close()
     }
+    coldResults = await measureColdStarts(browser)
   } finally {
     await browser.close()
   }
@@ -442,13 +177,38 @@ async function main() {
       )
     }
   }
+  lines.push(
+    '',
+    `## Cold start: ${network.downMbps} Mbit/s down, ${network.upMbps} up, ${network.latencyMs} ms round trip, empty cache`,
+    '',
+    `Medians of ${coldLoads} first visits in Chromium's network emulation, through a server that sends the build's brotli copies and compresses the API answer (both pages). The AG Grid page has no key screen: its "first screen usable" is its controls and script loaded, and its rows are timed from asking for the data.`,
+  )
+  for (const size of coldSizes) {
+    const cold = coldResults[size]
+    if (!cold) continue
+    lines.push(
+      '',
+      `### ${size.toLocaleString('en')} models`,
+      '',
+      '| measure | dashboard | AG Grid | ratio |',
+      '|---|---:|---:|---:|',
+    )
+    for (const row of coldRows) {
+      const ours = stat(cold.ours[row.key], 'median')
+      const ag = stat(cold.agGrid[row.key], 'median')
+      const ratio = ag > 0 ? (ours / ag).toFixed(2) : '—'
+      lines.push(
+        `| ${row.label} | ${format(ours, row.unit)} | ${format(ag, row.unit)} | ${ratio} |`,
+      )
+    }
+  }
   const markdown = `${lines.join('\n')}\n`
   console.log(`\n${markdown}`)
   mkdirSync('bench/results', { recursive: true })
   writeFileSync(`bench/results/${date}.md`, markdown)
   writeFileSync(
     `bench/results/${date}.json`,
-    `${JSON.stringify({ date, chromium: version, cpus: cpus().length, assets, results }, null, 2)}\n`,
+    `${JSON.stringify({ date, chromium: version, cpus: cpus().length, assets, results, network, coldResults }, null, 2)}\n`,
   )
   console.log(`Wrote bench/results/${date}.md and .json`)
 }

@@ -44,7 +44,7 @@ try {
       const acts: Record<string, (step: number) => void> = {
         facet: () =>
           [...document.querySelectorAll('button')]
-            .find((button) => button.textContent === 'Failed')!
+            .find((button) => button.dataset.quickFilter === 'Failed')!
             .click(),
         type: (step) => {
           Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(

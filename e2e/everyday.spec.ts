@@ -83,7 +83,7 @@ test.use({ viewport: { width: 1400, height: 900 } })
 
 test('failure triage groups near-identical reasons; one click shows a group', async ({ page }) => {
   await connect(page)
-  await page.getByRole('button', { name: 'Failed' }).click()
+  await page.getByRole('button', { name: 'Failed', exact: true }).click()
   const triage = page.getByRole('region', { name: /Why models failed/ })
   await expect(triage).toBeVisible()
   await expectNoAxeViolations(page)
@@ -107,7 +107,7 @@ test('the tab title names the open view', async ({ page }) => {
   await expect(page).toHaveTitle('Connect · Marqtune Models')
   await connect(page)
   await expect(page).toHaveTitle('All models · Marqtune Models')
-  await page.getByRole('button', { name: 'Failed' }).click()
+  await page.getByRole('button', { name: 'Failed', exact: true }).click()
   await expect(page).toHaveTitle(`4 of ${seedModels.length} models · Marqtune Models`)
   // The triage strip appears a moment after the filter: let the rows settle before clicking one.
   await expect(page.getByRole('region', { name: /Why models failed/ })).toBeVisible()

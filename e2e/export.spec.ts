@@ -5,7 +5,7 @@ import { connect, expect, test } from './fixtures'
 
 test('the filtered view exports as CSV and JSON, in the order shown', async ({ page }) => {
   await connect(page)
-  await page.getByRole('button', { name: 'Ready' }).click()
+  await page.getByRole('button', { name: 'Ready', exact: true }).click()
   await page.getByRole('searchbox', { name: 'Search models' }).fill('vit-b-16')
   await page.getByRole('button', { name: 'Name' }).click()
   const expected = seedModels
@@ -39,7 +39,7 @@ test('the filtered view exports as CSV and JSON, in the order shown', async ({ p
 
 test('a formula-looking name is defused in the CSV of the failed models', async ({ page }) => {
   await connect(page)
-  await page.getByRole('button', { name: 'Failed' }).click()
+  await page.getByRole('button', { name: 'Failed', exact: true }).click()
   const failed = seedModels.filter((model) => model.status.toLowerCase() === 'failed')
   await expect(page.getByRole('status')).toHaveText(
     `${failed.length} of ${seedModels.length} models`,

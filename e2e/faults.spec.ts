@@ -189,7 +189,7 @@ test.describe('with models on screen', () => {
     await expect(page.getByRole('alert')).toContainText('HTTP 502 Bad Gateway: an HTML page.')
     await expect(page.getByRole('alert')).toContainText('as they were fetched at')
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
-    await expect(page.getByRole('searchbox')).toHaveValue('apparel')
+    await expect(page.getByRole('searchbox', { name: 'Search models' })).toHaveValue('apparel')
     await expect(page.getByRole('complementary')).toBeVisible()
     expect(await listRequests(faulty)).toHaveLength(5)
 

@@ -34,7 +34,7 @@ export const test = base.extend<{ faulty: FaultyServers }, { faultyPair: FaultyS
         `--key=${secondKey}`,
         `--key=${canaryKey}`,
       ])
-      const app = await spawnServer(['server/prod/main.ts'], {
+      const app = await spawnServer(['dist-server/main.js'], {
         PORT: '0',
         HOST: '127.0.0.1',
         MARQTUNE_URL: emulator.url,

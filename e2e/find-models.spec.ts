@@ -56,7 +56,7 @@ test('a copied link shows the same rows in the same order in a new tab', async (
 }) => {
   await connect(page)
   await page.getByRole('searchbox', { name: 'Search models' }).fill('vit')
-  await page.getByRole('button', { name: 'Ready' }).click()
+  await page.getByRole('button', { name: 'Ready', exact: true }).click()
   await page.getByRole('button', { name: 'Max training time' }).click()
   await expect(page.getByRole('columnheader', { name: 'Max training time' })).toHaveAttribute(
     'aria-sort',
@@ -76,7 +76,7 @@ test('a copied link shows the same rows in the same order in a new tab', async (
 
 test('Back undoes the last filter change, Forward redoes it', async ({ page }) => {
   await connect(page)
-  await page.getByRole('button', { name: 'Failed' }).click()
+  await page.getByRole('button', { name: 'Failed', exact: true }).click()
   await expect(page.getByRole('status')).toHaveText('4 of 26 models')
   await page.getByRole('button', { name: 'Instance type filter' }).click()
   await page.getByRole('checkbox', { name: /marqtune.basic/ }).check()

@@ -103,7 +103,7 @@ test('an unknown model id in the link says so', async ({ page }) => {
 test('compare three models side by side, then only their differences', async ({ page }) => {
   await connect(page)
   for (const name of ['gs-apparel-v3', 'gs-apparel-v4', 'model-2']) {
-    await page.getByRole('checkbox', { name: `Compare ${name}` }).check()
+    await page.getByRole('checkbox', { name: `Select ${name}` }).check()
   }
   await page.getByRole('button', { name: 'Compare 3 models' }).click()
 

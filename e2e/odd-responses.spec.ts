@@ -1,20 +1,7 @@
+import { documentedExample } from '../server/emulator/documented-example'
 import { seedModels } from '../server/emulator/seed-models'
 import { connect, demoKey, expectNoAxeViolations } from './fixtures'
 import { expect, test } from './faulty-servers'
-
-// The List Models page's own example, placeholders and all (docs.marqo.ai, reference/marqtune).
-const documentedExample = {
-  modelId: 'idInSystem',
-  modelName: 'nameInSystem',
-  status: 'currentStatus',
-  secondaryStatus: 'secondaryStatus',
-  failureReason: 'reasonForFailure',
-  baseModel: 'baseModel',
-  instanceType: 'marqtune.basic|marqtune.performance',
-  maxTrainingTime: 'maxTrainingTime',
-  checkpoints: ['checkpoint-1', 'checkpoint-2'],
-  hyperparameters: 'Training task parameters - see the Training parameters guide for details.',
-}
 
 test('the documented example is a model, with its odd fields listed', async ({ page, faulty }) => {
   await faulty.queue('/models', { kind: 'models', models: [documentedExample] })
@@ -56,11 +43,12 @@ test('entries that are not models are counted and can be read', async ({ page, f
   await expect(page.getByRole('rowheader', { name: model.modelName })).toBeVisible()
 
   await notice.getByRole('button', { name: 'Show the 3' }).click()
-  await expect(notice).toContainText('Entry 2 of the response: it is not an object')
-  await expect(notice).toContainText('"just a string"')
-  await expect(notice).toContainText('Entry 3 of the response: it has no modelId')
-  await expect(notice).toContainText('"modelName": "no id"')
-  await expect(notice).toContainText('Entry 4 of the response: it repeats the modelId')
+  const entries = page.getByRole('region', { name: 'Entries not shown as models' })
+  await expect(entries).toContainText('Entry 2 of the response: it is not an object')
+  await expect(entries).toContainText('"just a string"')
+  await expect(entries).toContainText('Entry 3 of the response: it has no modelId')
+  await expect(entries).toContainText('"modelName": "no id"')
+  await expect(entries).toContainText('Entry 4 of the response: it repeats the modelId')
   await expectNoAxeViolations(page)
 })
 
@@ -87,7 +75,7 @@ test('a click anywhere on a row opens its model, but not on its checkbox', async
   const row = page
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: model.modelName }) })
-  await row.getByRole('checkbox', { name: `Compare ${model.modelName}` }).check()
+  await row.getByRole('checkbox', { name: `Select ${model.modelName}` }).check()
   await expect(page.getByRole('complementary')).toBeHidden()
 
   await row.getByRole('cell', { name: model.baseModel }).click()

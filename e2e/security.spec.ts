@@ -2,7 +2,7 @@ import { connect as connectSocket } from 'node:net'
 
 import { faultRoutes } from '../server/emulator/faults'
 import { seedModels } from '../server/emulator/seed-models'
-import { connect } from './fixtures'
+import { connect, demoKey } from './fixtures'
 import { canaryKey, expect, test } from './faulty-servers'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
@@ -88,7 +88,6 @@ test('open-proxy probes never make the emulator see a request outside the allow-
     '/api/models/../../__emulator/requests',
     '/api/models/x/../../../__emulator/requests',
     '/api/__emulator/requests',
-    '/api/models?x=1&redirect=http://evil.example',
     `/api/models/${seedModels[0]!.modelId}/download/url?checkpoint=../../__emulator`,
     `/api/models/${seedModels[0]!.modelId}/download/url?checkpoint=epoch_1%26x%3D1`,
     `/api/models/${seedModels[0]!.modelId}%3Fx=/logs`,
@@ -98,7 +97,7 @@ test('open-proxy probes never make the emulator see a request outside the allow-
     answers.push(
       await rawRequest(
         faulty.app,
-        `GET ${target} HTTP/1.1\r\nHost: ${appHost}\r\nConnection: close\r\n\r\n`,
+        `GET ${target} HTTP/1.1\r\nHost: ${appHost}\r\nx-api-key: ${demoKey}\r\nConnection: close\r\n\r\n`,
       ),
     )
   }
@@ -107,16 +106,23 @@ test('open-proxy probes never make the emulator see a request outside the allow-
     answers.push(
       await rawRequest(
         faulty.app,
-        `${method} ${target} HTTP/1.1\r\nHost: ${appHost}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+        `${method} ${target} HTTP/1.1\r\nHost: ${appHost}\r\nx-api-key: ${demoKey}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
       ),
     )
   }
   answers.push(
     await rawRequest(
       faulty.app,
-      `GET /api/models HTTP/1.1\r\nHost: ${emulatorHost.replace('127.0.0.1', 'evil.example')}\r\nConnection: close\r\n\r\n`,
+      `GET /api/models HTTP/1.1\r\nHost: ${emulatorHost.replace('127.0.0.1', 'evil.example')}\r\nx-api-key: ${demoKey}\r\nConnection: close\r\n\r\n`,
     ),
   )
+
+  // The one allowed route, with a query it takes nothing from.
+  const listed = await rawRequest(
+    faulty.app,
+    `GET /api/models?x=1&redirect=http://evil.example HTTP/1.1\r\nHost: ${appHost}\r\nx-api-key: ${demoKey}\r\nConnection: close\r\n\r\n`,
+  )
+  expect(listed).toMatch(/^HTTP\/1\.1 200 /)
 
   // CONNECT is not even answered: the socket is closed.
   for (const answer of answers) expect(answer).toMatch(/^$|^HTTP\/1\.1 40\d /)
@@ -128,6 +134,7 @@ test('open-proxy probes never make the emulator see a request outside the allow-
       /^\/models(\/[0-9a-f-]{36}(\/logs|\/download\/url(\?checkpoint=[\w.-]+)?)?)?$/,
     )
   }
-  // Only the plain request to the list went through (its query left behind), without a key.
+  // Each probe carries a working key, so only the allow-list stops it: just the plain request
+  // to the list went through, its query left behind.
   expect(seen.map((request) => request.path)).toEqual(['/models'])
 })

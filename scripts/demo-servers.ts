@@ -32,10 +32,17 @@ export async function startDemoServers(options: {
   host: string
   port: number
   emulatorPort: number
+  /** Training happens, one epoch every this many ms (`--simulate`). */
+  epochMs?: number
   log?: (line: string) => void
 }) {
   const emulator = await listen(
-    createEmulatorApp({ models: seedModels, keys: [demoKey], envelope: 'wrapped' }).fetch,
+    createEmulatorApp({
+      models: seedModels,
+      keys: [demoKey],
+      envelope: 'wrapped',
+      ...(options.epochMs ? { simulate: { epochMs: options.epochMs } } : {}),
+    }).fetch,
     '127.0.0.1',
     options.emulatorPort,
   )

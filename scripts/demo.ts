@@ -10,16 +10,19 @@ buildIfStale()
 const host = process.env.HOST ?? '127.0.0.1'
 const port = Number(process.env.PORT ?? 4173)
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 8787)
+// Training happens at a pace a person can watch: progress, highlights and notifications.
+const epochMs = Number(process.env.DEMO_EPOCH_MS ?? 20_000)
 
 try {
-  const { url, emulatorUrl } = await startDemoServers({ host, port, emulatorPort })
+  const { url, emulatorUrl } = await startDemoServers({ host, port, emulatorPort, epochMs })
   console.log(`
   Marqtune Models dashboard (demo account, ${seedModels.length} models)
 
     Open      ${url}
     API key   ${demoKey}
 
-  The Marqtune emulator answers on ${emulatorUrl}. Ctrl+C stops both.
+  The Marqtune emulator answers on ${emulatorUrl}; training is simulated, an epoch every ${epochMs / 1000} s.
+  Ctrl+C stops both.
 `)
 } catch (error) {
   const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'

@@ -15,7 +15,16 @@ type Probe = { file: string; forbidden: string[]; allowed?: string[] }
 const probes: Probe[] = [
   {
     file: 'src/lib/deep/nested/probe.ts',
-    forbidden: ['../../../models/domain/status', '@/models/domain/status', '@/api/client'],
+    forbidden: [
+      '../../../models/domain/status',
+      '@/models/domain/status',
+      '@/api/client',
+      // A `..` anywhere climbs out of a folder, whatever comes before it.
+      '@/lib/../models/domain/status',
+      './../../../models/domain/status',
+      // Caught by the server rule alone.
+      'server/prod/server-app',
+    ],
     allowed: ['./sibling', '@/lib/format'],
   },
   { file: 'src/components/deep/probe.tsx', forbidden: ['@/session/key-store', '@/app/app'] },
@@ -31,7 +40,17 @@ const probes: Probe[] = [
   },
   {
     file: 'src/models/domain/deep/probe.ts',
-    forbidden: ['react', '@tanstack/react-table', '@/components/badge', '@/models/engine/ranks'],
+    forbidden: [
+      'react',
+      '@tanstack/react-table',
+      '@/components/badge',
+      '@/models/engine/ranks',
+      './../../table/model-row',
+      '@/models/domain/../table/model-row',
+      '@/models/domain/../../app/app',
+      '@/session/key-screen',
+      '@/api/model-queries',
+    ],
     allowed: ['@/lib/format', '@/api/model-schema', '@common/model-id', '@/models/domain/status'],
   },
   {
@@ -77,6 +96,15 @@ const probes: Probe[] = [
   { file: 'src/models/compare/deep/probe.tsx', forbidden: ['@/models/panel/model-panel'] },
   { file: 'src/models/triage/deep/probe.tsx', forbidden: ['@/models/toolbar/quick-filters'] },
   {
+    file: 'src/models/actions/deep/probe.tsx',
+    forbidden: ['@/models/panel/model-panel', '@/models/table/model-row', '@/models/models-screen'],
+    allowed: [
+      '@/models/view/use-compare-selection',
+      '@/api/model-actions',
+      '@/components/confirm-dialog',
+    ],
+  },
+  {
     file: 'src/app/deep/probe.tsx',
     forbidden: [
       '../../../server/prod/server-app',
@@ -87,7 +115,13 @@ const probes: Probe[] = [
   },
   {
     file: 'common/deep/probe.ts',
-    forbidden: ['@/models/domain/status', '../../src/lib/format', '@/api/client'],
+    forbidden: [
+      '@/models/domain/status',
+      '../../src/lib/format',
+      '@/api/client',
+      '@/lib/format',
+      '@/components/badge',
+    ],
   },
   {
     file: 'server/deep/nested/probe.ts',

@@ -50,13 +50,23 @@ try {
   await page.getByRole('link', { name: /Download epoch_3/ }).waitFor()
   await shoot(page, 'panel')
 
+  // The account at a glance and the progress of what is training.
+  await page.getByRole('button', { name: 'Close details' }).click()
+  await page.getByRole('button', { name: 'In progress', exact: true }).click()
+  await page.getByRole('button', { name: 'multilingual-retail-xlmr', exact: true }).click()
+  await page
+    .getByRole('region', { name: 'Training' })
+    .getByText(/an epoch/)
+    .waitFor()
+  await shoot(page, 'progress')
+
   const dark = await browser.newPage({
     viewport: { width: 1400, height: 860 },
     deviceScaleFactor: 1,
     colorScheme: 'dark',
   })
   await connect(dark, servers.url)
-  await dark.getByRole('button', { name: 'Failed' }).click()
+  await dark.getByRole('button', { name: 'Failed', exact: true }).click()
   await dark.getByRole('region', { name: /Why models failed/ }).waitFor()
   await shoot(dark, 'dark')
 

@@ -3,11 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process'
 export type Spawned = { url: string; process: ChildProcess; output: () => string }
 
 /**
- * Runs one of our server scripts (`server/emulator/main.ts`, `server/prod/main.ts`) as its own
- * process, as `npm start` does; resolves once it prints the URL it listens on (port 0 = free).
+ * Runs one of our servers as its own process: a TypeScript one (`server/emulator/main.ts`)
+ * through tsx, a built one (`dist-server/main.js`) with plain `node`, as `npm start` does.
+ * Resolves once it prints the URL it listens on (port 0 = free).
  */
 export function spawnServer(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const loader = args[0]?.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...loader, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

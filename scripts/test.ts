@@ -71,7 +71,8 @@ add(
   countFrom(unitReport, { passed: ['numPassedTests'], failed: ['numFailedTests'] }, unitOk),
 )
 
-check('build', 'npx', ['vite', 'build'])
+// The app and the production server: the journeys run the server as it ships.
+check('build', 'npm', ['run', 'build'])
 check('bundle budget', 'node', ['--import', 'tsx', 'scripts/bundle-budget.ts'])
 
 let chromiumPath: string | undefined

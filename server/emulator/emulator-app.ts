@@ -3,7 +3,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import { uuidPattern } from '../../common/model-id'
 import { installFaults } from './faults'
-import { logsOf } from './logs'
+import { logsOf, logWindow } from './logs'
+import { modelActions } from './model-actions'
+import { simulate as startSimulation } from './simulate'
 import type { WireModel } from './wire-model'
 
 export const demoKey = 'marqtune-demo-key'
@@ -22,6 +24,10 @@ export type EmulatorOptions = {
   envelope: Envelope
   /** Test servers only: accept queued faults and keep a log of requests (faults.ts). */
   faults?: boolean
+  /** Deleted models stay listed with status `deleted` (the docs leave open which the service does). */
+  keepDeleted?: boolean
+  /** Training happens (simulate.ts): one epoch every `epochMs`. Without it the account stands still. */
+  simulate?: { epochMs: number }
 }
 
 /**
@@ -34,9 +40,19 @@ export function createEmulatorApp({
   keys,
   envelope,
   faults = false,
+  keepDeleted = false,
+  simulate,
 }: EmulatorOptions): Hono {
   const app = new Hono()
+  // A simulation changes its models: its own copies, never the shared seed.
+  if (simulate) models = structuredClone(models)
+  const simulation = simulate
+    ? startSimulation(models, { epochMs: simulate.epochMs, onChange: () => (listBody = undefined) })
+    : undefined
+  // Logs end where the emulator started, so their timestamps hold still between requests.
+  const logsEnd = Date.now()
   const byId = new Map(models.map((model) => [model.modelId, model]))
+  const actions = modelActions({ keepDeleted })
   const accepted = new Set(keys)
   // Serialised once: a 100,000-model account is tens of megabytes.
   let listBody: string | undefined
@@ -50,12 +66,18 @@ export function createEmulatorApp({
     return c.json(wrap(status, body), status)
   }
 
-  if (faults) installFaults(app, wrap)
+  if (faults) {
+    installFaults(app, wrap, () => {
+      actions.reset()
+      listBody = undefined
+    })
+  }
 
   function findModel(c: Context): WireModel | Response {
     const id = c.req.param('id') ?? ''
     if (!uuidPattern.test(id)) return send(c, 400, { message: 'Invalid model id' })
-    return byId.get(id) ?? send(c, 404, { message: 'model not found' })
+    const model = byId.get(id)
+    return (model && actions.shown(model)) ?? send(c, 404, { message: 'model not found' })
   }
 
   app.use(async (c, next) => {
@@ -65,8 +87,9 @@ export function createEmulatorApp({
   })
 
   app.get('/models', (c) => {
+    const listed = actions.list(models)
     listBody ??= JSON.stringify(
-      envelope === 'wrapped' ? { statusCode: 200, body: { models } } : { models },
+      envelope === 'wrapped' ? { statusCode: 200, body: { models: listed } } : { models: listed },
     )
     return c.body(listBody, 200, { 'content-type': 'application/json' })
   })
@@ -78,7 +101,22 @@ export function createEmulatorApp({
 
   app.get('/models/:id/logs', (c) => {
     const model = findModel(c)
-    return model instanceof Response ? model : send(c, 200, logsOf(model, Date.now()))
+    if (model instanceof Response) return model
+    const lines = simulation?.logOf(model) ?? logsOf(model, logsEnd)
+    const window = logWindow(lines, c.req.query('from'), c.req.query('to'))
+    return typeof window === 'string' ? send(c, 400, { message: window }) : send(c, 200, window)
+  })
+
+  app.get('/models/:id/logs/url', (c) => {
+    const model = findModel(c)
+    if (model instanceof Response) return model
+    if (model.status.toLowerCase() !== 'ready') {
+      return send(c, 400, { message: 'Logs download is only available for ready model.' })
+    }
+    const expires = Math.floor(Date.now() / 1000) + 3600
+    return send(c, 200, {
+      downloadUrl: `https://marqtune-emulator.invalid/logs/${model.modelId}.log?X-Amz-Expires=3600&expires=${expires}`,
+    })
   })
 
   app.get('/models/:id/download/url', (c) => {
@@ -94,6 +132,29 @@ export function createEmulatorApp({
     return send(c, 200, {
       downloadUrl: `https://marqtune-emulator.invalid/models/${model.modelId}/${checkpoint}.pt?X-Amz-Expires=3600&expires=${expires}`,
     })
+  })
+
+  app.post('/models/:id/released-checkpoints/:checkpoint', (c) => {
+    const model = findModel(c)
+    if (model instanceof Response) return model
+    const checkpoint = c.req.param('checkpoint')
+    if (!model.checkpoints.includes(checkpoint)) {
+      return send(c, 400, {
+        message: `Invalid checkpoint name: ${checkpoint} for model: name=${model.modelName}, id=${model.modelId}`,
+      })
+    }
+    actions.release(model.modelId, checkpoint)
+    return send(c, 200, { modelId: model.modelId })
+  })
+
+  app.delete('/models/:id', (c) => {
+    const id = c.req.param('id')
+    if (!uuidPattern.test(id)) return send(c, 400, { message: 'Invalid model id' })
+    if (!byId.has(id)) return send(c, 404, { message: 'model not found' })
+    if (actions.isDeleted(id)) return send(c, 400, { message: 'model is already deleted' })
+    actions.delete(id)
+    listBody = undefined
+    return send(c, 200, { message: 'model deleted successfully' })
   })
 
   app.notFound((c) => send(c, 400, { message: 'Invalid request method' }))

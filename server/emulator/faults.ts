@@ -10,6 +10,8 @@ export type Fault =
   | { kind: 'status'; status: number; body?: 'json' | 'html' | 'empty'; message?: string }
   /** Exactly this JSON, status 200 unless given: wrong shapes, huge accounts, markup, ... */
   | { kind: 'json'; body: unknown; status?: number }
+  /** Exactly this text as a JSON answer: JSON too deep for JSON.stringify to make, say. */
+  | { kind: 'text'; body: string }
   /** These entries as the model list, in the emulator's envelope. */
   | { kind: 'models'; models: unknown[] }
   /** 429 with this Retry-After: seconds, or an HTTP date. */
@@ -27,7 +29,11 @@ export const faultRoutes = [
   '/models',
   '/models/:id',
   '/models/:id/logs',
+  '/models/:id/logs/url',
   '/models/:id/download/url',
+  // The actions have their method in the name: a fault for a DELETE never hits a GET of the model.
+  'DELETE /models/:id',
+  'POST /models/:id/released-checkpoints/:checkpoint',
 ]
 
 /** One request as the emulator saw it; `key` is a short hash, never the key itself. */
@@ -43,9 +49,15 @@ function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12)
 }
 
-function routeOf(path: string): string | undefined {
+function routeOf(path: string, method = 'GET'): string | undefined {
+  if (method === 'DELETE') return /^\/models\/[^/]+$/.test(path) ? 'DELETE /models/:id' : undefined
+  if (method === 'POST') {
+    return /^\/models\/[^/]+\/released-checkpoints\/[^/]+$/.test(path)
+      ? 'POST /models/:id/released-checkpoints/:checkpoint'
+      : undefined
+  }
   if (path === '/models') return path
-  const match = /^\/models\/[^/]+(\/logs|\/download\/url)?$/.exec(path)
+  const match = /^\/models\/[^/]+(\/logs\/url|\/logs|\/download\/url)?$/.exec(path)
   return match ? `/models/:id${match[1] ?? ''}` : undefined
 }
 
@@ -53,7 +65,12 @@ function routeOf(path: string): string | undefined {
  * Mounts the control routes (`/__emulator/faults`, `/__emulator/requests`) and the middleware
  * that records every request and plays queued faults, per route, in order.
  */
-export function installFaults(app: Hono, wrap: (status: number, body: unknown) => unknown) {
+export function installFaults(
+  app: Hono,
+  wrap: (status: number, body: unknown) => unknown,
+  /** Called by `DELETE /__emulator/state` too: the account comes back as it started. */
+  resetAccount: () => void = () => {},
+) {
   const queues = new Map<string, Fault[]>()
   const requests: RecordedRequest[] = []
 
@@ -67,6 +84,7 @@ export function installFaults(app: Hono, wrap: (status: number, body: unknown) =
   app.delete('/__emulator/state', (c) => {
     queues.clear()
     requests.length = 0
+    resetAccount()
     return c.body(null, 204)
   })
 
@@ -77,7 +95,7 @@ export function installFaults(app: Hono, wrap: (status: number, body: unknown) =
     const record: RecordedRequest = {
       method: c.req.method,
       path: pathname + search,
-      route: routeOf(c.req.path),
+      route: routeOf(c.req.path, c.req.method),
       key: key ? keyHash(key) : undefined,
       aborted: false,
     }
@@ -108,6 +126,8 @@ async function play(
     }
     case 'json':
       return Response.json(fault.body, { status: fault.status ?? 200 })
+    case 'text':
+      return new Response(fault.body, { headers: { 'content-type': 'application/json' } })
     case 'models':
       return Response.json(wrap(200, { models: fault.models }))
     case 'rate-limit':

@@ -10,7 +10,10 @@ const usage = `Usage: npm run emulator -- [options]
   --key K               accept this API key too (repeatable)
   --envelope E          wrapped (default, as documented) or bare
   --models N --seed S   a generated account of N models instead of the demo account
-  --faults              tests only: accept faults at /__emulator/faults, log requests`
+  --faults              tests only: accept faults at /__emulator/faults, log requests
+  --keep-deleted        deleted models stay listed, with status deleted
+  --simulate            training happens: models start, gain epochs, finish (or fail)
+  --epoch-ms N          with --simulate: one epoch every N ms (default 20000)`
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +23,9 @@ const { values } = parseArgs({
     models: { type: 'string' },
     seed: { type: 'string', default: '1' },
     faults: { type: 'boolean', default: false },
+    'keep-deleted': { type: 'boolean', default: false },
+    simulate: { type: 'boolean', default: false },
+    'epoch-ms': { type: 'string', default: '20000' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -37,12 +43,18 @@ const count = values.models === undefined ? undefined : Number(values.models)
 if (count !== undefined && !(Number.isInteger(count) && count >= 0))
   fail('--models must be a count')
 
+const epochMs = Number(values['epoch-ms'])
+if (!Number.isInteger(epochMs) || epochMs < 10)
+  fail('--epoch-ms must be a whole number of ms, 10 or more')
+
 const models = count === undefined ? seedModels : generateModels(count, Number(values.seed))
 const app = createEmulatorApp({
   models,
   keys: [demoKey, ...values.key],
   envelope,
   faults: values.faults,
+  keepDeleted: values['keep-deleted'],
+  ...(values.simulate ? { simulate: { epochMs } } : {}),
 })
 
 serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {
@@ -51,6 +63,7 @@ serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {
   )
   console.log(`Demo API key: ${demoKey}`)
   if (values.faults) console.log('Fault injection is on: for tests only.')
+  if (values.simulate) console.log(`Training is simulated: an epoch every ${epochMs} ms.`)
 })
 
 function fail(message: string): never {

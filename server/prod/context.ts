@@ -1,17 +1,25 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export type ServerEnv = {
-  Bindings: { incoming?: IncomingMessage }
+  Bindings: { incoming?: IncomingMessage; outgoing?: ServerResponse }
   Variables: { requestId: string }
 }
 
-/** The server's own errors: JSON, with the request id that its log line carries too. */
+/**
+ * The server's own errors: JSON, with the request id that its log line carries too. The length
+ * is declared so that /api compression sees how small they are and leaves them be: compressing
+ * every 503 of a flood would cost the server what the bound on requests saves it.
+ */
 export function failure(
   c: Context<ServerEnv>,
   status: ContentfulStatusCode,
   message: string,
 ): Response {
-  return c.json({ message, requestId: c.get('requestId') }, status)
+  const body = JSON.stringify({ message, requestId: c.get('requestId') })
+  return c.body(body, status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+  })
 }

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
+import { stopOnSignals } from './graceful-stop'
 import { createServerApp, localHosts, upstreamDefaults } from './server-app'
 
 const port = Number(process.env.PORT ?? 4173)
@@ -9,10 +10,15 @@ const host = process.env.HOST ?? '127.0.0.1'
 const upstreamUrl = process.env.MARQTUNE_URL ?? 'https://marqtune.marqo.ai'
 const timeoutMs = positive('UPSTREAM_TIMEOUT_MS', upstreamDefaults.timeoutMs)
 const maxBodyBytes = positive('UPSTREAM_MAX_BYTES', upstreamDefaults.maxBodyBytes)
+// Inside the 10 s that `docker stop` waits before it kills.
+const shutdownGraceMs = positive('SHUTDOWN_TIMEOUT_MS', 8_000)
+const idleTimeoutMs = positive('UPSTREAM_IDLE_MS', upstreamDefaults.idleTimeoutMs)
+const maxRequests = positive('MAX_UPSTREAM_REQUESTS', upstreamDefaults.maxRequests)
 // Local names always; a deployment behind a proxy adds its public name(s).
+const everyInterface = host === '0.0.0.0' || host === '::'
 const allowedHosts = [
   ...localHosts,
-  ...(host === '0.0.0.0' || host === '::' ? [] : [host]),
+  ...(everyInterface ? [] : [host]),
   ...(process.env.ALLOWED_HOSTS ?? '')
     .split(',')
     .map((name) => name.trim())
@@ -29,6 +35,9 @@ try {
 }
 
 const distDir = process.env.DIST_DIR ?? 'dist'
+const readOnlyValue = (process.env.READ_ONLY ?? '').trim().toLowerCase()
+if (!['', 'true', 'false'].includes(readOnlyValue)) fail('READ_ONLY must be true or false')
+const readOnly = readOnlyValue === 'true'
 if (!existsSync(join(distDir, 'index.html'))) {
   console.error(
     `No built app in ${distDir}/: run \`npm run build\` first. The /api forwarder still runs.`,
@@ -36,12 +45,13 @@ if (!existsSync(join(distDir, 'index.html'))) {
 }
 
 const app = createServerApp({
-  upstream: { baseUrl, timeoutMs, maxBodyBytes },
+  upstream: { baseUrl, timeoutMs, idleTimeoutMs, maxBodyBytes, maxRequests },
   distDir,
   allowedHosts,
+  readOnly,
 })
 
-serve(
+const server = serve(
   {
     fetch: app.fetch,
     hostname: host,
@@ -58,8 +68,17 @@ serve(
     console.log(
       `Marqtune Models dashboard on http://${host}:${info.port}, forwarding to ${baseUrl}`,
     )
+    // Said at start, since a name missing here is only found out as a 400 in the browser.
+    if (readOnly) console.log('Read-only: releasing checkpoints and deleting models are refused.')
+    console.log(`Answers to the host names ${allowedHosts.join(', ')}; any other gets a 400.`)
+    if (everyInterface && !process.env.ALLOWED_HOSTS?.trim()) {
+      console.log(
+        'Listening on every interface, but only for local names: set ALLOWED_HOSTS to the name(s) people open it by.',
+      )
+    }
   },
 )
+stopOnSignals(server, { graceMs: shutdownGraceMs, log: console.log })
 
 function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)

@@ -1,56 +1,22 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import { serve } from '@hono/node-server'
-import { connect, type AddressInfo } from 'node:net'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createServerApp } from './server-app'
+import { listenApp, raw, startFakeUpstream } from './testing/fake-upstream'
 
-type Reply = {
-  status: number
-  headers?: Record<string, string>
-  body?: string
-  /** `hang`: never answer; `cut`: send half the body, then drop the connection. */
-  misbehave?: 'hang' | 'cut'
-}
-
-/** A stand-in for the Marqtune API that records what reached it. */
-let upstream: Server
-let upstreamUrl: string
-let seen: Array<{ url: string; headers: IncomingHttpHeaders; closedEarly: boolean }> = []
-let reply: Reply = { status: 200 }
-
-beforeAll(async () => {
-  upstream = createServer((request, response) => {
-    const record = { url: request.url ?? '', headers: request.headers, closedEarly: false }
-    seen.push(record)
-    response.on('close', () => (record.closedEarly = !response.writableFinished))
-    if (reply.misbehave === 'hang') return
-    const body = reply.body ?? '{"models":[]}'
-    response.writeHead(reply.status, reply.headers ?? { 'content-type': 'application/json' })
-    if (reply.misbehave === 'cut') {
-      response.write(body.slice(0, body.length / 2))
-      setTimeout(() => response.destroy(), 50)
-      return
-    }
-    response.end(body)
-  })
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
-  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
-})
-afterAll(() => new Promise((resolve) => upstream.close(resolve)))
+const upstream = await startFakeUpstream()
+const { seen, state } = upstream
+afterAll(() => upstream.close())
 
 const logLines: string[] = []
 beforeEach(() => {
-  seen = []
-  reply = { status: 200 }
+  seen.length = 0
+  state.reply = { status: 200 }
   logLines.length = 0
 })
 
 function app(timeoutMs = 2_000, maxBodyBytes = 1_000_000) {
   return createServerApp({
-    upstream: { baseUrl: upstreamUrl, timeoutMs, maxBodyBytes },
+    upstream: { baseUrl: upstream.url, timeoutMs, maxBodyBytes },
     distDir: 'server/prod/test-missing-dist',
     log: (line) => logLines.push(line),
   })
@@ -58,6 +24,7 @@ function app(timeoutMs = 2_000, maxBodyBytes = 1_000_000) {
 
 const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
 const key = 'secret-key-123'
+const withKey = { headers: { 'x-api-key': key } }
 
 describe('the forwarder', () => {
   it('forwards GET /api/models with the key and accept only', async () => {
@@ -81,25 +48,45 @@ describe('the forwarder', () => {
   })
 
   it('forwards one model by UUID and refuses other ids without asking upstream', async () => {
-    expect((await app().request(`/api/models/${modelId}`)).status).toBe(200)
+    expect((await app().request(`/api/models/${modelId}`, withKey)).status).toBe(200)
     expect(seen.map((request) => request.url)).toEqual([`/models/${modelId}`])
 
-    const bad = await app().request('/api/models/admin')
+    const bad = await app().request('/api/models/admin', withKey)
     expect(bad.status).toBe(400)
     expect(await bad.json()).toEqual({ message: 'Invalid model id', requestId: expect.any(String) })
     expect(seen).toHaveLength(1)
   })
 
   it('forwards the logs and a checkpoint download URL of a model', async () => {
-    expect((await app().request(`/api/models/${modelId}/logs`)).status).toBe(200)
+    expect((await app().request(`/api/models/${modelId}/logs`, withKey)).status).toBe(200)
     expect(
-      (await app().request(`/api/models/${modelId}/download/url?checkpoint=epoch_3`)).status,
+      (await app().request(`/api/models/${modelId}/download/url?checkpoint=epoch_3`, withKey))
+        .status,
     ).toBe(200)
-    expect((await app().request(`/api/models/${modelId}/download/url`)).status).toBe(200)
+    expect((await app().request(`/api/models/${modelId}/download/url`, withKey)).status).toBe(200)
     expect(seen.map((request) => request.url)).toEqual([
       `/models/${modelId}/logs`,
       `/models/${modelId}/download/url?checkpoint=epoch_3`,
       `/models/${modelId}/download/url`,
+    ])
+  })
+
+  it('forwards the whole-log link and a numeric log window, and nothing else of the query', async () => {
+    expect((await app().request(`/api/models/${modelId}/logs/url`, withKey)).status).toBe(200)
+    const windowed = `/api/models/${modelId}/logs?from=0&to=1700000000000&extra=1`
+    expect((await app().request(windowed, withKey)).status).toBe(200)
+    expect((await app().request(`/api/models/${modelId}/logs?to=1700000000`, withKey)).status).toBe(
+      200,
+    )
+    for (const bad of ['-1', '1e9', '12.5', 'now', '1'.repeat(17)]) {
+      const response = await app().request(`/api/models/${modelId}/logs?from=${bad}`, withKey)
+      expect(response.status).toBe(400)
+    }
+    expect((await app().request('/api/models/not-a-uuid/logs/url')).status).toBe(400)
+    expect(seen.map((request) => request.url)).toEqual([
+      `/models/${modelId}/logs/url`,
+      `/models/${modelId}/logs?from=0&to=1700000000000`,
+      `/models/${modelId}/logs?to=1700000000`,
     ])
   })
 
@@ -117,19 +104,22 @@ describe('the forwarder', () => {
   it('keeps everything else under /api on this server', async () => {
     for (const path of [
       '/api/indexes',
-      `/api/models/${modelId}/released-checkpoints/epoch_1`,
-      `/api/models/${modelId}/logs/url`,
+      `/api/models/${modelId}/released-checkpoints`,
+      `/api/models/${modelId}/logs/url/x`,
       '/api/models/x/y/z',
     ]) {
       expect((await app().request(path)).status).toBe(404)
     }
     expect((await app().request('/api/models', { method: 'POST' })).status).toBe(405)
-    expect((await app().request(`/api/models/${modelId}`, { method: 'DELETE' })).status).toBe(405)
+    expect((await app().request(`/api/models/${modelId}`, { method: 'PUT' })).status).toBe(405)
+    const release = await app().request(`/api/models/${modelId}/released-checkpoints/epoch_1`)
+    expect(release.status).toBe(405)
+    expect(release.headers.get('allow')).toBe('POST')
     expect(seen).toHaveLength(0)
   })
 
   it('passes back the status, content type and Retry-After, and nothing else', async () => {
-    reply = {
+    state.reply = {
       status: 429,
       headers: {
         'content-type': 'application/json',
@@ -149,7 +139,11 @@ describe('the forwarder', () => {
   })
 
   it('never follows a redirect, so the key cannot travel to another host', async () => {
-    reply = { status: 302, headers: { location: 'https://elsewhere.invalid/steal' }, body: '' }
+    state.reply = {
+      status: 302,
+      headers: { location: 'https://elsewhere.invalid/steal' },
+      body: '',
+    }
     const response = await app().request('/api/models', { headers: { 'x-api-key': key } })
     expect(response.status).toBe(502)
     expect(await response.json()).toMatchObject({ message: expect.stringContaining('redirect') })
@@ -163,7 +157,7 @@ describe('the forwarder', () => {
       distDir: 'dist',
       log: () => {},
     })
-    const response = await unreachable.request('/api/models')
+    const response = await unreachable.request('/api/models', withKey)
     expect(response.status).toBe(502)
     expect(await response.json()).toMatchObject({
       message: expect.stringContaining('could not reach'),
@@ -171,34 +165,44 @@ describe('the forwarder', () => {
   })
 
   it('never writes the key into its log', async () => {
-    await app().request('/api/models', { headers: { 'x-api-key': key } })
-    await app().request(`/api/models/${modelId}`, { headers: { 'x-api-key': key } })
+    await (await app().request('/api/models', withKey)).text()
+    await (await app().request(`/api/models/${modelId}`, withKey)).text()
     expect(logLines).toHaveLength(2)
     expect(logLines.join('\n')).not.toContain(key)
-    expect(logLines[0]).toMatch(/^GET \/api\/models 200 \d+ms id=[0-9a-f-]{36} key=[0-9a-f]{8}$/)
+    expect(logLines[0]).toMatch(
+      /^GET \/api\/models 200 \d+ms bytes=13 complete id=[0-9a-f-]{36} key=[0-9a-f]{8}$/,
+    )
     expect(logLines[1]).toMatch(/^GET \/api\/models\/:id 200 /)
   })
 })
 
 describe('the security headers', () => {
   it('sends a strict CSP and friends on every response, refusals included', async () => {
-    const answers = [
-      await app().request('/'),
-      await app().request('/healthz'),
-      await app().request('/api/models'),
+    const pages = [await app().request('/'), await app().request('/healthz')]
+    const apiAnswers = [
+      await app().request('/api/models', withKey),
       await app().request('/api/indexes'),
       await app().request('/api/models', { method: 'POST' }),
       await app().request('http://rebind.example/api/models'),
       await app().request('/api/models/%2fx'),
+      await app().request('/api/models'),
     ]
-    expect(answers.map((response) => response.status)).toEqual([503, 200, 200, 404, 405, 400, 400])
-    for (const response of answers) {
+    expect([...pages, ...apiAnswers].map((response) => response.status)).toEqual([
+      503, 200, 200, 404, 405, 400, 400, 401,
+    ])
+    for (const response of pages) {
       const csp = response.headers.get('content-security-policy') ?? ''
       expect(csp).toContain("default-src 'none'")
       expect(csp).toContain("script-src 'self'")
       expect(csp).toContain("connect-src 'self'")
       expect(csp).toContain("frame-ancestors 'none'")
       expect(csp).not.toContain('unsafe-inline')
+    }
+    // Nothing under /api may ever run as a page, whatever it holds.
+    for (const response of apiAnswers) {
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
+    }
+    for (const response of [...pages, ...apiAnswers]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
       expect(response.headers.get('referrer-policy')).toBe('no-referrer')
       expect(response.headers.get('x-frame-options')).toBe('DENY')
@@ -213,28 +217,11 @@ describe('the security headers', () => {
   })
 })
 
-/** Sends `head` as written, byte for byte, to a real listening server; resolves with its reply. */
-async function raw(port: number, head: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(head))
-    let answer = ''
-    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')))
-    socket.on('end', () => resolve(answer))
-    socket.on('error', reject)
-  })
-}
-
 describe('requests an open proxy would take', () => {
   let port: number
   let close: () => void
   beforeAll(async () => {
-    await new Promise<void>((resolve) => {
-      const server = serve({ fetch: app().fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
-        port = info.port
-        close = () => server.close()
-        resolve()
-      })
-    })
+    ;({ port, close } = await listenApp(app()))
   })
   afterAll(() => close())
 
@@ -286,77 +273,6 @@ describe('requests an open proxy would take', () => {
     )
     expect(answer).toMatch(/^HTTP\/1\.1 (405|413) /)
     expect(seen).toEqual([])
-  })
-})
-
-describe('an upstream that misbehaves', () => {
-  it('answers 504 in JSON, with a request id, when the upstream does not answer in time', async () => {
-    reply = { status: 200, misbehave: 'hang' }
-    const response = await app(200).request('/api/models', { headers: { 'x-api-key': key } })
-    expect(response.status).toBe(504)
-    const body = (await response.json()) as { requestId: string }
-    expect(body).toEqual({
-      message: expect.stringContaining('in time'),
-      requestId: expect.any(String),
-    })
-    expect(response.headers.get('x-request-id')).toBe(body.requestId)
-    expect(logLines[0]).toContain(`id=${body.requestId}`)
-  })
-
-  it('still times out when garbage is collected while it waits (nodejs/node#57736)', async () => {
-    setFlagsFromString('--expose-gc')
-    const collect = runInNewContext('gc') as () => void
-    reply = { status: 200, misbehave: 'hang' }
-    const collecting = setInterval(collect, 20)
-    try {
-      const response = await app(300).request('/api/models')
-      expect(response.status).toBe(504)
-    } finally {
-      clearInterval(collecting)
-    }
-  })
-
-  it('breaks the connection rather than end a 200 with half a body', async () => {
-    reply = {
-      status: 200,
-      body: JSON.stringify({ models: 'x'.repeat(2_000) }),
-      misbehave: 'cut',
-    }
-    const response = await app().request('/api/models')
-    expect(response.status).toBe(200)
-    await expect(response.text()).rejects.toThrow('terminated')
-  })
-
-  it('refuses a body over the size limit, declared or not', async () => {
-    const body = JSON.stringify({ models: 'x'.repeat(5_000) })
-    reply = {
-      status: 200,
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-      body,
-    }
-    const declared = await app(2_000, 1_000).request('/api/models')
-    expect(declared.status).toBe(502)
-    expect(await declared.json()).toMatchObject({ message: expect.stringContaining('more data') })
-
-    reply = {
-      status: 200,
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      body,
-    }
-    const undeclared = await app(2_000, 1_000).request('/api/models')
-    await expect(undeclared.text()).rejects.toThrow('over the size limit')
-  })
-
-  it('stops the upstream request when the browser goes away', async () => {
-    reply = { status: 200, misbehave: 'hang' }
-    const controller = new AbortController()
-    const pending = Promise.resolve(
-      app(5_000).request('/api/models', { signal: controller.signal }),
-    )
-    await expect.poll(() => seen.length).toBe(1)
-    controller.abort()
-    await pending.catch(() => undefined)
-    await expect.poll(() => seen[0]!.closedEarly).toBe(true)
   })
 })
 

@@ -1,20 +1,19 @@
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { routePath } from 'hono/route'
 import { secureHeaders } from 'hono/secure-headers'
-import { createHash, randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 
+import { checkpointPattern, uuidPattern } from '../../common/model-id'
+import { accessLog } from './middleware/access-log'
+import { apiSecurityPolicy, guardApiRequest, pageMethodsOnly } from './middleware/api-guard'
+import { compressApiAnswers } from './middleware/compress-api'
+import { guardStateChanges } from './middleware/state-changes'
 import { failure, type ServerEnv } from './context'
-import { forward, type UpstreamOptions } from './forward'
+import { forward, type UpstreamOptions } from './upstream/forward'
+import { serveBuiltApp } from './middleware/static-files'
 
 /** Names a local server answers to whatever else is configured. */
 export const localHosts = ['localhost', '127.0.0.1', '[::1]']
 
-export const upstreamDefaults = { timeoutMs: 10_000, maxBodyBytes: 128 * 1024 * 1024 }
+export { upstreamDefaults } from './upstream/forward'
 
 export type ServerOptions = {
   upstream: Pick<UpstreamOptions, 'baseUrl'> & Partial<UpstreamOptions>
@@ -25,12 +24,13 @@ export type ServerOptions = {
    * DNS rebinding. Behind a reverse proxy, list the public name. `localHosts` by default.
    */
   allowedHosts?: readonly string[]
+  /** `READ_ONLY=true`: release and delete are refused with 403, and /api/config says so. */
+  readOnly?: boolean
   log?: (line: string) => void
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-/** Checkpoint names are `epoch_N`; anything that could change the upstream URL is refused. */
-const checkpointPattern = /^[A-Za-z0-9_.-]{1,64}$/
+/** A log window bound: a whole number of milliseconds or seconds since the epoch. */
+const logTimePattern = /^\d{1,16}$/
 /**
  * A request path is absolute, and none of ours ever needs a dot segment, or an encoded
  * dot, slash, backslash or percent sign: refusing them outright rules out every path-confusion
@@ -44,39 +44,26 @@ function modelId(c: Context<ServerEnv>): string | undefined {
   return uuidPattern.test(id) ? id.toLowerCase() : undefined
 }
 
-/** At most a short hash of the key reaches the log: enough to tell two users apart. */
-function keyTag(key: string | undefined): string {
-  return key ? createHash('sha256').update(key).digest('hex').slice(0, 8) : '-'
-}
-
 export function createServerApp({
   upstream,
   distDir,
   allowedHosts = localHosts,
+  readOnly = false,
   log = console.log,
 }: ServerOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>()
-  const upstreamOptions = { ...upstreamDefaults, ...upstream }
+  // Its own count of requests in flight: the bound is per server.
+  const upstreamOptions = { ...upstream, inFlight: { count: 0 } }
   const hosts = new Set(allowedHosts.map((host) => host.toLowerCase()))
 
-  app.use(async (c, next) => {
-    const started = performance.now()
-    const requestId = randomUUID()
-    c.set('requestId', requestId)
-    await next()
-    c.header('x-request-id', requestId)
-    // Method, route and outcome only: never a header value, so never the key.
-    log(
-      [
-        c.req.method,
-        routePath(c) || '-',
-        c.res.status,
-        `${Math.round(performance.now() - started)}ms`,
-        `id=${requestId}`,
-        `key=${keyTag(c.req.header('x-api-key'))}`,
-      ].join(' '),
-    )
+  app.use(accessLog(log))
+  // Whatever fails in a handler is still answered in JSON, and never as a stack trace on stderr.
+  app.onError((error, c) => {
+    log(`error id=${c.get('requestId')} ${error.name}`)
+    return failure(c, 500, 'The dashboard server failed to answer this request.')
   })
+  app.notFound((c) => failure(c, 404, 'Not found'))
+  app.use(apiSecurityPolicy)
 
   // First, so that every answer carries them, refusals included.
   app.use(
@@ -114,17 +101,12 @@ export function createServerApp({
     return c.json({ status: 'ok' })
   })
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024,
-      onError: (c) => failure(c, 413, 'Request body too large'),
-    }),
-    async (c, next) => {
-      await next()
-      c.header('cache-control', 'no-store')
-    },
-  )
+  app.use('/api/*', compressApiAnswers())
+  app.use('/api/*', guardApiRequest)
+  app.use('/api/*', guardStateChanges({ readOnly }))
+
+  // This server's own settings the app needs, asked without a key: nothing here is a secret.
+  app.get('/api/config', (c) => c.json({ readOnly }))
 
   // An exact allow-list of upstream routes: anything else under /api never leaves this server.
   app.get('/api/models', (c) => forward(c, '/models', upstreamOptions))
@@ -134,8 +116,22 @@ export function createServerApp({
   })
   app.get('/api/models/:id/logs', async (c) => {
     const id = modelId(c)
+    if (!id) return failure(c, 400, 'Invalid model id')
+    // Only the documented window, and only as plain numbers (ms or s since the epoch).
+    const window = new URLSearchParams()
+    for (const name of ['from', 'to'] as const) {
+      const value = c.req.query(name)
+      if (value === undefined) continue
+      if (!logTimePattern.test(value)) return failure(c, 400, `Invalid ${name}`)
+      window.set(name, value)
+    }
+    const query = window.size ? `?${window.toString()}` : ''
+    return forward(c, `/models/${id}/logs${query}`, upstreamOptions)
+  })
+  app.get('/api/models/:id/logs/url', async (c) => {
+    const id = modelId(c)
     return id
-      ? forward(c, `/models/${id}/logs`, upstreamOptions)
+      ? forward(c, `/models/${id}/logs/url`, upstreamOptions)
       : failure(c, 400, 'Invalid model id')
   })
   app.get('/api/models/:id/download/url', async (c) => {
@@ -148,32 +144,23 @@ export function createServerApp({
     const query = checkpoint === undefined ? '' : `?checkpoint=${encodeURIComponent(checkpoint)}`
     return forward(c, `/models/${id}/download/url${query}`, upstreamOptions)
   })
-  app.all('/api/*', (c) =>
-    c.req.method === 'GET' ? failure(c, 404, 'Not found') : failure(c, 405, 'Method not allowed'),
-  )
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c) => failure(c, 405, 'Method not allowed'))
-
-  if (!existsSync(join(distDir, 'index.html'))) {
-    app.get('*', (c) => c.text('The app is not built yet: run `npm run build`, then restart.', 503))
-    return app
-  }
-
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: distDir,
-      onFound: (_path, c) => {
-        c.header('cache-control', 'public, max-age=31536000, immutable')
-      },
-    }),
-  )
-  app.use('/*', serveStatic({ root: distDir, index: 'index.html' }))
-
-  // Client-side routes share the one page.
-  const indexHtml = readFile(join(distDir, 'index.html'), 'utf8')
-  app.get('*', async (c) => {
-    c.header('cache-control', 'no-cache')
-    return c.html(await indexHtml)
+  // The two actions: no body (the guard refuses one), nothing but the validated path upstream.
+  app.post('/api/models/:id/released-checkpoints/:checkpoint', async (c) => {
+    const id = modelId(c)
+    if (!id) return failure(c, 400, 'Invalid model id')
+    const checkpoint = c.req.param('checkpoint')
+    if (!checkpointPattern.test(checkpoint)) return failure(c, 400, 'Invalid checkpoint name')
+    return forward(c, `/models/${id}/released-checkpoints/${checkpoint}`, upstreamOptions, 'POST')
   })
+  app.delete('/api/models/:id', async (c) => {
+    const id = modelId(c)
+    return id
+      ? forward(c, `/models/${id}`, upstreamOptions, 'DELETE')
+      : failure(c, 400, 'Invalid model id')
+  })
+  app.all('/api/*', (c) => failure(c, 404, 'Not found'))
+  app.use(pageMethodsOnly)
+
+  serveBuiltApp(app, distDir)
   return app
 }

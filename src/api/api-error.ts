@@ -21,16 +21,21 @@ export class ApiError extends Error {
   readonly retryAfterMs: number | undefined
   /** When it happened: a retry is counted down from here. */
   readonly at = Date.now()
+  /** The headline; the kind's own unless one case of it reads better in its own words. */
+  readonly title: string
 
-  constructor(kind: ApiErrorKind, message: string, status?: number, retryAfterMs?: number) {
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    status?: number,
+    retryAfterMs?: number,
+    title = titles[kind],
+  ) {
     super(message)
     this.kind = kind
     this.status = status
     this.retryAfterMs = retryAfterMs
-  }
-
-  get title(): string {
-    return titles[this.kind]
+    this.title = title
   }
 
   /** Worth trying again: the network, the server's own faults, timeouts and rate limits. */

@@ -13,6 +13,18 @@ async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   return error
 }
 
+/** The first 1.2 MB of a body, then the connection breaks. */
+function halfABody() {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(`{"models":[${'0,'.repeat(600_000)}`))
+    },
+    pull(controller) {
+      controller.error(new TypeError('network error'))
+    },
+  })
+}
+
 function respondWith(body: string, init: ResponseInit) {
   vi.stubGlobal('fetch', async () => new Response(body, init))
 }
@@ -99,7 +111,23 @@ describe('getJson with responses the emulator does not send yet', () => {
     })
     const error = await failureOf(getJson('/models', { apiKey: 'k' }))
     expect(error.kind).toBe('network')
+    expect(error.title).toBe('The dashboard could not reach its server')
+    expect(error.message).toContain('could not be reached')
     expect(error.message).toContain('Check your connection')
+  })
+
+  it('tells a transfer cut off mid-body apart from an unreachable server', async () => {
+    vi.stubGlobal('fetch', async () => new Response(halfABody(), { status: 200 }))
+    const error = await failureOf(getJson('/models', { apiKey: 'k' }))
+    expect(error.title).toBe('The answer was cut off')
+    expect(error.message).toContain('broke off before the end')
+    expect(error.message).not.toContain('could not be reached')
+    // Worth another try, as a network failure is.
+    expect(error).toMatchObject({ kind: 'network', retryable: true })
+
+    vi.stubGlobal('fetch', async () => new Response(halfABody(), { status: 200 }))
+    const counted = await failureOf(getJson('/models', { apiKey: 'k', onProgress: () => {} }))
+    expect(counted.message).toContain('broke off after 1.2 MB before the end')
   })
 
   it('lets an abort through untouched', async () => {

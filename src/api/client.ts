@@ -22,25 +22,57 @@ const notJson = Symbol('not JSON')
  * 2xx answer; everything else becomes an ApiError (fetch itself does not reject on 4xx/5xx).
  * An abort is rethrown untouched so React Query can tell it from a failure.
  */
-export async function getJson(
+export async function getJson(path: string, options: RequestOptions): Promise<unknown> {
+  return requestJson('GET', path, options)
+}
+
+/**
+ * POST or DELETE a same-origin `/api` route, with no body: the two documented actions. The same
+ * answers and errors as `getJson`; never retried by anything here.
+ */
+export async function sendJson(
+  method: 'POST' | 'DELETE',
+  path: string,
+  { apiKey, signal }: Pick<RequestOptions, 'apiKey' | 'signal'>,
+): Promise<unknown> {
+  return requestJson(method, path, { apiKey, signal })
+}
+
+async function requestJson(
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   { apiKey, signal, mark, onProgress }: RequestOptions,
 ): Promise<unknown> {
   let response: Response
-  let text: string
   try {
     response = await fetch(`/api${path}`, {
+      method,
       headers: { 'x-api-key': apiKey, accept: 'application/json' },
       cache: 'no-store',
       signal,
     })
-    text = onProgress ? await readReporting(response, onProgress) : await response.text()
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new ApiError(
+      'network',
+      'The dashboard server could not be reached. Check your connection.',
+    )
+  }
+  // The server was reached and began to answer: a failure from here on is a cut transfer, which
+  // a slow or flaky connection explains better than an unreachable server does.
+  const counted = { received: 0 }
+  let text: string
+  try {
+    text = onProgress ? await readReporting(response, onProgress, counted) : await response.text()
     if (mark) performance.mark(`${mark}:received`)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError(
       'network',
-      'No complete answer came back from the dashboard server. Check your connection.',
+      `The answer from the dashboard server (${describeStatus(response)}) broke off${describeReceived(counted.received)} before the end. Check your connection; trying again usually works.`,
+      undefined,
+      undefined,
+      'The answer was cut off',
     )
   }
   if (onProgress && text.length >= largeBody) {
@@ -75,16 +107,23 @@ export async function getJson(
 async function readReporting(
   response: Response,
   onProgress: (progress: LoadProgress) => void,
+  counted: { received: number },
 ): Promise<string> {
   if (!response.body) return response.text()
-  const declared = Number(response.headers.get('content-length'))
+  // Counted bytes are decoded ones, so a compressed answer's Content-Length is no total: the
+  // server sends the JSON's own length beside it (server/prod/middleware/compress-api.ts).
+  const declared = Number(
+    response.headers.get('x-uncompressed-length') ??
+      (response.headers.has('content-encoding') ? 0 : response.headers.get('content-length')),
+  )
   const total = declared > 0 ? declared : undefined
   let received = 0
   let reported = 0
-  const counted = response.body.pipeThrough(
+  const reporting = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         received += chunk.byteLength
+        counted.received = received
         if (performance.now() - reported >= progressEveryMs) {
           reported = performance.now()
           onProgress({ stage: 'receiving', received, total })
@@ -93,7 +132,15 @@ async function readReporting(
       },
     }),
   )
-  return new Response(counted).text()
+  return new Response(reporting).text()
+}
+
+function describeReceived(bytes: number): string {
+  if (bytes === 0) return ''
+  const megabytes = bytes / 1_000_000
+  return megabytes >= 1
+    ? ` after ${megabytes.toFixed(1)} MB`
+    : ` after ${Math.ceil(bytes / 1000)} KB`
 }
 
 function parseJson(text: string): unknown {

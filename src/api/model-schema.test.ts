@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { documentedExample } from '../../server/emulator/documented-example'
 import { parseModelList } from './model-schema'
 
 const minimal = {
@@ -158,55 +159,32 @@ describe('parseModelList', () => {
   })
 })
 
-// The List Models page's own example, placeholders and all (docs.marqo.ai, reference/marqtune).
-const documentedExample = {
-  statusCode: 200,
-  body: {
-    models: [
-      {
-        modelId: 'idInSystem',
-        modelName: 'nameInSystem',
-        status: 'currentStatus',
-        secondaryStatus: 'secondaryStatus',
-        failureReason: 'reasonForFailure',
-        baseModel: 'baseModel',
-        instanceType: 'marqtune.basic|marqtune.performance',
-        maxTrainingTime: 'maxTrainingTime',
-        checkpoints: ['checkpoint-1', 'checkpoint-2'],
-        hyperparameters:
-          'Training task parameters - see the Training parameters guide for details.',
-      },
-    ],
-  },
-}
+const documentedList = { statusCode: 200, body: { models: [documentedExample] } }
 
 describe('reading field by field', () => {
   it('reads the documented example as one model, every field shown', () => {
-    const { models, rejected } = parseModelList(documentedExample)
+    const { models, rejected } = parseModelList(documentedList)
     expect(rejected).toEqual([])
     expect(models).toHaveLength(1)
+    // Every field as it came, but the two that could not be read as what they stand for.
     expect(models[0]).toMatchObject({
-      modelId: 'idInSystem',
-      modelName: 'nameInSystem',
-      status: 'currentStatus',
-      secondaryStatus: 'secondaryStatus',
-      failureReason: 'reasonForFailure',
-      baseModel: 'baseModel',
-      instanceType: 'marqtune.basic|marqtune.performance',
+      ...documentedExample,
       maxTrainingTime: undefined,
-      checkpoints: ['checkpoint-1', 'checkpoint-2'],
       hyperparameters: {},
-      hyperparametersText:
-        'Training task parameters - see the Training parameters guide for details.',
+      hyperparametersText: documentedExample.hyperparameters,
     })
     expect(models[0]?.warnings).toEqual([
       { field: 'maxTrainingTime', came: 'maxTrainingTime', expected: 'a number of seconds' },
       {
         field: 'hyperparameters',
-        came: 'Training task parameters - see the Training parameters guide for details.',
+        came: documentedExample.hyperparameters,
         expected: 'an object of training parameters',
       },
     ])
+  })
+
+  it('trims the status, as it always did', () => {
+    expect(parseModelList([{ ...minimal, status: ' Failed ' }]).models[0]?.status).toBe('Failed')
   })
 
   it('has no warnings for a model as documented', () => {
@@ -240,6 +218,13 @@ describe('reading field by field', () => {
       ['baseModel', 'instanceType'],
     ],
     ['a status that is a number', { status: 3 }, { status: '3' }, ['status']],
+    ['a blank status', { status: '  ' }, { status: '' }, ['status']],
+    [
+      'a failure object whose message is no text but whose name is',
+      { failureReason: { message: 0, name: 'OutOfMemoryError' } },
+      { failureReason: 'OutOfMemoryError' },
+      ['failureReason'],
+    ],
     [
       'a time limit that is not a number of seconds',
       { maxTrainingTime: -5 },

@@ -2,7 +2,7 @@ import { isStringArray } from '@/lib/guards'
 
 import { ApiError } from './api-error'
 import { isRecord, listIn } from './envelope'
-import { jsonText } from './json-text'
+import { jsonText } from '@/lib/json-text'
 
 /**
  * A model as the dashboard reads it. Hand-written rather than zod: at 100,000 models zod 4 took
@@ -84,10 +84,17 @@ function text(value: unknown, field: string, required: boolean): string | undefi
   }
   warn(field, value, 'a text')
   if (isRecord(value)) {
-    const inside = value.message ?? value.name
-    if (typeof inside === 'string') return inside
+    if (typeof value.message === 'string') return value.message
+    if (typeof value.name === 'string') return value.name
   }
   return jsonText(value)
+}
+
+/** The status, trimmed; an empty one says nothing of the model and is listed as such. */
+function statusOf(value: unknown): string {
+  const status = text(value, 'status', true).trim()
+  if (status === '' && typeof value === 'string') warn('status', value, 'a status')
+  return status
 }
 
 /** Seconds as a number, or as a numeric string (the docs example sends one). */
@@ -152,7 +159,7 @@ export function readModel(value: unknown): Model | undefined {
   const model: Model = {
     modelId,
     modelName: text(value.modelName, 'modelName', true),
-    status: text(value.status, 'status', true),
+    status: statusOf(value.status),
     secondaryStatus: text(value.secondaryStatus, 'secondaryStatus', false),
     failureReason: text(value.failureReason, 'failureReason', false),
     baseModel: text(value.baseModel, 'baseModel', true),

@@ -40,13 +40,21 @@ describe('the parsers, given any JSON at all', () => {
   })
 
   it('account for every entry of a list: shown, unreadable or a duplicate', () => {
+    // Any JSON, and objects whose ids come from a small pool, so that repeats are common.
+    const entry = fc.oneof(
+      json,
+      fc.record({ modelId: fc.constantFrom('a', 'b', 'c', 1, 2), modelName: fc.string() }),
+    )
     fc.assert(
-      fc.property(fc.array(json, { maxLength: 20 }), fc.boolean(), (entries, wrapped) => {
+      fc.property(fc.array(entry, { maxLength: 20 }), fc.boolean(), (entries, wrapped) => {
         const body = { models: entries }
         const list = parseModelList(wrapped ? { statusCode: 200, body } : body)
         expect(list.models.length + list.rejected.length).toBe(entries.length)
-        const positions = list.rejected.map((entry) => entry.position)
+        const positions = list.rejected.map((rejected) => rejected.position)
+        expect(positions).toEqual(positions.toSorted((a, b) => a - b))
         expect(new Set(positions).size).toBe(positions.length)
+        expect(positions.every((position) => position >= 0 && position < entries.length)).toBe(true)
+        expect(new Set(list.models.map((model) => model.modelId)).size).toBe(list.models.length)
       }),
       runs,
     )

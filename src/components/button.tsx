@@ -1,9 +1,10 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ComponentProps } from 'react'
 
-type Variant = 'primary' | 'secondary'
+type Variant = 'primary' | 'secondary' | 'danger'
 
 const variants: Record<Variant, string> = {
   primary: 'bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-400',
+  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300',
   secondary:
     'bg-white text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:text-slate-400',
 }
@@ -13,7 +14,7 @@ export function Button({
   className = '',
   type = 'button',
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+}: ComponentProps<'button'> & { variant?: Variant }) {
   return (
     <button
       type={type}

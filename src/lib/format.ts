@@ -1,3 +1,5 @@
+import { jsonText } from './json-text'
+
 /** `5400` -> `1 h 30 min`; whole units only, largest first, seconds shown only below an hour. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.round(totalSeconds)
@@ -38,7 +40,7 @@ export function formatValue(value: unknown): string {
   }
   if (typeof value === 'string') return value
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`
-  return JSON.stringify(value)
+  return jsonText(value)
 }
 
 /** How long ago a moment was, in the largest whole unit: `just now`, `12 s ago`, `3 min ago`. */

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 
-import { jsonText } from '@/api/json-text'
+import { jsonText } from '@/lib/json-text'
 import type { RejectedEntry } from '@/api/model-schema'
 import { Alert } from '@/components/alert'
 import { plural } from '@/lib/format'
@@ -14,12 +14,16 @@ const why: Record<RejectedEntry['why'], string> = {
 /** Past this many characters an entry's JSON is cut, with a control to show it all. */
 const shownLength = 2_000
 
+/** Entries listed at first; the rest come a page at a time (an account may send thousands). */
+const pageSize = 50
+
 /**
  * What the service sent that is not in the table, counted, and readable on demand: each entry's
- * JSON as text, and why it is not shown as a model.
+ * JSON as text, and why it is not shown as a model. The list sits beside the alert, not inside
+ * it, so that a screen reader announces the count once and not every entry.
  */
 export function EntriesNotice({ rejected }: { rejected: readonly RejectedEntry[] }) {
-  const [open, setOpen] = useState(false)
+  const [shown, setShown] = useState(0)
   const listId = useId()
   const unreadable = rejected.filter((entry) => entry.why !== 'repeated id').length
   const repeated = rejected.length - unreadable
@@ -31,34 +35,52 @@ export function EntriesNotice({ rejected }: { rejected: readonly RejectedEntry[]
       ? `${plural(repeated, 'entry', 'entries')} repeated the id of an earlier model and were left out.`
       : '',
   ]
+  const open = shown > 0
   return (
-    <Alert tone="warning" title="Some entries could not be shown">
-      {summary.filter(Boolean).join(' ')}{' '}
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen(!open)}
-        className="font-medium underline underline-offset-2"
-      >
-        {open ? 'Hide them' : `Show ${rejected.length === 1 ? 'it' : `the ${rejected.length}`}`}
-      </button>
+    <div className="flex flex-col gap-2">
+      <Alert tone="warning" title="Some entries could not be shown">
+        {summary.filter(Boolean).join(' ')}{' '}
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setShown(open ? 0 : pageSize)}
+          className="font-medium underline underline-offset-2"
+        >
+          {open ? 'Hide them' : `Show ${rejected.length === 1 ? 'it' : `the ${rejected.length}`}`}
+        </button>
+      </Alert>
       {open ? (
-        <ol id={listId} className="mt-2 flex flex-col gap-2">
-          {rejected.map((entry) => (
-            <li key={entry.position}>
-              <p className="text-xs">
-                Entry {entry.position + 1} of the response: {why[entry.why]}.
-              </p>
-              <EntryJson value={entry.value} />
-            </li>
-          ))}
-        </ol>
+        <section
+          id={listId}
+          aria-label="Entries not shown as models"
+          className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-amber-950"
+        >
+          <ol className="flex flex-col gap-2">
+            {rejected.slice(0, shown).map((entry) => (
+              <li key={entry.position}>
+                <p className="text-xs">
+                  Entry {entry.position + 1} of the response: {why[entry.why]}.
+                </p>
+                <EntryJson value={entry.value} />
+              </li>
+            ))}
+          </ol>
+          {rejected.length > shown ? (
+            <button
+              type="button"
+              onClick={() => setShown(shown + pageSize)}
+              className="mt-2 text-sm font-medium underline underline-offset-2"
+            >
+              Show {Math.min(pageSize, rejected.length - shown)} more (of {rejected.length - shown}{' '}
+              not listed yet)
+            </button>
+          ) : null}
+        </section>
       ) : null}
-    </Alert>
+    </div>
   )
 }
-
 function EntryJson({ value }: { value: unknown }) {
   const [whole, setWhole] = useState(false)
   const text = jsonText(value, 2)

@@ -87,7 +87,8 @@ export function ModelsLoader({ session }: { session: Session }) {
                 : `None of the ${plural(data.rejected.length, 'entry', 'entries')} of the response could be read as a model`
             }
           >
-            The service answered with entries, not with an empty account: their JSON is above.
+            The service answered with entries, not with an empty account: Show, above, lists each
+            one's JSON and why it is not a model.
           </EmptyState>
         ) : (
           <ModelsScreen models={data.models} credentials={session} />

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
@@ -83,6 +83,7 @@ describe('ModelsScreen', () => {
     expect(names()).toEqual(failedNames)
     expect(lastUrl()).toBe('?status=failed')
     expect(screen.getByRole('status')).toHaveTextContent('4 of 26 models')
+    expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true')
   })
 
   it('asks for the failed models by their phase with one click: the same rows', async () => {
@@ -166,7 +167,7 @@ describe('ModelsScreen', () => {
     const { models } = renderTable('?sort=nope&status=exploded&cols=bogus,modelId')
     expect(names()).toEqual(models.map((model) => model.modelName))
     expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
-      'Compare',
+      'Select',
       'Name',
       'ID',
     ])
@@ -215,6 +216,25 @@ describe('ModelsScreen', () => {
     expect(lastUrl()).not.toContain('model=')
     await user.keyboard('{Escape}')
     expect(screen.getByRole('searchbox', { name: 'Search models' })).toHaveValue('')
+  })
+
+  it('opens a model from a click anywhere on its row, but not from a selection or its checkbox', async () => {
+    const { user, lastUrl } = renderTable()
+    const row = screen.getByRole('rowheader', { name: 'gs-apparel-v4' }).closest('tr')!
+    const baseModel = within(row).getAllByRole('cell')[3]!
+
+    await user.click(within(row).getByRole('checkbox', { name: /gs-apparel-v4$/ }))
+    expect(lastUrl()).not.toContain('model=')
+
+    // A drag that selects text ends in a click on a row whose text is selected: it stays a
+    // selection. (user-event's click would collapse the selection first, as a press does.)
+    window.getSelection()!.selectAllChildren(baseModel)
+    fireEvent.click(baseModel)
+    expect(lastUrl()).not.toContain('model=')
+
+    window.getSelection()!.removeAllRanges()
+    await user.click(baseModel)
+    expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925')
   })
 
   it('has its own state for an empty account', () => {

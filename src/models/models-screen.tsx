@@ -1,48 +1,44 @@
-import { lazy, Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react'
 
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { EmptyState } from '@/components/empty-state'
+import { ErrorBoundary } from '@/components/error-boundary'
 import { HighlightTerms } from '@/components/highlight'
 import { formatCount, plural } from '@/lib/format'
-import { lazily, preloadable, whileIdle } from '@/lib/lazy'
+import { lazily } from '@/lib/lazy'
 import { isDensity, usePreference } from '@/lib/preferences'
+import { useModelActions } from '@/models/actions/use-model-actions'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { phaseFacetId } from '@/models/columns/column-registry'
 import { failureColumnId } from '@/models/columns/model-columns'
 import { useVisibleColumns } from '@/models/columns/use-visible-columns'
 import { hyperparameterKeys, varyingHyperparameterKeys } from '@/models/domain/hyperparameters'
-import { statusPhase } from '@/models/domain/status'
 import { searchTerms } from '@/models/engine/search-index'
 import { useStatusChanges } from '@/models/live/use-status-changes'
-import type { FailureTriageProps } from '@/models/triage/failure-triage'
 import { ModelTable } from '@/models/table/model-table'
+import { useActiveRow } from '@/models/table/use-active-row'
 import { useKeyboardShortcuts } from '@/models/table/use-keyboard-shortcuts'
 import { ClearFiltersButton } from '@/models/toolbar/clear-filters-button'
+import { AccountSummary } from '@/models/toolbar/account-summary'
 import { ModelsToolbar } from '@/models/toolbar/models-toolbar'
 import { useCompareSelection } from '@/models/view/use-compare-selection'
 import { useModelRows } from '@/models/view/use-model-rows'
 import { useUrlState } from '@/models/view/url-state'
+import { viewTitle } from '@/models/view/view-title'
+import { setWatched, useNotifyPermission, useWatchedIds } from '@/models/view/watched-models'
+import { useWatching } from '@/models/live/use-watching'
+import { WatchNotice } from '@/models/live/watch-notice'
 
-// Opened on demand: kept out of the initial bundle, one folder each.
-const ModelPanel = lazy(() =>
-  import('@/models/panel/model-panel').then((module) => ({ default: module.ModelPanel })),
-)
-const CompareView = lazy(() =>
-  import('@/models/compare/compare-view').then((module) => ({ default: module.CompareView })),
-)
-const ShortcutsDialog = lazy(() =>
-  import('@/models/table/shortcuts-dialog').then((module) => ({
-    default: module.ShortcutsDialog,
-  })),
-)
-// Fetched while idle, so that choosing Failed shows the strip in the same frame as the rows.
-const loadTriage = preloadable(() => import('@/models/triage/failure-triage'))
-
-function TriageStrip(props: FailureTriageProps) {
-  const { FailureTriage } = use(loadTriage())
-  return <FailureTriage {...props} />
-}
+import {
+  CompareView,
+  ModelPanel,
+  PanelLoading,
+  ShortcutsDialog,
+  TriageStrip,
+  triaging,
+  usePrefetchTriage,
+} from './on-demand'
 
 /**
  * The models screen: toolbar, table, and the panel, compare view and triage strip on demand.
@@ -61,8 +57,6 @@ export function ModelsScreen({
   const searchRef = useRef<HTMLInputElement>(null)
   const [density, setDensity] = usePreference('density', isDensity, 'comfortable')
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
-  const [activeIndex, setActiveIndex] = useState(0)
-  const [focusRequest, setFocusRequest] = useState(0)
 
   // Each is a scan of every model: built when a view first needs it, not before the first paint.
   const allKeys = useMemo(() => lazily(() => hyperparameterKeys(models)), [models])
@@ -72,12 +66,14 @@ export function ModelsScreen({
   )
   const selected = view.selectedModel ? byId().get(view.selectedModel) : undefined
   const compare = useCompareSelection(view, byId)
-  const comparing = view.comparing && compare.models.length >= 2
+  const comparing = view.comparing && compare.comparable
 
   // Closing the panel returns focus to the row it was opened from.
+  // Stable while the panel's model is: rows memoised on their callbacks stay put as the URL moves.
+  const { selectedModel, setModel } = view
   const closePanel = useCallback(() => {
-    const closing = view.selectedModel
-    view.setModel(null)
+    const closing = selectedModel
+    setModel(null)
     requestAnimationFrame(() => {
       const row = closing
         ? document.querySelector<HTMLButtonElement>(
@@ -86,18 +82,16 @@ export function ModelsScreen({
         : null
       ;(row ?? searchRef.current)?.focus()
     })
-  }, [view])
+  }, [selectedModel, setModel])
+  const actions = useModelActions({
+    credentials,
+    byId,
+    setSelection: compare.set,
+    onDeletedOpen: closePanel,
+  })
   const visible = useVisibleColumns(view.columns, allKeys, view.setColumns)
 
-  const lastIndex = rows.length - 1
-  const active = Math.max(0, Math.min(activeIndex, lastIndex))
-  const focusRow = useCallback(
-    (target: number) => {
-      setActiveIndex(Math.max(0, Math.min(target, lastIndex)))
-      setFocusRequest((count) => count + 1)
-    },
-    [lastIndex],
-  )
+  const { active, setActive, focusRequest, focusRow } = useActiveRow(rows.length)
 
   useKeyboardShortcuts({
     searchRef,
@@ -111,26 +105,28 @@ export function ModelsScreen({
     },
   })
 
-  useEffect(
-    () =>
-      whileIdle(() => {
-        // A prefetch: offline, or if it fails, the strip loads when it is first shown.
-        if (navigator.onLine) loadTriage().catch(() => undefined)
-        return true
-      }),
-    [],
-  )
+  usePrefetchTriage()
+  const watchedIds = useWatchedIds()
+  const permission = useNotifyPermission()
+  const watching = useWatching({
+    models,
+    watched: watchedIds,
+    setWatched,
+    credentials,
+    onOpen: (modelId) => view.setModel(modelId),
+  })
   useDocumentTitle(
-    comparing
-      ? `Comparing ${compare.models.length} models`
-      : view.selectedModel
-        ? (selected?.modelName ?? 'Model not found')
-        : rows.length === models.length
-          ? 'All models'
-          : `${formatCount(rows.length)} of ${plural(models.length, 'model')}`,
+    watching.titlePrefix +
+      viewTitle({
+        comparing: comparing ? compare.models.length : 0,
+        selectedModel: view.selectedModel,
+        selected,
+        shown: rows.length,
+        total: models.length,
+      }),
   )
   const terms = useMemo(() => searchTerms(search), [search])
-  const openModel = useCallback((modelId: string) => view.setModel(modelId), [view])
+  const openModel = useCallback((modelId: string) => setModel(modelId), [setModel])
 
   return (
     <section
@@ -145,6 +141,11 @@ export function ModelsScreen({
         .map(([id, values]) => `${id}=${values.join(',')}`)
         .join('&')}
     >
+      <AccountSummary
+        options={index.facet(phaseFacetId)?.options ?? []}
+        selected={selection[phaseFacetId] ?? []}
+        onChange={(values) => view.setFacet(phaseFacetId, values)}
+      />
       <ModelsToolbar
         searchRef={searchRef}
         search={{ value: view.search, onChange: view.setSearch }}
@@ -159,6 +160,9 @@ export function ModelsScreen({
           count: compare.models.length,
           onCompare: () => view.setComparing(true),
           onClear: compare.clear,
+          onDelete: actions.allowed
+            ? () => actions.requestDelete(compare.models.map((model) => model.modelId))
+            : undefined,
         }}
         columns={{
           visible: visible.ids,
@@ -186,14 +190,26 @@ export function ModelsScreen({
       <p aria-live="polite" className="-mt-2 text-sm text-amber-800 empty:hidden">
         {statusChanges.summary}
       </p>
+      <WatchNotice
+        outcomes={watching.outcomes}
+        blocked={
+          (permission === 'denied' || permission === 'unsupported') &&
+          (watchedIds.length > 0 || watching.outcomes.length > 0)
+        }
+        onOpen={openModel}
+        onDismiss={watching.dismiss}
+      />
+      {actions.element}
       {triaging(selection) ? (
-        <Suspense fallback={null}>
-          <TriageStrip
-            options={index.facet(failureColumnId)?.options ?? []}
-            selected={selection[failureColumnId] ?? []}
-            onChange={(values) => view.setFacet(failureColumnId, values)}
-          />
-        </Suspense>
+        <ErrorBoundary what="The failure triage">
+          <Suspense fallback={null}>
+            <TriageStrip
+              options={index.facet(failureColumnId)?.options ?? []}
+              selected={selection[failureColumnId] ?? []}
+              onChange={(values) => view.setFacet(failureColumnId, values)}
+            />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
       {models.length === 0 ? (
         <EmptyState title="This account has no models yet">
@@ -205,37 +221,47 @@ export function ModelsScreen({
         </EmptyState>
       ) : (
         <div className="flex min-h-0 flex-1 gap-3">
-          <HighlightTerms terms={terms}>
-            <ModelTable
-              models={models}
-              columns={visible.columns}
-              visibility={visible.visibility}
-              sorting={sorting}
-              onSortingChange={view.setSorting}
-              rows={rows}
-              density={density}
-              activeIndex={active}
-              focusRequest={focusRequest}
-              selectedId={view.selectedModel}
-              compared={compare.chosen}
-              changed={statusChanges.ids}
-              onActivate={setActiveIndex}
-              onOpen={openModel}
-              onToggleCompare={compare.toggle}
-            />
-          </HighlightTerms>
-          {view.selectedModel ? (
-            <Suspense fallback={<PanelLoading />}>
-              <ModelPanel
-                key={view.selectedModel}
-                modelId={view.selectedModel}
-                model={selected}
+          <ErrorBoundary what="The table">
+            <HighlightTerms terms={terms}>
+              <ModelTable
                 models={models}
-                credentials={credentials}
+                columns={visible.columns}
+                visibility={visible.visibility}
+                sorting={sorting}
+                onSortingChange={view.setSorting}
+                rows={rows}
+                density={density}
+                activeIndex={active}
+                focusRequest={focusRequest}
+                selectedId={view.selectedModel}
+                compared={compare.chosen}
+                changed={statusChanges.ids}
+                onActivate={setActive}
                 onOpen={openModel}
-                onClose={closePanel}
+                onToggleCompare={compare.toggle}
+                deleting={actions.deleting}
               />
-            </Suspense>
+            </HighlightTerms>
+          </ErrorBoundary>
+          {view.selectedModel ? (
+            <ErrorBoundary key={view.selectedModel} what="This model's panel">
+              <Suspense fallback={<PanelLoading />}>
+                <ModelPanel
+                  key={view.selectedModel}
+                  modelId={view.selectedModel}
+                  model={selected}
+                  models={models}
+                  credentials={credentials}
+                  onOpen={openModel}
+                  onClose={closePanel}
+                  actions={{
+                    readOnly: !actions.allowed,
+                    deleting: actions.deleting.has(view.selectedModel),
+                    onDelete: () => actions.requestDelete([view.selectedModel!], true),
+                  }}
+                />
+              </Suspense>
+            </ErrorBoundary>
           ) : null}
         </div>
       )}
@@ -245,41 +271,19 @@ export function ModelsScreen({
         </Suspense>
       ) : null}
       {comparing ? (
-        <Suspense fallback={null}>
-          <CompareView
-            models={compare.models}
-            onOpen={(modelId) => {
-              view.setComparing(false)
-              view.setModel(modelId)
-            }}
-            onClose={() => view.setComparing(false)}
-          />
-        </Suspense>
+        <ErrorBoundary what="The comparison">
+          <Suspense fallback={null}>
+            <CompareView
+              models={compare.models}
+              onOpen={(modelId) => {
+                view.setComparing(false)
+                view.setModel(modelId)
+              }}
+              onClose={() => view.setComparing(false)}
+            />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </section>
-  )
-}
-
-/** Triage shows once the failed models are asked for: by phase or status, or by a reason. */
-function triaging(selection: Record<string, readonly string[]>): boolean {
-  return (
-    onlyFailed(selection[phaseFacetId]) ||
-    onlyFailed(selection.status) ||
-    (selection[failureColumnId] ?? []).length > 0
-  )
-}
-
-function onlyFailed(values: readonly string[] = []): boolean {
-  return values.length > 0 && values.every((value) => statusPhase(value) === 'failed')
-}
-
-function PanelLoading() {
-  return (
-    <div
-      aria-busy="true"
-      className="flex w-full items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-600 lg:w-[38rem] lg:flex-none"
-    >
-      Loading…
-    </div>
   )
 }

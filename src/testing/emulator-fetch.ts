@@ -6,6 +6,7 @@ import {
   type EmulatorOptions,
 } from '../../server/emulator/emulator-app'
 import { seedModels } from '../../server/emulator/seed-models'
+import { fetchSend } from '../../server/prod/upstream/fetch-send'
 import { createServerApp } from '../../server/prod/server-app'
 
 export { demoKey, seedModels }
@@ -26,7 +27,8 @@ export function installEmulatorFetch(options: Partial<EmulatorOptions> = {}) {
   })
   const upstreamRequests: string[] = []
   const server = createServerApp({
-    upstream: { baseUrl: emulatorOrigin, timeoutMs: 5_000 },
+    // The emulator is reached through the stubbed fetch below, not over a socket.
+    upstream: { baseUrl: emulatorOrigin, timeoutMs: 5_000, send: fetchSend },
     distDir: 'dist',
     allowedHosts: ['app.test'],
     log: () => {},

@@ -37,7 +37,7 @@ export const modelColumns = column.columns([
   }),
   column.accessor('status', {
     header: 'Status',
-    cell: ({ row: { original: model } }) => <StatusBadge model={model} />,
+    cell: ({ row: { original: model } }) => <StatusBadge model={model} progress />,
     meta: {
       label: 'Status',
       text: statusText,

@@ -1,7 +1,13 @@
 import type { Model } from '@/api/model-schema'
 import { Badge, type BadgeTone } from '@/components/badge'
 import { Highlight } from '@/components/highlight'
-import { phaseOf, secondaryStatusShown, type StatusPhase } from '@/models/domain/status'
+import {
+  isInProgress,
+  phaseOf,
+  secondaryStatusShown,
+  type StatusPhase,
+} from '@/models/domain/status'
+import { TrainingProgressBar } from './progress-bar'
 
 /** How each phase looks: never colour alone, always its icon and the service's words too. */
 export const phaseLooks: Record<StatusPhase, { tone: BadgeTone; icon: string }> = {
@@ -13,9 +19,13 @@ export const phaseLooks: Record<StatusPhase, { tone: BadgeTone; icon: string }> 
   unknown: { tone: 'amber', icon: '?' },
 }
 
-/** The service's status in its own spelling, with the phase's icon and colour, and the finer phase. */
-export function StatusBadge({ model }: { model: Model }) {
-  const phase = phaseLooks[phaseOf(model)]
+/**
+ * The service's status in its own spelling, with the phase's icon and colour, the finer phase,
+ * and how far training has got while it is in progress (`progress`: in the table's cell).
+ */
+export function StatusBadge({ model, progress = false }: { model: Model; progress?: boolean }) {
+  const phaseName = phaseOf(model)
+  const phase = phaseLooks[phaseName]
   const secondary = secondaryStatusShown(model)
   return (
     <span className="flex items-center gap-1.5 truncate">
@@ -28,6 +38,7 @@ export function StatusBadge({ model }: { model: Model }) {
           <Highlight text={secondary} />
         </span>
       ) : null}
+      {progress && isInProgress(phaseName) ? <TrainingProgressBar model={model} compact /> : null}
     </span>
   )
 }

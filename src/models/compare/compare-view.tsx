@@ -5,8 +5,9 @@ import { baseColumnIds, columnMeta } from '@/models/columns/column-registry'
 import { hyperparameterPrefix } from '@/models/columns/hyperparameter-columns'
 import { nameColumnId } from '@/models/columns/model-columns'
 import { hyperparameterKeys } from '@/models/domain/hyperparameters'
+import { displayName } from '@/models/domain/model-fields'
 
-type Row = { label: string; mono: boolean; values: string[] }
+type Row = { id: string; label: string; mono: boolean; values: string[] }
 
 const absent = '—'
 
@@ -25,6 +26,7 @@ function compareRows(models: Model[]): Row[] {
     const textOf = meta.readable ?? meta.text
     return [
       {
+        id,
         label: meta.label,
         mono: meta.mono ?? false,
         values: models.map((model) => textOf(model) || absent),
@@ -112,7 +114,7 @@ export function CompareView({
                       onClick={() => onOpen(model.modelId)}
                       className="text-left text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
                     >
-                      {model.modelName}
+                      {displayName(model)}
                     </button>
                   </th>
                 ))}
@@ -120,7 +122,7 @@ export function CompareView({
             </thead>
             <tbody>
               {shown.map((row) => (
-                <tr key={row.label} className={row.differs ? 'bg-amber-50' : ''}>
+                <tr key={row.id} className={row.differs ? 'bg-amber-50' : ''}>
                   <th
                     scope="row"
                     className={`sticky left-0 border-b border-slate-100 px-3 py-1.5 font-medium whitespace-nowrap ${row.differs ? 'bg-amber-50' : 'bg-white'} ${row.mono ? 'font-mono text-xs' : ''}`}

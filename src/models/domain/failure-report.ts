@@ -1,4 +1,5 @@
 import type { Model } from '@/api/model-schema'
+import { jsonText } from '@/lib/json-text'
 import { timeLimitText } from './model-fields'
 import { statusText } from './status'
 
@@ -19,8 +20,7 @@ function code(text: string): string {
 
 /** Everything support needs about a failed training run, as Markdown for a ticket. */
 export function failureReport(model: Model): string {
-  const hyperparameters =
-    model.hyperparametersText ?? JSON.stringify(model.hyperparameters, null, 2)
+  const hyperparameters = model.hyperparametersText ?? jsonText(model.hyperparameters, 2)
   const lines = [
     `## Marqtune training failure: ${model.modelName}`,
     '',

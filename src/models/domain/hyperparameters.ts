@@ -1,4 +1,5 @@
 import type { Model } from '@/api/model-schema'
+import { jsonText } from '@/lib/json-text'
 
 /** Every hyperparameter key of the account, in alphabetical order. */
 export function hyperparameterKeys(models: readonly Model[]): string[] {
@@ -17,7 +18,7 @@ export function varyingHyperparameterKeys(
     for (let k = 0; k < positions.length; k++) {
       const value = models[positions[k]!]!.hyperparameters[key]
       // JSON tells 5 from "5" and compares arrays and objects by content.
-      const text = JSON.stringify(value) ?? 'absent'
+      const text = value === undefined ? 'absent' : jsonText(value)
       if (first === undefined) first = text
       else if (text !== first) return true
     }

@@ -1,4 +1,4 @@
-import { uuidPattern } from '@common/model-id'
+import { checkpointPattern, uuidPattern } from '@common/model-id'
 
 import type { Model } from '@/api/model-schema'
 import { formatCount, formatDuration } from '@/lib/format'
@@ -45,5 +45,15 @@ export function isAddressable({ modelId }: Model): boolean {
 
 /** Why the panel asks the service nothing about a model whose id is not addressable. */
 export function notAddressable(model: Model, what: string): string {
-  return `${what} cannot be asked for: this model's id (${model.modelId}) is not a UUID, the only kind of id the Marqtune API accepts, so the dashboard does not send it.`
+  return `${what} cannot be asked for: this model's id (${model.modelId}) is not a UUID, and the dashboard's server forwards only UUIDs (Marqtune's own ids are UUIDs), so it is not sent.`
+}
+
+/** Whether the service can be asked about this checkpoint of an addressable model. */
+export function isAddressableCheckpoint(checkpoint: string): boolean {
+  return checkpointPattern.test(checkpoint)
+}
+
+/** The name to show and to name controls by: a model sent without one is still called something. */
+export function displayName(model: Model): string {
+  return model.modelName || `(no name) ${model.modelId}`
 }

@@ -1,12 +1,19 @@
 import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
 
 import type { Credentials } from '@/api/model-queries'
 import { fetchDownloadUrl } from '@/api/model-extras'
 import type { Model } from '@/api/model-schema'
 import { CopyButton } from '@/components/copy-button'
 import { checkpointReference } from '@/models/domain/lineage'
-import { isAddressable, notAddressable } from '@/models/domain/model-fields'
+import {
+  isAddressable,
+  isAddressableCheckpoint,
+  notAddressable,
+} from '@/models/domain/model-fields'
 import { phaseOf } from '@/models/domain/status'
+
+import { CheckpointActions, useReleasedHere } from './checkpoint-actions'
 
 function whyNoCheckpoints(model: Model): string {
   switch (phaseOf(model)) {
@@ -23,8 +30,21 @@ function whyNoCheckpoints(model: Model): string {
   }
 }
 
-/** Oldest to newest, each with its name, its reference and a download link on demand. */
-export function CheckpointList({ model, credentials }: { model: Model; credentials: Credentials }) {
+/**
+ * Oldest to newest, each with its name, its reference, a download link on demand, release
+ * (unless the server is read-only) and its code to copy.
+ */
+export function CheckpointList({
+  model,
+  credentials,
+  readOnly = false,
+}: {
+  model: Model
+  credentials: Credentials
+  readOnly?: boolean
+}) {
+  const released = useReleasedHere(credentials)
+  const [announcement, setAnnouncement] = useState('')
   const { checkpoints } = model
   if (!checkpoints.length)
     return <p className="text-sm text-slate-700">{whyNoCheckpoints(model)}</p>
@@ -42,8 +62,10 @@ export function CheckpointList({ model, credentials }: { model: Model; credentia
       <ol className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200">
         {checkpoints.map((checkpoint, position) => {
           const newest = position === checkpoints.length - 1
+          const askable = addressable && isAddressableCheckpoint(checkpoint)
           return (
-            <li key={checkpoint} className="flex flex-wrap items-center gap-2 px-2 py-1.5">
+            // oxlint-disable-next-line react/no-array-index-key -- names read from odd shapes may repeat ('{}'); the position is the checkpoint
+            <li key={position} className="flex flex-wrap items-center gap-2 px-2 py-1.5">
               <span className="font-mono text-sm">{checkpoint}</span>
               {newest ? (
                 <span className="rounded bg-emerald-50 px-1.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-600/30">
@@ -60,14 +82,37 @@ export function CheckpointList({ model, credentials }: { model: Model; credentia
                 >
                   Reference
                 </CopyButton>
-                {addressable ? (
+                {askable ? (
                   <DownloadLink model={model} checkpoint={checkpoint} credentials={credentials} />
+                ) : addressable ? (
+                  <span className="text-xs text-slate-600">
+                    Not a checkpoint name the service takes: nothing is asked for it.
+                  </span>
                 ) : null}
+                <CheckpointActions
+                  model={model}
+                  checkpoint={checkpoint}
+                  credentials={credentials}
+                  canRelease={askable && !readOnly}
+                  released={released}
+                  onReleased={(reference) =>
+                    setAnnouncement(
+                      `Released ${checkpoint}. Use ${reference} when creating a Marqo Cloud index.`,
+                    )
+                  }
+                />
               </span>
             </li>
           )
         })}
       </ol>
+      <p aria-live="polite" className="text-sm text-emerald-800 empty:hidden">
+        {announcement}
+      </p>
+      <p className="text-xs text-slate-600">
+        “Released here” marks what this browser released while it holds the key: the service does
+        not report which checkpoints are released.
+      </p>
     </div>
   )
 }

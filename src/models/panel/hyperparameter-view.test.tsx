@@ -85,4 +85,13 @@ describe('HyperparameterView', () => {
     expect(screen.getByText('Raw JSON')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Copy hyperparameters as JSON' })).toBeInTheDocument()
   })
+
+  it('draws a value thousands of levels deep a few levels down, the raw JSON cut too', () => {
+    let deep: unknown = 'bottom'
+    for (let level = 0; level < 20_000; level++) deep = { inner: deep }
+    render(<HyperparameterView model={makeModel({ hyperparameters: { deep, epochs: 5 } })} />)
+    expect(rowOf('epochs')).toHaveTextContent('5')
+    expect(rowOf('deep')).toHaveTextContent('nested deeper than 8 levels: see the raw JSON')
+    expect(screen.getByText(/nested more than 100 levels deep: left out/)).toBeInTheDocument()
+  })
 })

@@ -1,6 +1,7 @@
 import type { Model } from '@/api/model-schema'
 import { CopyButton } from '@/components/copy-button'
 import { formatValue } from '@/lib/format'
+import { jsonText } from '@/lib/json-text'
 
 /** Keys shown as query/document pairs with their weights rather than as four separate rows. */
 const sides = [
@@ -27,7 +28,7 @@ export function HyperparameterView({ model }: { model: Model }) {
     )
   }
 
-  const json = JSON.stringify(values, null, 2)
+  const json = jsonText(values, 2)
   const paired = sides.filter((side) => Array.isArray(values[side.keys]))
   const pairedKeys = new Set<string>(paired.flatMap((side) => [side.keys, side.weights]))
   const rest = Object.entries(values).filter(([key]) => !pairedKeys.has(key))
@@ -103,8 +104,11 @@ function WeightedKeys({ keys, weights }: { keys: unknown; weights: unknown }) {
   )
 }
 
+/** Levels of nested objects and arrays drawn as nested lists; the raw JSON shows the rest. */
+const drawnDepth = 8
+
 /** Any JSON value, readable: numbers kept recognisable, arrays inline, objects nested. */
-export function Value({ value }: { value: unknown }) {
+export function Value({ value, depth = 0 }: { value: unknown; depth?: number }) {
   if (typeof value === 'number') {
     const text = formatValue(value)
     const exact = value.toLocaleString('en', { maximumSignificantDigits: 21, useGrouping: false })
@@ -124,6 +128,14 @@ export function Value({ value }: { value: unknown }) {
   if (value === null || typeof value === 'boolean') {
     return <span className="font-mono text-xs text-violet-800">{String(value)}</span>
   }
+  if (typeof value === 'object' && depth >= drawnDepth) {
+    return (
+      <span className="font-mono text-xs text-slate-600">
+        {Array.isArray(value) ? '[…]' : '{…}'} nested deeper than {drawnDepth} levels: see the raw
+        JSON
+      </span>
+    )
+  }
   if (Array.isArray(value)) {
     if (value.every((item) => typeof item !== 'object' || item === null)) {
       return <span className="font-mono text-xs break-all">{formatValue(value)}</span>
@@ -133,7 +145,7 @@ export function Value({ value }: { value: unknown }) {
         {value.map((item, position) => (
           // oxlint-disable-next-line react/no-array-index-key -- array items have only a position
           <li key={position}>
-            <Value value={item} />
+            <Value value={item} depth={depth + 1} />
           </li>
         ))}
       </ol>
@@ -146,7 +158,7 @@ export function Value({ value }: { value: unknown }) {
           <div key={key} className="contents">
             <dt className="font-mono text-xs text-slate-600">{key}</dt>
             <dd>
-              <Value value={item} />
+              <Value value={item} depth={depth + 1} />
             </dd>
           </div>
         ))}

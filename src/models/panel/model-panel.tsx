@@ -11,8 +11,10 @@ import { buildLineage, type Lineage } from '@/models/domain/lineage'
 import { FieldWarnings } from './field-warnings'
 import { ModelLogs } from './model-logs'
 import { Field, LinkButton, Section } from './panel-parts'
-import { timeLimitText } from '@/models/domain/model-fields'
-import { phaseOf } from '@/models/domain/status'
+import { displayName, isAddressable, timeLimitText } from '@/models/domain/model-fields'
+import { isInProgress, phaseOf } from '@/models/domain/status'
+import { TrainingBudget } from './training-budget'
+import { WatchToggle } from '@/models/view/watch-toggle'
 import { StatusBadge } from '@/models/columns/status-badge'
 
 /** One lineage per account, built when a panel first needs it and shared by every panel. */
@@ -29,6 +31,7 @@ export function ModelPanel({
   credentials,
   onOpen,
   onClose,
+  actions = { readOnly: false },
 }: {
   modelId: string
   model: Model | undefined
@@ -37,6 +40,8 @@ export function ModelPanel({
   credentials: Credentials
   onOpen: (modelId: string) => void
   onClose: () => void
+  /** Release and delete: none with a read-only server; `deleting` while a delete of this runs. */
+  actions?: { readOnly: boolean; deleting?: boolean; onDelete?: () => void }
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   // The parent keys the panel by model id, so this runs each time another model opens.
@@ -55,14 +60,29 @@ export function ModelPanel({
             tabIndex={-1}
             className="text-lg font-semibold break-words text-slate-900 focus:outline-none"
           >
-            {model ? model.modelName : 'Model not found'}
+            {model ? displayName(model) : 'Model not found'}
           </h2>
           {model ? (
             <p className="mt-1 text-sm">
               <StatusBadge model={model} />
             </p>
           ) : null}
+          {model && isInProgress(phaseOf(model)) ? (
+            <p className="mt-2">
+              <WatchToggle ids={[model.modelId]} label="Notify me when it finishes" />
+            </p>
+          ) : null}
         </div>
+        {model && isAddressable(model) && actions.onDelete && !actions.readOnly ? (
+          <button
+            type="button"
+            onClick={actions.onDelete}
+            disabled={actions.deleting}
+            className="rounded-md border border-red-300 px-2.5 py-1 text-sm text-red-800 hover:bg-red-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:text-red-400"
+          >
+            {actions.deleting ? 'Deleting…' : 'Delete model…'}
+          </button>
+        ) : null}
         <button
           type="button"
           onClick={onClose}
@@ -80,6 +100,7 @@ export function ModelPanel({
             lineage={lineageOf(models)}
             credentials={credentials}
             onOpen={onOpen}
+            readOnly={actions.readOnly}
           />
         ) : (
           <p className="text-sm text-slate-700">
@@ -97,11 +118,13 @@ function ModelDetails({
   lineage,
   credentials,
   onOpen,
+  readOnly,
 }: {
   model: Model
   lineage: Lineage
   credentials: Credentials
   onOpen: (modelId: string) => void
+  readOnly: boolean
 }) {
   const failed = phaseOf(model) === 'failed'
   const origin = lineage.parentOf(model)
@@ -129,6 +152,12 @@ function ModelDetails({
               Copy failure report
             </CopyButton>
           </div>
+        </Section>
+      ) : null}
+
+      {isInProgress(phaseOf(model)) ? (
+        <Section title="Training">
+          <TrainingBudget model={model} credentials={credentials} />
         </Section>
       ) : null}
 
@@ -166,7 +195,7 @@ function ModelDetails({
               Trained from{' '}
               {origin.parent ? (
                 <LinkButton onClick={() => onOpen(origin.parent!.modelId)}>
-                  {origin.parent.modelName}
+                  {displayName(origin.parent)}
                 </LinkButton>
               ) : (
                 <>
@@ -183,7 +212,9 @@ function ModelDetails({
               <ul className="mt-1 flex flex-col gap-1">
                 {children.map((child) => (
                   <li key={child.modelId}>
-                    <LinkButton onClick={() => onOpen(child.modelId)}>{child.modelName}</LinkButton>{' '}
+                    <LinkButton onClick={() => onOpen(child.modelId)}>
+                      {displayName(child)}
+                    </LinkButton>{' '}
                     <span className="text-slate-600">
                       from{' '}
                       <code className="font-mono text-xs">{child.baseModel.split('/').at(-1)}</code>
@@ -197,7 +228,7 @@ function ModelDetails({
       ) : null}
 
       <Section title="Checkpoints">
-        <CheckpointList model={model} credentials={credentials} />
+        <CheckpointList model={model} credentials={credentials} readOnly={readOnly} />
       </Section>
 
       <Section title="Hyperparameters">

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react'
 
+import { ErrorBoundary } from '@/components/error-boundary'
+
 /** The panel's building blocks: a titled section, a field of a definition list, a link-styled button. */
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title}>
       <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
-      {children}
+      {/* One section that fails to render leaves the others, and the page, as they were. */}
+      <ErrorBoundary what={`The ${title} section`}>{children}</ErrorBoundary>
     </section>
   )
 }

@@ -4,7 +4,7 @@ import { memo } from 'react'
 import type { Model } from '@/api/model-schema'
 import { Highlight } from '@/components/highlight'
 import type { modelTableFeatures } from '@/models/columns/column-meta'
-import { maxCompared } from '@/models/view/use-compare-selection'
+import { displayName } from '@/models/domain/model-fields'
 
 type ModelRowProps = {
   /** TanStack makes new row objects whenever the rows in view change, even for the same model. */
@@ -20,7 +20,8 @@ type ModelRowProps = {
   changed: boolean
   /** Where the status cell sticks on a narrow screen. */
   statusPinnedAt: number | undefined
-  compareFull: boolean
+  /** A delete of this model is under way: it stays until the service has answered. */
+  deleting: boolean
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
   onToggleCompare: (modelId: string) => void
@@ -47,7 +48,7 @@ export const ModelRow = memo(function ModelRow({
   compared,
   changed,
   statusPinnedAt,
-  compareFull,
+  deleting,
   onActivate,
   onOpen,
   onToggleCompare,
@@ -64,11 +65,14 @@ export const ModelRow = memo(function ModelRow({
     <tr
       onClick={(event) => {
         if (event.defaultPrevented || choseAControl(event.target) || selectingText()) return
+        // The keyboard goes on from the row the mouse chose.
+        onActivate(index)
         onOpen(model.modelId)
       }}
       data-index={index}
       aria-rowindex={index + 2}
       aria-current={selected || undefined}
+      aria-busy={deleting || undefined}
       data-changed={changed || undefined}
       style={{ height }}
       className={`group cursor-pointer ${background || 'hover:bg-slate-50'} focus-within:bg-indigo-50/70`}
@@ -79,12 +83,8 @@ export const ModelRow = memo(function ModelRow({
           <input
             type="checkbox"
             checked={compared}
-            disabled={!compared && compareFull}
             onChange={() => onToggleCompare(model.modelId)}
-            aria-label={`Compare ${model.modelName}`}
-            title={
-              !compared && compareFull ? `At most ${maxCompared} models can be compared` : undefined
-            }
+            aria-label={`Select ${displayName(model)}`}
             className="block size-4 accent-indigo-700"
           />
         </label>
@@ -101,7 +101,7 @@ export const ModelRow = memo(function ModelRow({
             tabIndex={active ? 0 : -1}
             onFocus={() => onActivate(index)}
             onClick={() => onOpen(model.modelId)}
-            title={model.modelName}
+            title={displayName(model)}
             className="max-w-full truncate rounded text-left font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
           >
             {model.warnings.length ? (
@@ -116,6 +116,11 @@ export const ModelRow = memo(function ModelRow({
               <span className="text-slate-500">(no name)</span>
             )}
           </button>
+        ) : null}
+        {deleting ? (
+          <span className="ml-2 rounded bg-red-50 px-1.5 text-xs font-medium text-red-800 ring-1 ring-red-600/30">
+            Deleting…
+          </span>
         ) : null}
       </th>
       {cells.map((cell, position) => (
@@ -135,7 +140,12 @@ export const ModelRow = memo(function ModelRow({
 
 /** The row's own controls (the compare checkbox, the name, anything in a cell) act for themselves. */
 function choseAControl(target: EventTarget): boolean {
-  return target instanceof Element && target.closest('button, a, input, label, select') !== null
+  return (
+    target instanceof Element &&
+    target.closest(
+      'button, a, input, label, select, textarea, summary, [role="button"], [role="checkbox"], [role="link"]',
+    ) !== null
+  )
 }
 
 /** A drag that selects text in a row is a selection, not a click on it. */

@@ -7,7 +7,6 @@ import type { Density } from '@/lib/preferences'
 import { useMediaQuery } from '@/lib/use-media-query'
 import { modelTableFeatures, type ModelColumnMeta } from '@/models/columns/column-meta'
 import type { SortRule } from '@/models/engine/ranks'
-import { maxCompared } from '@/models/view/use-compare-selection'
 
 import { ModelRow } from './model-row'
 import { SortableHeader } from './sortable-header'
@@ -22,6 +21,8 @@ const selectWidth = 40
  * name column, and only the rows in view rendered, between two spacer rows. Memoised: the page
  * renders again when the URL catches up with a filter, and the rows have not changed by then.
  */
+const noneDeleting: ReadonlySet<string> = new Set()
+
 export const ModelTable = memo(function ModelTable({
   models,
   columns,
@@ -38,6 +39,7 @@ export const ModelTable = memo(function ModelTable({
   onActivate,
   onOpen,
   onToggleCompare,
+  deleting = noneDeleting,
 }: {
   models: Model[]
   columns: Array<ColumnDef<typeof modelTableFeatures, Model>>
@@ -51,13 +53,15 @@ export const ModelTable = memo(function ModelTable({
   /** Changes whenever the keyboard asks for the active row to be focused. */
   focusRequest: number
   selectedId: string | null
-  /** Models chosen for comparison; at most `maxCompared`. */
+  /** The models ticked: the selection compare and delete work on. */
   compared: ReadonlySet<string>
   /** Models whose status just changed: highlighted for a moment. */
   changed: ReadonlySet<string>
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
   onToggleCompare: (modelId: string) => void
+  /** Models whose delete is under way. */
+  deleting?: ReadonlySet<string>
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const rowHeight = rowHeights[density]
@@ -118,7 +122,6 @@ export const ModelTable = memo(function ModelTable({
   const width =
     selectWidth + headers.reduce((sum, header) => sum + widthOf(header.column.columnDef.meta), 0)
   const span = headers.length + 1
-  const compareFull = compared.size >= maxCompared
 
   return (
     <div
@@ -143,7 +146,7 @@ export const ModelTable = memo(function ModelTable({
               scope="col"
               className="sticky top-0 left-0 z-[3] border-b border-slate-200 bg-slate-50 px-3 py-2"
             >
-              <span className="sr-only">Compare</span>
+              <span className="sr-only">Select</span>
             </th>
             {headers.map((header, position) => (
               <SortableHeader
@@ -178,7 +181,7 @@ export const ModelTable = memo(function ModelTable({
                 compared={compared.has(row.id)}
                 changed={changed.has(row.id)}
                 statusPinnedAt={statusPinnedAt}
-                compareFull={compareFull}
+                deleting={deleting.has(row.id)}
                 onActivate={onActivate}
                 onOpen={onOpen}
                 onToggleCompare={onToggleCompare}

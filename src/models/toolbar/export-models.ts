@@ -1,5 +1,6 @@
 import type { Model } from '@/api/model-schema'
 import { downloadText, toCsv } from '@/lib/csv'
+import { jsonText } from '@/lib/json-text'
 import { columnMeta } from '@/models/columns/column-registry'
 
 function fileName(extension: string): string {
@@ -23,5 +24,7 @@ export function exportCsv(models: Model[], rows: ArrayLike<number>, columnIds: s
 /** The models shown, in the order shown, every field, as JSON. */
 export function exportJson(models: Model[], rows: ArrayLike<number>): void {
   const shown = Array.from(rows, (position) => models[position])
-  downloadText(fileName('json'), `${JSON.stringify(shown, null, 2)}\n`, 'application/json')
+  // Every field, as deep as any real model goes; a value nested thousands of levels deep is
+  // cut (and says so) rather than failing the whole export.
+  downloadText(fileName('json'), `${jsonText(shown, 2, 1_000)}\n`, 'application/json')
 }

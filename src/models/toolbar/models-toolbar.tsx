@@ -1,9 +1,11 @@
-import type { RefObject } from 'react'
+import type { Model } from '@/api/model-schema'
+import { useMemo, type RefObject } from 'react'
 
 import type { Density } from '@/lib/preferences'
 import { columnFacetIds, columnMeta, phaseFacetId } from '@/models/columns/column-registry'
 import { emptyFacet, type FacetSelection } from '@/models/engine/facets'
 import type { ModelIndex } from '@/models/engine/model-index'
+import { maxCompared } from '@/models/view/use-compare-selection'
 
 import { ClearFiltersButton } from './clear-filters-button'
 import { ColumnMenu, type ColumnMenuProps } from './column-menu'
@@ -11,6 +13,8 @@ import { ExportMenu, type ExportControl } from './export-menu'
 import { FacetFilter } from './facet-filter'
 import { plainButton } from './plain-button'
 import { QuickFilters } from './quick-filters'
+import { WatchToggle } from '@/models/view/watch-toggle'
+import { isInProgress, phaseOf } from '@/models/domain/status'
 
 export type SearchControl = { value: string; onChange: (search: string) => void }
 
@@ -23,7 +27,13 @@ export type FilterControl = {
   onClear: () => void
 }
 
-export type CompareControl = { count: number; onCompare: () => void; onClear: () => void }
+/** The ticked models: compare 2 to 6 of them, delete any number (absent when not allowed). */
+export type CompareControl = {
+  count: number
+  onCompare: () => void
+  onClear: () => void
+  onDelete?: () => void
+}
 
 export type DensityControl = { value: Density; onChange: (density: Density) => void }
 
@@ -48,7 +58,9 @@ export function ModelsToolbar({
   density: DensityControl
   onShortcuts: () => void
 }) {
-  const { index, selection } = filters
+  const { index, selection, countsFor } = filters
+  // Once per change of the rows, not on every render of the toolbar (the URL catching up, a tick).
+  const phaseCounts = useMemo(() => countsFor(phaseFacetId), [countsFor])
   const filtered =
     search.value !== '' || Object.values(selection).some((values) => values.length > 0)
   return (
@@ -70,8 +82,14 @@ export function ModelsToolbar({
       />
       <QuickFilters
         options={index.facet(phaseFacetId)?.options ?? []}
+        counts={phaseCounts}
         selected={selection[phaseFacetId] ?? []}
         onChange={(values) => filters.onChange(phaseFacetId, values)}
+        status={{
+          options: () => index.facet('status')?.options ?? [],
+          selected: selection.status ?? [],
+          onClear: () => filters.onChange('status', []),
+        }}
       />
       {columnFacetIds.map((id) => (
         <FacetFilter
@@ -84,18 +102,37 @@ export function ModelsToolbar({
         />
       ))}
       {filtered ? <ClearFiltersButton onClick={filters.onClear} /> : null}
+      <WatchToggle
+        ids={inProgressIds(index.models)}
+        label="Notify me when all in progress finish"
+      />
       <div className="ml-auto flex items-center gap-2">
         {compare.count ? (
           <>
             <button
               type="button"
-              disabled={compare.count < 2}
+              disabled={compare.count < 2 || compare.count > maxCompared}
               onClick={compare.onCompare}
-              title={compare.count < 2 ? 'Choose at least two models' : undefined}
+              title={
+                compare.count < 2
+                  ? 'Choose at least two models'
+                  : compare.count > maxCompared
+                    ? `At most ${maxCompared} models can be compared`
+                    : undefined
+              }
               className="rounded-md bg-indigo-700 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:bg-indigo-300"
             >
               Compare {compare.count} {compare.count === 1 ? 'model' : 'models'}
             </button>
+            {compare.onDelete ? (
+              <button
+                type="button"
+                onClick={compare.onDelete}
+                className="rounded-md border border-red-300 bg-white px-2.5 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+              >
+                Delete {compare.count} {compare.count === 1 ? 'model' : 'models'}…
+              </button>
+            ) : null}
             <button
               type="button"
               onClick={compare.onClear}
@@ -126,4 +163,9 @@ export function ModelsToolbar({
       </div>
     </div>
   )
+}
+
+/** The models a toolbar toggle watches: every one still on its way. */
+function inProgressIds(models: readonly Model[]): string[] {
+  return models.filter((model) => isInProgress(phaseOf(model))).map((model) => model.modelId)
 }

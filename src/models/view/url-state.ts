@@ -7,7 +7,7 @@ import {
   useQueryStates,
   type Options,
 } from 'nuqs'
-import { useCallback, useMemo } from 'react'
+import { useMemo } from 'react'
 
 import { facetIds } from '@/models/columns/column-registry'
 import type { FacetSelection } from '@/models/engine/facets'
@@ -53,33 +53,25 @@ export function useUrlState() {
   const [facetState, setFacetState] = useQueryStates(facetParsers)
 
   const facets: FacetSelection = facetState
-  const setSearch = useCallback((q: string) => void setView({ q: q || null }, typing), [setView])
-  const setSorting = useCallback(
-    (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
-    [setView],
+  // The setters change only with nuqs' own, so rows and menus memoised on them stay put.
+  const setters = useMemo(
+    () => ({
+      setSearch: (q: string) => void setView({ q: q || null }, typing),
+      setSorting: (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
+      setColumns: (cols: string[] | null) => void setView({ cols }, choice),
+      setModel: (model: string | null) => void setView({ model }, choice),
+      setCompare: (ids: string[]) => void setView({ compare: ids.length ? ids : null }, choice),
+      setComparing: (comparing: boolean) =>
+        void setView({ view: comparing ? 'compare' : null }, choice),
+      setFacet: (id: string, values: string[]) =>
+        void setFacetState({ [id]: values.length ? values : null }, choice),
+      clearFilters: () => {
+        void setView({ q: null }, choice)
+        void setFacetState(Object.fromEntries(facetIds.map((id) => [id, null])), choice)
+      },
+    }),
+    [setView, setFacetState],
   )
-  const setColumns = useCallback(
-    (cols: string[] | null) => void setView({ cols }, choice),
-    [setView],
-  )
-  const setModel = useCallback((model: string | null) => void setView({ model }, choice), [setView])
-  const setCompare = useCallback(
-    (ids: string[]) => void setView({ compare: ids.length ? ids : null }, choice),
-    [setView],
-  )
-  const setComparing = useCallback(
-    (comparing: boolean) => void setView({ view: comparing ? 'compare' : null }, choice),
-    [setView],
-  )
-  const setFacet = useCallback(
-    (id: string, values: string[]) =>
-      void setFacetState({ [id]: values.length ? values : null }, choice),
-    [setFacetState],
-  )
-  const clearFilters = useCallback(() => {
-    void setView({ q: null }, choice)
-    void setFacetState(Object.fromEntries(facetIds.map((id) => [id, null])), choice)
-  }, [setView, setFacetState])
 
   return useMemo(
     () => ({
@@ -90,27 +82,9 @@ export function useUrlState() {
       compare: view.compare,
       comparing: view.view === 'compare',
       facets,
-      setSearch,
-      setSorting,
-      setColumns,
-      setModel,
-      setCompare,
-      setComparing,
-      setFacet,
-      clearFilters,
+      ...setters,
     }),
-    [
-      view,
-      facets,
-      setSearch,
-      setSorting,
-      setColumns,
-      setModel,
-      setCompare,
-      setComparing,
-      setFacet,
-      clearFilters,
-    ],
+    [view, facets, setters],
   )
 }
 

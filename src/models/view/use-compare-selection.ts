@@ -7,25 +7,24 @@ import type { UrlState } from './url-state'
 /** Compare shows 2 to 6 models side by side. */
 export const maxCompared = 6
 
-/** The models ticked for comparison (in the URL), those of them in the account, and the toggle. */
+/**
+ * The models ticked in the table (in the URL, `?compare=` as before, so old links still work):
+ * the selection every action works on. Compare takes 2 to 6 of them; delete takes any number.
+ */
 export function useCompareSelection(
   view: Pick<UrlState, 'compare' | 'setCompare'>,
   byId: () => ReadonlyMap<string, Model>,
 ) {
   const { compare, setCompare } = view
   const chosen = useMemo(() => new Set(compare), [compare])
-  const models = useMemo(
-    () => compare.flatMap((id) => byId().get(id) ?? []).slice(0, maxCompared),
-    [compare, byId],
-  )
+  const models = useMemo(() => compare.flatMap((id) => byId().get(id) ?? []), [compare, byId])
   const toggle = useCallback(
     (modelId: string) =>
       setCompare(
-        compare.includes(modelId)
-          ? compare.filter((id) => id !== modelId)
-          : [...compare, modelId].slice(0, maxCompared),
+        compare.includes(modelId) ? compare.filter((id) => id !== modelId) : [...compare, modelId],
       ),
     [compare, setCompare],
   )
-  return { chosen, models, toggle, clear: () => setCompare([]) }
+  const comparable = models.length >= 2 && models.length <= maxCompared
+  return { chosen, models, comparable, toggle, set: setCompare, clear: () => setCompare([]) }
 }

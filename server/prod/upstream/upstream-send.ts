@@ -1,0 +1,101 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+
+/** What the upstream answered, before anything of it is trusted: any status, any headers. */
+export type UpstreamAnswer = {
+  status: number
+  header: (name: string) => string | undefined
+  body: ReadableStream<Uint8Array>
+}
+
+/** What the forwarder may send upstream: reads, and the two documented actions (no body). */
+export type UpstreamMethod = 'GET' | 'POST' | 'DELETE'
+
+/**
+ * Sends one request (a GET unless told otherwise, never with a body) upstream with exactly `headers`, and resolves once the status and headers are
+ * in. Rejects when the upstream cannot be reached, answers what HTTP cannot parse, or `signal`
+ * aborts; an abort later ends the body too.
+ */
+export type UpstreamSend = (
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  method?: UpstreamMethod,
+) => Promise<UpstreamAnswer>
+
+// Kept-alive connections: a TLS handshake to Marqtune per request would cost more than the ask.
+const agents = {
+  http: new HttpAgent({ keepAlive: true }),
+  https: new HttpsAgent({ keepAlive: true }),
+}
+
+/**
+ * node:http rather than fetch: fetch adds `accept-language`, `sec-fetch-mode`, `user-agent` and
+ * `accept-encoding` of its own, and only the headers we name may go upstream (node adds `host`
+ * and `connection`, which the transport needs). No `accept-encoding` is sent: an answer comes
+ * back as it is stored, so its length and the size limit mean the same thing.
+ */
+export const nodeSend: UpstreamSend = (url, headers, signal, method = 'GET') =>
+  new Promise((resolve, reject) => {
+    const secure = url.protocol === 'https:'
+    const send = secure ? httpsRequest : httpRequest
+    const request = send(url, {
+      method,
+      // A POST or DELETE says outright that it has no body, rather than node's chunked default.
+      headers: method === 'GET' ? headers : { ...headers, 'content-length': '0' },
+      agent: secure ? agents.https : agents.http,
+      signal,
+    })
+    // Stays attached for the whole exchange: an error after the answer began must not crash.
+    request.on('error', reject)
+    request.on('upgrade', (_response, socket) => {
+      socket.destroy()
+      reject(new Error('The upstream switched protocols'))
+    })
+    request.on('response', (response) => {
+      resolve({
+        status: response.statusCode ?? 0,
+        header: (name) => {
+          const value = response.headers[name]
+          return Array.isArray(value) ? value.join(', ') : value
+        },
+        body: bodyOf(response),
+      })
+    })
+    request.end()
+  })
+
+/** The body as a web stream that reads from the upstream only as fast as it is read itself. */
+function bodyOf(response: IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        response.on('data', (chunk: Buffer) => {
+          if (!open) return
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+          if ((controller.desiredSize ?? 0) <= 0) response.pause()
+        })
+        response.on('end', () => {
+          if (open) controller.close()
+          open = false
+        })
+        // A reset, a body shorter than declared, an abort: all end here, never as a clean end.
+        response.on('close', () => {
+          if (open) controller.error(new Error('The upstream closed its answer early'))
+          open = false
+        })
+        response.on('error', () => {})
+        response.pause()
+      },
+      pull() {
+        response.resume()
+      },
+      cancel() {
+        open = false
+        response.destroy()
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  )
+}

@@ -1,0 +1,227 @@
+import { jsonDepthLimit, jsonText } from '@/lib/json-text'
+import type { Model } from '@/api/model-schema'
+
+/**
+ * Copy as code: what a person runs next, as the official Python client (`marqtune` 0.2.x) or
+ * cURL spells it. Pure text builders. The key is never in a snippet: Python reads it from the
+ * environment, cURL from `$MARQO_API_KEY`. Inputs the dashboard cannot know (a dataset id) are
+ * `<PLACEHOLDERS>` in valid string literals, named in a comment on top. Every value that comes from
+ * the model is escaped for the language it lands in, whatever it holds.
+ */
+
+export const snippetActions = ['download', 'release', 'evaluate', 'train'] as const
+export type SnippetAction = (typeof snippetActions)[number]
+export type SnippetLanguage = 'python' | 'curl'
+
+export const snippetActionLabels: Record<SnippetAction, string> = {
+  download: 'Download this checkpoint',
+  release: 'Release it',
+  evaluate: 'Evaluate it',
+  train: 'Train on top of it',
+}
+
+export const keyVariable = 'MARQO_API_KEY'
+const baseUrl = 'https://marqtune.marqo.ai'
+const datasetPlaceholder = {
+  evaluate: '<EVALUATION_DATASET_ID>',
+  train: '<TRAINING_DATASET_ID>',
+} as const
+const evaluationKeys = ['leftKeys', 'leftWeights', 'rightKeys', 'rightWeights', 'weightKey']
+
+export function codeSnippet(
+  language: SnippetLanguage,
+  action: SnippetAction,
+  model: Model,
+  checkpoint: string,
+): string {
+  return language === 'python'
+    ? pythonSnippet(action, model, checkpoint)
+    : curlSnippet(action, model, checkpoint)
+}
+
+function pythonSnippet(action: SnippetAction, model: Model, checkpoint: string): string {
+  const reference = `${model.modelId}/${checkpoint}`
+  switch (action) {
+    case 'download':
+      return `${pythonHead([])}client.model(${pythonString(model.modelId)}).download(checkpoint=${pythonString(checkpoint)})\n`
+    case 'release':
+      return `${pythonHead([])}client.model(${pythonString(model.modelId)}).release(${pythonString(checkpoint)})\n`
+    case 'evaluate': {
+      const { parameters, placeholders } = evaluationParameters(model)
+      return `${pythonHead([datasetPlaceholder.evaluate, ...placeholders])}${call(
+        'evaluation = client.evaluate',
+        [
+          ['dataset_id', pythonString(datasetPlaceholder.evaluate)],
+          ['model', pythonString(reference)],
+          ['hyperparameters', pythonLiteral(parameters, 1)],
+          ['wait_for_completion', 'True'],
+        ],
+      )}`
+    }
+    default: {
+      const instance = instanceTypes[model.instanceType.toLowerCase()]
+      const placeholders = [datasetPlaceholder.train, ...(hasParameters(model) ? [] : ['{}'])]
+      return `${pythonHead(placeholders, instance ? ['from marqtune.enums import InstanceType'] : [])}${call(
+        'model = client.train_model',
+        [
+          ['dataset_id', pythonString(datasetPlaceholder.train)],
+          ['model_name', pythonString(newModelName(model, checkpoint))],
+          ['base_model', pythonString(reference)],
+          [
+            'instance_type',
+            instance ? `InstanceType.${instance}` : pythonString(model.instanceType),
+          ],
+          ['hyperparameters', pythonLiteral(model.hyperparameters, 1)],
+          ...(model.maxTrainingTime === undefined
+            ? []
+            : [['max_training_time', String(model.maxTrainingTime)] as [string, string]]),
+          ['wait_for_completion', 'False'],
+        ],
+      )}`
+    }
+  }
+}
+
+/** The client, with the key from the environment; a note on top naming any placeholders. */
+function pythonHead(placeholders: string[], imports: string[] = []): string {
+  return [
+    ...(placeholders.length ? [placeholderNote(placeholders)] : []),
+    'import os',
+    '',
+    'from marqtune.client import Client',
+    ...imports,
+    '',
+    `client = Client(url=${pythonString(baseUrl)}, api_key=os.environ[${pythonString(keyVariable)}])`,
+    '',
+  ].join('\n')
+}
+
+function curlSnippet(action: SnippetAction, model: Model, checkpoint: string): string {
+  const path = `/models/${encodeURIComponent(model.modelId)}`
+  const reference = `${model.modelId}/${checkpoint}`
+  switch (action) {
+    case 'download':
+      return [
+        '# Answers {"downloadUrl": ...}: a link valid for one hour, fetched without the key.',
+        curl('GET', `${path}/download/url?checkpoint=${encodeURIComponent(checkpoint)}`),
+      ].join('\n')
+    case 'release':
+      return curl('POST', `${path}/released-checkpoints/${encodeURIComponent(checkpoint)}`)
+    case 'evaluate': {
+      const { parameters, placeholders } = evaluationParameters(model)
+      return [
+        placeholderNote([datasetPlaceholder.evaluate, ...placeholders]),
+        curl('POST', '/evaluation', {
+          datasetId: datasetPlaceholder.evaluate,
+          model: reference,
+          hyperparameters: parameters,
+        }),
+      ].join('\n')
+    }
+    default:
+      return [
+        placeholderNote([datasetPlaceholder.train, ...(hasParameters(model) ? [] : ['{}'])]),
+        curl('POST', '/models', {
+          datasetId: datasetPlaceholder.train,
+          modelName: newModelName(model, checkpoint),
+          baseModel: reference,
+          instanceType: model.instanceType,
+          hyperparameters: model.hyperparameters,
+          ...(model.maxTrainingTime === undefined
+            ? {}
+            : { maxTrainingTime: model.maxTrainingTime }),
+        }),
+      ].join('\n')
+  }
+}
+
+const instanceTypes: Record<string, string> = {
+  'marqtune.basic': 'BASIC',
+  'marqtune.performance': 'PERFORMANCE',
+}
+
+function newModelName(model: Model, checkpoint: string): string {
+  return `${model.modelName || model.modelId} (from ${checkpoint})`
+}
+
+function hasParameters(model: Model): boolean {
+  return Object.keys(model.hyperparameters).length > 0
+}
+
+/** Evaluation takes the training's column keys and weights; missing columns are placeholders. */
+function evaluationParameters(model: Model): {
+  parameters: Record<string, unknown>
+  placeholders: string[]
+} {
+  const parameters: Record<string, unknown> = {}
+  const placeholders: string[] = []
+  for (const key of evaluationKeys) {
+    if (key in model.hyperparameters) parameters[key] = model.hyperparameters[key]
+  }
+  for (const [key, placeholder] of [
+    ['leftKeys', '<QUERY_COLUMN>'],
+    ['rightKeys', '<DOCUMENT_COLUMN>'],
+  ] as const) {
+    if (!(key in parameters)) {
+      parameters[key] = [placeholder]
+      placeholders.push(placeholder)
+    }
+  }
+  return { parameters, placeholders }
+}
+
+function placeholderNote(placeholders: string[]): string {
+  return `# Replace ${placeholders.join(', ')} before running.`
+}
+
+function call(target: string, args: Array<[string, string]>): string {
+  return `${target}(\n${args.map(([name, value]) => `    ${name}=${value},`).join('\n')}\n)\n`
+}
+
+function curl(method: 'GET' | 'POST', path: string, body?: unknown): string {
+  const lines = [
+    `curl --fail-with-body --request ${method} ${shellQuote(`${baseUrl}${path}`)}`,
+    `  --header "x-api-key: $${keyVariable}"`,
+    ...(method === 'POST' ? [`  --header 'Content-Type: application/json'`] : []),
+    ...(body === undefined ? [] : [`  --data ${shellQuote(jsonText(body, 2))}`]),
+  ]
+  return `${lines.join(' \\\n')}\n`
+}
+
+/** A POSIX shell word that stands for exactly `text`: single quotes, `'` as `'\''`. */
+export function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`
+}
+
+/**
+ * A Python 3 string literal for `text`. A JSON string is one: every escape JSON.stringify writes
+ * (`\"`, `\\`, `\n`, `\uXXXX`, lone surrogates included) means the same in Python, and anything
+ * else (markup, non-Latin text) is fine as it is in a UTF-8 source file.
+ */
+export function pythonString(text: string): string {
+  return JSON.stringify(text)
+}
+
+/** Any JSON value as a Python literal: dicts, lists, True/False/None; long ones over lines. */
+export function pythonLiteral(value: unknown, depth = 0): string {
+  if (value === null || value === undefined) return 'None'
+  if (value === true) return 'True'
+  if (value === false) return 'False'
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'None'
+  if (typeof value === 'string') return pythonString(value)
+  if (typeof value !== 'object') return 'None'
+  // A value nested thousands of levels deep would overflow the stack, and no one trains on it.
+  if (depth >= jsonDepthLimit) {
+    return pythonString(`[nested more than ${jsonDepthLimit} levels deep: left out]`)
+  }
+  const entries: string[] = Array.isArray(value)
+    ? value.map((item: unknown) => pythonLiteral(item, depth + 1))
+    : Object.entries(value).map(
+        ([key, item]) => `${pythonString(key)}: ${pythonLiteral(item, depth + 1)}`,
+      )
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}']
+  const inline = `${open}${entries.join(', ')}${close}`
+  if (inline.length <= 60 && !inline.includes('\n')) return inline
+  const indent = '    '.repeat(depth + 1)
+  return `${open}\n${entries.map((entry) => `${indent}${entry},`).join('\n')}\n${'    '.repeat(depth)}${close}`
+}
