@@ -161,8 +161,8 @@ describe('a model nested thousands of levels deep', () => {
   it('still gets its snippets, the depth cut and said so', () => {
     let deep: unknown = 'bottom'
     for (let level = 0; level < 20_000; level++) deep = { inner: deep }
-    const model = makeModel({ hyperparameters: { epochs: 3, deep } })
-    expect(pythonLiteral(model.hyperparameters)).toContain(
+    const deepModel = makeModel({ hyperparameters: { epochs: 3, deep } })
+    expect(pythonLiteral(deepModel.hyperparameters)).toContain(
       '"[nested more than 100 levels deep: left out]"',
     )
   })
