@@ -109,7 +109,7 @@ export function ModelsScreen({
   const watchedIds = useWatchedIds()
   const permission = useNotifyPermission()
   const watching = useWatching({
-    models,
+    byId,
     watched: watchedIds,
     setWatched,
     credentials,

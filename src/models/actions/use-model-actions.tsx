@@ -5,6 +5,7 @@ import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { serverConfigQuery } from '@/api/server-config'
 import { plural } from '@/lib/format'
+import { displayName } from '@/models/domain/model-fields'
 
 import type { DeleteFinished } from './delete-dialog'
 import type { DeleteState } from './delete-runner'
@@ -60,7 +61,10 @@ export function useModelActions({
 
   function finished(current: Request, { failed, deleted }: DeleteFinished) {
     setDeleting(new Set())
-    const names = deleted.map((id) => byId().get(id)?.modelName ?? id)
+    const names = deleted.map((id) => {
+      const model = byId().get(id)
+      return model ? displayName(model) : id
+    })
     setNotice(
       deleted.length === 1
         ? `Deleted ${names[0]}.`

@@ -10,8 +10,11 @@ export function newestCheckpoint(model: Model): string | undefined {
   return model.checkpoints.at(-1)
 }
 
-/** The one phrase for a task started without a limit: the service then stops it after 24 h. */
-export const noTimeLimit = 'Not set (24 h default)'
+/** The documented limit when a task was started without `maxTrainingTime`: 24 h. */
+export const defaultTimeLimitSeconds = 86_400
+
+/** The one phrase for a task started without a limit: "Not set (24 h default)". */
+export const noTimeLimit = `Not set (${formatDuration(defaultTimeLimitSeconds)} default)`
 
 /** What came for a field read with a warning (shown as it came), if it was. */
 export function cameAs(model: Model, field: keyof Model): string | undefined {

@@ -1,8 +1,7 @@
 import type { Model } from '@/api/model-schema'
 import { formatDuration } from '@/lib/format'
 
-/** The documented limit when a task was started without `maxTrainingTime`: 24 h. */
-export const defaultTimeLimitSeconds = 86_400
+import { defaultTimeLimitSeconds } from './model-fields'
 
 /** Epochs done (one checkpoint each) of epochs planned, when the hyperparameters say. */
 export type TrainingProgress = { done: number; planned: number | undefined }

@@ -1,4 +1,5 @@
 import type { Model } from '@/api/model-schema'
+import { oncePerList } from '@/lib/lazy'
 
 /** Where a model is in its life; the service's own spelling is always what is shown. */
 export type StatusPhase = 'waiting' | 'running' | 'ready' | 'stopped' | 'failed' | 'unknown'
@@ -84,6 +85,14 @@ export function phaseOf({ status, secondaryStatus }: Model): StatusPhase {
 export function isInProgress(phase: StatusPhase): boolean {
   return phase === 'waiting' || phase === 'running'
 }
+
+/**
+ * The ids of the models still on their way: worked out once per list, since the toolbar's
+ * watch toggle and the polling ask on every render and every update of the query.
+ */
+export const inProgressIds = oncePerList((models: readonly Model[]): readonly string[] =>
+  models.filter((model) => isInProgress(phaseOf(model))).map((model) => model.modelId),
+)
 
 /** The secondary status when it says more than the primary one (whatever their case). */
 export function secondaryStatusShown({ status, secondaryStatus }: Model): string | undefined {

@@ -1,16 +1,10 @@
 import type { Model } from '@/api/model-schema'
-import { oncePerList } from '@/lib/lazy'
-import { isInProgress, phaseOf } from '@/models/domain/status'
+import { inProgressIds } from '@/models/domain/status'
 
-/**
- * True while a model can still change by itself: worth polling for. Asked on every update of
- * the query, so it is worked out once per list.
- */
-export const hasActiveModels = oncePerList((models: readonly Model[]) =>
-  models.some((model) => {
-    return isInProgress(phaseOf(model))
-  }),
-)
+/** True while a model can still change by itself: worth polling for. */
+export function hasActiveModels(models: readonly Model[]): boolean {
+  return inProgressIds(models).length > 0
+}
 
 /**
  * How often the list refreshes while some model is still on its way (never while the tab is

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 
 import { getJson } from '@/api/client'
 import { unwrapEnvelope } from '@/api/envelope'
@@ -29,13 +29,14 @@ export function usePageHidden(): boolean {
  * tab is hidden the list is not refreshed, so only the watched models are polled, one by one.
  */
 export function useWatching({
-  models,
+  byId,
   watched,
   setWatched,
   credentials,
   onOpen,
 }: {
-  models: Model[]
+  /** The account by id, built on first use (only once something is watched). */
+  byId: () => ReadonlyMap<string, Model>
   watched: readonly string[]
   setWatched: (ids: readonly string[]) => void
   credentials: Credentials
@@ -50,13 +51,11 @@ export function useWatching({
     onOpenRef.current = onOpen
   })
 
-  const byId = useMemo(() => new Map(models.map((model) => [model.modelId, model])), [models])
-
   // A watched model that has reached an end: told once, then no longer watched.
   useEffect(() => {
     const finished: Model[] = []
     for (const id of watched) {
-      const model = polled.get(id) ?? byId.get(id)
+      const model = polled.get(id) ?? byId().get(id)
       if (model && !isInProgress(phaseOf(model))) finished.push(model)
     }
     if (!finished.length) return

@@ -5,6 +5,7 @@ import type { Credentials } from '@/api/model-queries'
 import { fetchDownloadUrl } from '@/api/model-extras'
 import type { Model } from '@/api/model-schema'
 import { CopyButton } from '@/components/copy-button'
+import { ErrorText } from '@/components/error-text'
 import { checkpointReference } from '@/models/domain/lineage'
 import {
   isAddressable,
@@ -154,11 +155,7 @@ function DownloadLink({
       >
         {link.isPending ? 'Getting link…' : 'Download link'}
       </button>
-      {link.error ? (
-        <span role="alert" className="text-xs text-red-800">
-          {link.error.message}
-        </span>
-      ) : null}
+      <ErrorText error={link.error} />
     </span>
   )
 }

@@ -5,6 +5,7 @@ import { fetchLogFileUrl, fetchLogWindow, logPageSize, type LogLine } from '@/ap
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { CopyButton } from '@/components/copy-button'
+import { ErrorText } from '@/components/error-text'
 import { plural } from '@/lib/format'
 import { findInLog, logText, type LogMatch } from './log-search'
 
@@ -157,11 +158,7 @@ export function LogViewer({
         </CopyButton>
         {ready ? <FullLogLink model={model} credentials={credentials} /> : null}
       </div>
-      {loadOlder.error ? (
-        <p role="alert" className="text-xs text-red-800">
-          {loadOlder.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={loadOlder.error} />
       <section
         ref={boxRef}
         aria-label="Log lines"
@@ -263,11 +260,7 @@ function FullLogLink({ model, credentials }: { model: Model; credentials: Creden
       >
         {link.isPending ? 'Getting the log link…' : 'Download full log'}
       </button>
-      {link.error ? (
-        <span role="alert" className="text-xs text-red-800">
-          {link.error.message}
-        </span>
-      ) : null}
+      <ErrorText error={link.error} />
     </>
   )
 }

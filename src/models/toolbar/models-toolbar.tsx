@@ -1,11 +1,12 @@
-import type { Model } from '@/api/model-schema'
 import { useMemo, type RefObject } from 'react'
 
 import type { Density } from '@/lib/preferences'
 import { columnFacetIds, columnMeta, phaseFacetId } from '@/models/columns/column-registry'
+import { inProgressIds } from '@/models/domain/status'
 import { emptyFacet, type FacetSelection } from '@/models/engine/facets'
 import type { ModelIndex } from '@/models/engine/model-index'
 import { maxCompared } from '@/models/view/use-compare-selection'
+import { WatchToggle } from '@/models/view/watch-toggle'
 
 import { ClearFiltersButton } from './clear-filters-button'
 import { ColumnMenu, type ColumnMenuProps } from './column-menu'
@@ -13,8 +14,6 @@ import { ExportMenu, type ExportControl } from './export-menu'
 import { FacetFilter } from './facet-filter'
 import { plainButton } from './plain-button'
 import { QuickFilters } from './quick-filters'
-import { WatchToggle } from '@/models/view/watch-toggle'
-import { isInProgress, phaseOf } from '@/models/domain/status'
 
 export type SearchControl = { value: string; onChange: (search: string) => void }
 
@@ -163,9 +162,4 @@ export function ModelsToolbar({
       </div>
     </div>
   )
-}
-
-/** The models a toolbar toggle watches: every one still on its way. */
-function inProgressIds(models: readonly Model[]): string[] {
-  return models.filter((model) => isInProgress(phaseOf(model))).map((model) => model.modelId)
 }

@@ -9,6 +9,17 @@ const storageKey = 'marqtune-watched-models'
 const listeners = new Set<() => void>()
 let watched: readonly string[] = read()
 
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
+function notify() {
+  for (const listener of listeners) listener()
+}
+
 function read(): readonly string[] {
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(storageKey) ?? '[]')
@@ -28,23 +39,17 @@ export function setWatched(ids: readonly string[]): void {
   } catch {
     // Storage refused (private mode, full): watching still works until the tab closes.
   }
-  for (const listener of listeners) listener()
+  notify()
 }
 
 export function useWatchedIds(): readonly string[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => watched,
-  )
+  return useSyncExternalStore(subscribe, () => watched)
 }
 
 /** Re-read from storage: for tests that start a new session. */
 export function reloadWatched(): void {
   watched = read()
-  for (const listener of listeners) listener()
+  notify()
 }
 
 export type Permission = NotificationPermission | 'unsupported'
@@ -68,13 +73,7 @@ let permission: Permission =
 
 /** What the browser answered when last asked (or knew before): for the in-page explanation. */
 export function useNotifyPermission(): Permission {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => permission,
-  )
+  return useSyncExternalStore(subscribe, () => permission)
 }
 
 /** The watch toggles' shared click: on asks permission (once), off just stops. */
@@ -84,7 +83,7 @@ export function toggleWatching(ids: readonly string[], on: boolean): void {
     ids.forEach((id) => current.add(id))
     void askToNotify().then((answer) => {
       permission = answer
-      for (const listener of listeners) listener()
+      notify()
     })
   } else {
     ids.forEach((id) => current.delete(id))
