@@ -1,5 +1,5 @@
 import * as fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { ApiError } from './api-error'
 import { messageOf } from './envelope'
@@ -9,6 +9,10 @@ import { parseModelList, readModel } from './model-schema'
 // A fixed seed in CI, so a red run can be replayed; a fresh one locally finds new cases.
 const seed = process.env.CI ? 20261127 : Date.now()
 const runs = { numRuns: 10_000, seed }
+
+// 10,000 arbitrary values each: about 3 s on this 2-core box, more while CI runs other suites
+// beside them, so these get more than Vitest's 5 s default.
+vi.setConfig({ testTimeout: 30_000 })
 
 /** What a parse threw: 'nothing', or the error's name ('ApiError' is the one the UI explains). */
 function thrown(parse: () => unknown): string {
