@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
 import { compressAssets } from './scripts/compress-assets'
+import { prerenderFirstScreen } from './scripts/prerender'
 
 /**
  * Imports that leave their folder name where they go: `@/models/engine/model-index`, never
@@ -15,10 +16,14 @@ export const sourceAliases = {
   '@common': fileURLToPath(new URL('common', import.meta.url)),
 }
 
+/** The packages only the models view uses (src/app/dashboard.tsx loads it lazily). */
+const tablePackages =
+  '@tanstack[\\\\/](react-table|table-core|react-virtual|virtual-core|store|react-store)[\\\\/]|use-sync-external-store[\\\\/]'
+
 const marqtuneUrl = process.env.MARQTUNE_URL ?? 'https://marqtune.marqo.ai'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), compressAssets()],
+  plugins: [react(), tailwindcss(), prerenderFirstScreen(), compressAssets()],
   resolve: {
     alias: {
       ...sourceAliases,
@@ -45,9 +50,18 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The libraries in one chunk, chosen by package: one request, cached across our
+          // The libraries in two chunks, chosen by package: few requests, cached across our
           // releases. No source file is named, so renaming one never moves code between chunks.
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }],
+          // The table's libraries come with the models view, never before the key screen; the
+          // first group is the higher priority so that it, not theirs, takes React along.
+          groups: [
+            {
+              name: 'vendor',
+              test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${tablePackages})`),
+              priority: 2,
+            },
+            { name: 'vendor-table', test: /[\\/]node_modules[\\/]/, priority: 1 },
+          ],
         },
       },
     },

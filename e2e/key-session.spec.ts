@@ -75,3 +75,29 @@ test('Forget key returns to the key screen and forgets the key', async ({ page }
   await page.reload()
   await expect(page.getByLabel('API key')).toBeVisible()
 })
+
+test('the key screen is in the page before its script, keeps a key typed then, and a reload with a key never shows it', async ({
+  page,
+}) => {
+  // The app's entry is held back until released: what the page shows on HTML and CSS alone.
+  let release = () => {}
+  await page.route('**/assets/index-*.js', async (route) => {
+    await new Promise<void>((resolve) => (release = resolve))
+    await route.continue()
+  })
+
+  await page.goto('/', { waitUntil: 'commit' })
+  await expect(page.getByLabel('API key')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Connect' })).toBeDisabled()
+  await page.getByLabel('API key').fill(demoKey)
+  release()
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
+
+  await page.reload({ waitUntil: 'commit' })
+  await expect(page.locator('#root[data-prerendered]')).toBeAttached()
+  await expect(page.getByLabel('API key')).toBeHidden()
+  release()
+  await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
+  await expect(page.getByLabel('API key')).toHaveCount(0)
+})

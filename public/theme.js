@@ -1,6 +1,10 @@
-// Applies the theme before the first paint. A file, not inline: the CSP allows no inline script.
-// The same rule lives in src/lib/theme.ts, which takes over once the app runs.
+// Runs before the first paint. A file, not inline: the CSP allows no inline script.
+// 1. Applies the theme. The same rule lives in src/lib/theme.ts, which takes over once the app runs.
+// 2. Marks a tab that keeps an API key, so that the key screen the build put in the page stays
+//    hidden while the dashboard loads (src/index.css). The storage name is src/session/key-store.ts's;
+//    src/app/startup.test.ts fails if the two differ.
 ;(function () {
+  var root = document.documentElement
   var choice = null
   try {
     choice = JSON.parse(window.localStorage.getItem('marqtune-dashboard.preference.theme'))
@@ -10,5 +14,12 @@
   var dark =
     choice === 'dark' ||
     (choice !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches)
-  document.documentElement.classList.toggle('dark', dark)
+  root.classList.toggle('dark', dark)
+  try {
+    if (window.sessionStorage.getItem('marqtune-dashboard.api-key')) {
+      root.setAttribute('data-kept-key', '')
+    }
+  } catch {
+    // Storage refused: the app finds no key either, and shows the key screen.
+  }
 })()

@@ -1,22 +1,21 @@
 import './index.css'
 
-import { QueryClientProvider } from '@tanstack/react-query'
-import { NuqsAdapter } from 'nuqs/adapters/react'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 
 import { createQueryClient } from '@/api/query-client'
-import { App } from '@/app/app'
+import { Root } from '@/app/root'
+import { keyStore } from '@/session/key-store'
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
 
-createRoot(root).render(
-  <StrictMode>
-    <NuqsAdapter>
-      <QueryClientProvider client={createQueryClient()}>
-        <App />
-      </QueryClientProvider>
-    </NuqsAdapter>
-  </StrictMode>,
-)
+const root = <Root queryClient={createQueryClient()} />
+// The build put the key screen's markup in the page (scripts/prerender.ts); the dev server does not.
+if (container.hasAttribute('data-prerendered') && !keyStore.getState().session) {
+  hydrateRoot(container, root)
+} else {
+  // A kept key: the dashboard, rendered afresh (public/theme.js kept the key screen hidden).
+  container.replaceChildren()
+  createRoot(container).render(root)
+}
+container.removeAttribute('data-prerendered')

@@ -1,8 +1,20 @@
+import { useEffect } from 'react'
+
+import { whileIdle } from '@/lib/lazy'
 import { KeyScreen } from '@/session/key-screen'
 import { useKeyState } from '@/session/key-store'
-import { Dashboard } from './dashboard'
+import { Dashboard, loadModelsView } from './dashboard'
 
 export function App() {
   const { session } = useKeyState()
+  // Fetched once the first screen is up and idle, so the rows of a key need not wait for their code.
+  useEffect(
+    () =>
+      whileIdle(() => {
+        loadModelsView().catch(() => undefined)
+        return true
+      }),
+    [],
+  )
   return session ? <Dashboard session={session} /> : <KeyScreen />
 }

@@ -1,11 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { Suspense, use, useEffect } from 'react'
+
+import { modelQueries } from '@/api/model-queries'
 import { Button } from '@/components/button'
 import { ThemeToggle } from '@/components/theme-toggle'
-import { ModelsLoader } from '@/models/models-loader'
+import { preloadable } from '@/lib/lazy'
 import type { Session } from '@/session/key-store'
+import { ModelsLoading } from '@/session/request-status'
 import { useForgetKey } from '@/session/use-forget-key'
+
+/**
+ * The models view and everything under it (TanStack Table and Virtual, the rooms of
+ * src/models) are a chunk of their own: the key screen is all a first visit needs. App fetches
+ * it while the key screen is idle; a session at startup asks for it at once.
+ */
+export const loadModelsView = preloadable(() => import('@/models/models-loader'))
 
 export function Dashboard({ session }: { session: Session }) {
   const forgetKey = useForgetKey()
+  const queryClient = useQueryClient()
+  // A reload with a kept key: the models are asked for while their view's code is still coming.
+  useEffect(() => {
+    queryClient.ensureQueryData(modelQueries.list(session)).catch(() => undefined)
+  }, [queryClient, session])
   return (
     <div className="flex h-screen flex-col bg-slate-50">
       <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3">
@@ -16,9 +33,17 @@ export function Dashboard({ session }: { session: Session }) {
         </div>
       </header>
       <main className="flex min-h-0 flex-1 flex-col p-4">
-        {/* A new session id remounts the view, so nothing of the previous key lingers. */}
-        <ModelsLoader key={session.sessionId} session={session} />
+        {/* Until the view's code is in, the same words as while the models load. */}
+        <Suspense fallback={<ModelsLoading sessionId={session.sessionId} />}>
+          {/* A new session id remounts the view, so nothing of the previous key lingers. */}
+          <ModelsView key={session.sessionId} session={session} />
+        </Suspense>
       </main>
     </div>
   )
+}
+
+function ModelsView({ session }: { session: Session }) {
+  const { ModelsLoader } = use(loadModelsView())
+  return <ModelsLoader session={session} />
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 
+import { useHydrated } from './use-hydrated'
 import { isTheme, readPreference, writePreference, type Theme } from './preferences'
 import { useMediaQuery } from './use-media-query'
 
@@ -10,11 +11,14 @@ import { useMediaQuery } from './use-media-query'
 export function useTheme(): [Theme, (theme: Theme) => void] {
   const [chosen, setChosen] = useState(() => readPreference('theme', isTheme))
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)')
-  const theme = chosen ?? (systemDark ? 'dark' : 'light')
+  // While the build's markup hydrates, the theme it was rendered with; public/theme.js has
+  // already set the real one on <html>, and it is left alone until it is known here too.
+  const hydrated = useHydrated()
+  const theme = hydrated ? (chosen ?? (systemDark ? 'dark' : 'light')) : 'light'
 
   useEffect(() => {
-    document.documentElement.classList.toggle('dark', theme === 'dark')
-  }, [theme])
+    if (hydrated) document.documentElement.classList.toggle('dark', theme === 'dark')
+  }, [hydrated, theme])
 
   return [
     theme,

@@ -18,5 +18,10 @@ export function useMediaQuery(query: string): boolean {
     },
     [query],
   )
-  return useSyncExternalStore(subscribe, () => listFor(query).matches)
+  // Rendered at build time or hydrating that markup: no media is known yet.
+  return useSyncExternalStore(
+    subscribe,
+    () => listFor(query).matches,
+    () => false,
+  )
 }

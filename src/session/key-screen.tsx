@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 
 import { ApiError } from '@/api/api-error'
 import { modelQueries } from '@/api/model-queries'
 import { Alert } from '@/components/alert'
 import { Button } from '@/components/button'
 import { useDocumentTitle } from '@/lib/use-document-title'
+import { useHydrated } from '@/lib/use-hydrated'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { checkKey, createSession, keyStore, useKeyState, type Session } from './key-store'
 import { LoadProgressView, RequestStatus, useQueryProgress } from './request-status'
@@ -15,6 +16,13 @@ export function KeyScreen() {
   const { notice } = useKeyState()
   const queryClient = useQueryClient()
   const [input, setInput] = useState('')
+  const inputRef = useRef<HTMLInputElement>(null)
+  // A key typed into the build's markup before the script ran: hydration keeps it on screen
+  // but not in state (React 19 replays no change), so it is taken in here.
+  useEffect(() => {
+    const typed = inputRef.current?.value
+    if (typed) setInput(typed)
+  }, [])
   const inputId = useId()
   const hintId = useId()
   // The session being tried: its request can be watched, and cancelled.
@@ -45,6 +53,9 @@ export function KeyScreen() {
   }
 
   const error = connect.error
+  // The build's markup of this screen paints before the script arrives: a key can be typed
+  // (React replays it into state when it hydrates) but not sent until the script runs.
+  const hydrated = useHydrated()
   useDocumentTitle('Connect')
   return (
     <main className="relative flex min-h-screen items-center justify-center bg-slate-50 p-4">
@@ -62,6 +73,7 @@ export function KeyScreen() {
             API key
           </label>
           <input
+            ref={inputRef}
             id={inputId}
             type="password"
             autoComplete="off"
@@ -76,7 +88,7 @@ export function KeyScreen() {
             Your Marqo Cloud API key. It stays in this browser tab only and is sent only to this
             dashboard&rsquo;s server, which passes it to Marqtune.
           </p>
-          <Button type="submit" variant="primary" disabled={connect.isPending}>
+          <Button type="submit" variant="primary" disabled={connect.isPending || !hydrated}>
             {connect.isPending ? 'Connecting…' : 'Connect'}
           </Button>
           {connect.isPending ? (

@@ -54,7 +54,8 @@ export const keyStore = createKeyStore(
 )
 
 export function useKeyState(store: KeyStore = keyStore): KeyState {
-  return useSyncExternalStore(store.subscribe, store.getState)
+  // The third read serves the key screen's build-time render and its hydration: no key there.
+  return useSyncExternalStore(store.subscribe, store.getState, store.getState)
 }
 
 export function createSession(apiKey: string): Session {
