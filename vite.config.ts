@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
 import { compressAssets } from './scripts/compress-assets'
+import { inlineThemeScript } from './scripts/inline-theme-script'
 import { prerenderFirstScreen } from './scripts/prerender'
 
 /**
@@ -23,7 +24,7 @@ const tablePackages =
 const marqtuneUrl = process.env.MARQTUNE_URL ?? 'https://marqtune.marqo.ai'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), prerenderFirstScreen(), compressAssets()],
+  plugins: [react(), tailwindcss(), prerenderFirstScreen(), inlineThemeScript(), compressAssets()],
   resolve: {
     alias: {
       ...sourceAliases,
@@ -41,7 +42,8 @@ export default defineConfig({
     },
   },
   build: {
-    // Keep every asset a file: the CSP forbids inline script and style.
+    // Keep every asset a file: the CSP allows no inline style, and no inline script but the theme
+    // script's (scripts/inline-theme-script.ts, allowed by its hash).
     assetsInlineLimit: 0,
     // Maps for decoding a production stack trace, named by no bundle; the server never serves them.
     sourcemap: 'hidden',

@@ -78,10 +78,6 @@ export async function coldStart(browser: Browser, app: App, url: string): Promis
     downloadThroughput: (network.downMbps * 1e6) / 8,
     uploadThroughput: (network.upMbps * 1e6) / 8,
   })
-  let bytes = 0
-  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-    bytes += event.encodedDataLength
-  })
   await page.addInitScript('globalThis.__name = (target) => target')
   await page.addInitScript(observeVitals)
   await page.goto(url, { waitUntil: 'commit' })
@@ -125,18 +121,25 @@ export async function coldStart(browser: Browser, app: App, url: string): Promis
   const painted = await page.evaluate(() => {
     const rows = performance.getEntriesByName('models:painted')[0]!.startTime
     const { lcp, cls, fcp, longTasks } = window.coldVitals
+    // The page and every response it had whole by then, headers included (Resource Timing; the
+    // protocol's loadingFinished events sometimes came after the rows, and missed the list).
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[]
+    const bytes = entries
+      .filter((entry) => entry.responseEnd <= rows)
+      .reduce((sum, entry) => sum + entry.transferSize, 0)
     const tbt = longTasks
       .filter((task) => task.start >= fcp && task.start < rows)
       .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0)
-    return { rows, lcp, cls, tbt }
+    return { rows, lcp, cls, tbt, bytes }
   })
-  // Let the last responses finish being counted.
-  await page.waitForTimeout(200)
   await context.close()
   return {
     usable,
     toRows: painted.rows - asked,
-    bytes,
+    bytes: painted.bytes,
     lcp: painted.lcp,
     tbt: painted.tbt,
     cls: painted.cls,

@@ -19,15 +19,26 @@ export function installProbes() {
   Object.assign(window, {
     probe: {
       longTasks,
+      // The clock stops after the paint of the first frame whose rendering starts with `done`
+      // holding. Work finished in a microtask after `act` (React commits there) or in a frame's
+      // animation callbacks is painted in that same frame, so `done` is checked at both points:
+      // checking only before the microtasks, then waiting for one more frame, counted a frame
+      // the user never waited for.
       async measure(act: () => void, done: () => boolean, timeoutMs = 20_000) {
         const started = performance.now()
         act()
+        await Promise.resolve()
+        if (done()) {
+          await afterPaint()
+          return performance.now() - started
+        }
         while (!done()) {
           if (performance.now() - started > timeoutMs)
             throw new Error('timed out waiting for the rows')
           await new Promise((resolve) => requestAnimationFrame(resolve))
         }
-        await afterPaint()
+        // Still inside the frame's animation callbacks: a timer runs once it is painted.
+        await new Promise((resolve) => setTimeout(resolve, 0))
         return performance.now() - started
       },
       type(input: HTMLInputElement, value: string) {
@@ -102,6 +113,9 @@ export async function open(browser: Browser, app: App, url: string, size: number
   await page.addInitScript(installProbes)
   await page.goto(url)
   if (app === 'ours') {
+    // A person pastes the key once the page is up: by then the models view's code, fetched while
+    // the key screen is idle, is in (a first visit's wait for it is in the cold-start rows).
+    await page.waitForLoadState('networkidle')
     await page.getByLabel('API key').fill(demoKey)
     await page.getByRole('button', { name: 'Connect' }).click()
     await page.locator(`section[data-rows="${size}"]`).waitFor({ timeout: 120_000 })

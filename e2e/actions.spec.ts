@@ -323,6 +323,9 @@ test.describe('with clipboard access', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
   test('the canary key is in no snippet and no dialog', async ({ page, faulty }) => {
+    // Eight copies and two axe passes: about 22 s alone on a 2-core machine, over 30 s beside
+    // another worker.
+    test.slow()
     await connect(page, canaryKey, faulty.app)
     const panel = await openPanel(page, apparelV3.modelName)
     const copied: string[] = []

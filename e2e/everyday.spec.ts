@@ -98,6 +98,7 @@ test('failure triage groups near-identical reasons; one click shows a group', as
       .toSorted(),
   )
   // The group is in the URL like any filter: a reload shows the same models.
+  await expect(page).toHaveURL(/failureReason=/)
   await page.reload()
   await expect(page.getByRole('status')).toHaveText(`2 of ${seedModels.length} models`)
 })

@@ -26,7 +26,37 @@ test('the status facet narrows the table to exactly the failed models', async ({
   await expect(page.getByRole('status')).toHaveText(
     `${failed.length} of ${seedModels.length} models`,
   )
-  expect(new URL(page.url()).searchParams.getAll('status')).toEqual(['failed'])
+  // The URL follows the view once it is painted.
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('status')).toEqual(['failed'])
+})
+
+test('the search paints its matches in the rows it keeps, and clearing it removes them', async ({
+  page,
+}) => {
+  await connect(page)
+  const search = page.getByRole('searchbox', { name: 'Search models' })
+  await search.fill('apparel')
+  await expect(page.getByRole('status')).toHaveText(/^\d+ of 26 models$/)
+  // The browser's own highlights (CSS Custom Highlight API): ranges over the text, no elements.
+  const painted = () =>
+    page.evaluate(() =>
+      [...(CSS.highlights.get('search') ?? [])].map((range) => {
+        const row = range.startContainer.parentElement?.closest('tr')
+        const text = range.startContainer.textContent?.slice(range.startOffset, range.endOffset)
+        return `${row?.querySelector('th')?.textContent ?? '?'}: ${text}`
+      }),
+    )
+  const names = await rowNames(page)
+  await expect
+    .poll(painted)
+    .toEqual(expect.arrayContaining(names.map((name) => `${name}: apparel`)))
+  expect(new Set((await painted()).map((entry) => entry.split(': ')[1]?.toLowerCase()))).toEqual(
+    new Set(['apparel']),
+  )
+  await expect(page.getByRole('table', { name: 'Models' }).locator('mark')).toHaveCount(0)
+
+  await search.fill('')
+  await expect.poll(painted).toEqual([])
 })
 
 test('a header click sorts by name, and a second click reverses it', async ({ page }) => {
@@ -82,6 +112,8 @@ test('Back undoes the last filter change, Forward redoes it', async ({ page }) =
   await page.getByRole('checkbox', { name: /marqtune.basic/ }).check()
   await page.keyboard.press('Escape')
   await expect(page.getByRole('status')).toHaveText('3 of 26 models')
+  // Each choice is its own history entry once the URL has followed the view.
+  await expect(page).toHaveURL(/instanceType=/)
 
   await page.goBack()
   await expect(page.getByRole('status')).toHaveText('4 of 26 models')
@@ -131,6 +163,7 @@ test('columns: hide one, add a hyperparameter, and the choice survives a reload'
 
   await expect(page.getByRole('columnheader', { name: 'Instance type' })).toHaveCount(0)
   await expect(page.getByRole('columnheader', { name: 'batchSize' })).toBeVisible()
+  await expect(page).toHaveURL(/cols=/)
   await page.reload()
   await expect(page.getByRole('columnheader', { name: 'batchSize' })).toBeVisible()
   await expect(page.getByRole('columnheader', { name: 'Instance type' })).toHaveCount(0)

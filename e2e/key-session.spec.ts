@@ -80,7 +80,7 @@ test('the key screen is in the page before its script, keeps a key typed then, a
   page,
 }) => {
   // The app's entry is held back until released: what the page shows on HTML and CSS alone.
-  let release = () => {}
+  let release: (() => void) | undefined
   await page.route('**/assets/index-*.js', async (route) => {
     await new Promise<void>((resolve) => (release = resolve))
     await route.continue()
@@ -90,14 +90,14 @@ test('the key screen is in the page before its script, keeps a key typed then, a
   await expect(page.getByLabel('API key')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Connect' })).toBeDisabled()
   await page.getByLabel('API key').fill(demoKey)
-  release()
+  release?.()
   await page.getByRole('button', { name: 'Connect' }).click()
   await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
 
   await page.reload({ waitUntil: 'commit' })
   await expect(page.locator('#root[data-prerendered]')).toBeAttached()
   await expect(page.getByLabel('API key')).toBeHidden()
-  release()
+  release?.()
   await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
   await expect(page.getByLabel('API key')).toHaveCount(0)
 })

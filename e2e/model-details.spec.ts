@@ -6,6 +6,7 @@ test.use({ viewport: { width: 1500, height: 1000 } })
 const bySeedName = (name: string) => seedModels.find((model) => model.modelName === name)!
 const failed = bySeedName('vit-l14-product-search-lr-sweep-1')
 const apparelV4 = bySeedName('gs-apparel-v4')
+const apparelV3 = bySeedName('gs-apparel-v3')
 
 test('a failed model opens from the table with its whole multi-line reason', async ({ page }) => {
   await connect(page)
@@ -90,6 +91,7 @@ test('a deep link opens the panel, also after a reload; lineage links to the par
   await panel.getByRole('button', { name: 'gs-apparel-v3' }).click()
   const parent = page.getByRole('complementary', { name: 'gs-apparel-v3' })
   await expect(parent.getByRole('region', { name: 'Lineage' })).toContainText('gs-apparel-v4')
+  await expect(page).toHaveURL(new RegExp(`model=${apparelV3.modelId}`))
   await page.goBack()
   await expect(panel).toBeVisible()
 })
@@ -127,6 +129,7 @@ test('compare three models side by side, then only their differences', async ({ 
   await expectNoAxeViolations(page)
 
   // The comparison is in the URL: a reload shows it again.
+  await expect(page).toHaveURL(/view=compare/)
   await page.reload()
   await expect(page.getByRole('dialog', { name: 'Comparing 3 models' })).toBeVisible()
   await page.keyboard.press('Escape')

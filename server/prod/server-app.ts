@@ -7,6 +7,7 @@ import { apiSecurityPolicy, guardApiRequest, pageMethodsOnly } from './middlewar
 import { compressApiAnswers } from './middleware/compress-api'
 import { guardStateChanges } from './middleware/state-changes'
 import { failure, type ServerEnv } from './context'
+import { inlineScriptHashes } from './inline-hashes'
 import { forward, type UpstreamOptions } from './upstream/forward'
 import { serveBuiltApp } from './middleware/static-files'
 
@@ -70,7 +71,7 @@ export function createServerApp({
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(distDir)],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],

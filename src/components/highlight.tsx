@@ -1,7 +1,24 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import {
+  createContext,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 
 /** The current search terms as one case-insensitive pattern, built once per search. */
 const PatternContext = createContext<RegExp | undefined>(undefined)
+
+/**
+ * Where the browser paints highlights itself (the CSS Custom Highlight API: Chromium 105,
+ * Safari 17.2, Firefox 140), the matches are ranges over the text as it is: a keystroke changes
+ * no element. Marks in the DOM changed every visible row's layout on each keystroke, about half
+ * of a keystroke's frame at 1,000 models (bench/trace.ts). Elsewhere, <mark> elements.
+ */
+export const paintsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS
+
+const highlightName = 'search'
 
 /** The lower-cased search terms that every <Highlight> below marks. */
 export function HighlightTerms({
@@ -24,10 +41,14 @@ export function HighlightTerms({
   return <PatternContext value={pattern}>{children}</PatternContext>
 }
 
-/** Text with each occurrence of the current search terms in a <mark>, case-insensitively. */
+/**
+ * Text with each occurrence of the current search terms marked, case-insensitively: by
+ * <SearchHighlights> where the browser paints highlights (the text must be inside an element
+ * with `data-highlight`), else in <mark> elements.
+ */
 export function Highlight({ text }: { text: string }) {
   const pattern = useContext(PatternContext)
-  if (!pattern) return text
+  if (!pattern || paintsHighlights) return text
   const parts = text.split(pattern)
   if (parts.length === 1) return text
   return parts.map((part, index) =>
@@ -40,4 +61,42 @@ export function Highlight({ text }: { text: string }) {
       part
     ),
   )
+}
+
+/**
+ * Paints the matches in the text of every `[data-highlight]` element of `container`, after each
+ * render of its parent and each change of the terms. Renders nothing.
+ */
+export function SearchHighlights({ container }: { container: RefObject<HTMLElement | null> }) {
+  const pattern = useContext(PatternContext)
+  useLayoutEffect(() => {
+    const root = container.current
+    if (!paintsHighlights || !root) return
+    // Without a search (every scroll of an unsearched table) there is nothing to find, and the
+    // style rule that paints matches is switched off (index.css).
+    root.toggleAttribute('data-searched', Boolean(pattern))
+    if (pattern)
+      CSS.highlights.set(highlightName, new globalThis.Highlight(...matches(root, pattern)))
+    else if (CSS.highlights.has(highlightName)) CSS.highlights.delete(highlightName)
+  })
+  useLayoutEffect(() => () => void (paintsHighlights && CSS.highlights.delete(highlightName)), [])
+  return null
+}
+
+function matches(root: HTMLElement, pattern: RegExp): Range[] {
+  const ranges: Range[] = []
+  for (const element of root.querySelectorAll('[data-highlight]')) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue ?? ''
+      pattern.lastIndex = 0
+      for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+        const range = new Range()
+        range.setStart(node, found.index)
+        range.setEnd(node, found.index + found[0].length)
+        ranges.push(range)
+      }
+    }
+  }
+  return ranges
 }

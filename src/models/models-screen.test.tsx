@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
@@ -22,6 +22,7 @@ function renderTable(search = '') {
     search,
     onUrlUpdate: (event) => urls.push(event.queryString),
   })
+  // The URL follows the view after the paint (url-state.ts): assertions on it wait.
   return { ...rendered, models, lastUrl: () => decodeURIComponent(urls.at(-1) ?? '') }
 }
 
@@ -45,12 +46,12 @@ describe('ModelsScreen', () => {
     await user.click(within(header).getByRole('button'))
     expect(header).toHaveAttribute('aria-sort', 'ascending')
     expect(names().indexOf('model-2')).toBeLessThan(names().indexOf('model-10'))
-    expect(lastUrl()).toBe('?sort=modelName')
+    await waitFor(() => expect(lastUrl()).toBe('?sort=modelName'))
 
     await user.click(within(header).getByRole('button'))
     expect(header).toHaveAttribute('aria-sort', 'descending')
     expect(names().indexOf('model-10')).toBeLessThan(names().indexOf('model-2'))
-    expect(lastUrl()).toBe('?sort=-modelName')
+    await waitFor(() => expect(lastUrl()).toBe('?sort=-modelName'))
   })
 
   it('adds a second sort with Shift+click and shows each column’s priority', async () => {
@@ -60,7 +61,7 @@ describe('ModelsScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Name' }))
     await user.keyboard('{/Shift}')
 
-    expect(lastUrl()).toBe('?sort=instanceType,modelName')
+    await waitFor(() => expect(lastUrl()).toBe('?sort=instanceType,modelName'))
     expect(
       screen.getByRole('button', { name: /Instance type, sort priority 1/ }),
     ).toBeInTheDocument()
@@ -81,7 +82,7 @@ describe('ModelsScreen', () => {
 
     await user.click(failed)
     expect(names()).toEqual(failedNames)
-    expect(lastUrl()).toBe('?status=failed')
+    await waitFor(() => expect(lastUrl()).toBe('?status=failed'))
     expect(screen.getByRole('status')).toHaveTextContent('4 of 26 models')
     expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true')
   })
@@ -92,7 +93,7 @@ describe('ModelsScreen', () => {
     await user.click(failed)
     expect(failed).toHaveAttribute('aria-pressed', 'true')
     expect(names()).toEqual(failedNames)
-    expect(lastUrl()).toBe('?phase=failed')
+    await waitFor(() => expect(lastUrl()).toBe('?phase=failed'))
   })
 
   it('groups the failed models by what went wrong; one click shows a group', async () => {
@@ -113,7 +114,7 @@ describe('ModelsScreen', () => {
       'vit-l14-product-search-lr-sweep-2',
       '=HYPERLINK("https://evil.example/","open me")',
     ])
-    expect(lastUrl()).toContain('failureReason=cuda+out+of+memory')
+    await waitFor(() => expect(lastUrl()).toContain('failureReason=cuda+out+of+memory'))
   })
 
   it('answers "what is in progress?" with one click', async () => {
@@ -207,13 +208,13 @@ describe('ModelsScreen', () => {
     await user.keyboard('j')
     expect(screen.getByRole('button', { name: 'gs-apparel-v4' })).toHaveFocus()
     await user.keyboard('{Enter}')
-    expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925')
+    await waitFor(() => expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925'))
     expect(screen.getByRole('rowheader', { name: 'gs-apparel-v4' }).closest('tr')).toHaveAttribute(
       'aria-current',
       'true',
     )
     await user.keyboard('{Escape}')
-    expect(lastUrl()).not.toContain('model=')
+    await waitFor(() => expect(lastUrl()).not.toContain('model='))
     await user.keyboard('{Escape}')
     expect(screen.getByRole('searchbox', { name: 'Search models' })).toHaveValue('')
   })
@@ -224,17 +225,17 @@ describe('ModelsScreen', () => {
     const baseModel = within(row).getAllByRole('cell')[3]!
 
     await user.click(within(row).getByRole('checkbox', { name: /gs-apparel-v4$/ }))
-    expect(lastUrl()).not.toContain('model=')
+    await waitFor(() => expect(lastUrl()).not.toContain('model='))
 
     // A drag that selects text ends in a click on a row whose text is selected: it stays a
     // selection. (user-event's click would collapse the selection first, as a press does.)
     window.getSelection()!.selectAllChildren(baseModel)
     fireEvent.click(baseModel)
-    expect(lastUrl()).not.toContain('model=')
+    await waitFor(() => expect(lastUrl()).not.toContain('model='))
 
     window.getSelection()!.removeAllRanges()
     await user.click(baseModel)
-    expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925')
+    await waitFor(() => expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925'))
   })
 
   it('has its own state for an empty account', () => {

@@ -20,6 +20,8 @@ export type ModelColumnMeta = {
   mono?: true
   /** Set when the column's values make a facet filter in the toolbar. */
   facet?: { valueOf: (model: Model) => string }
+  /** The cell's text is marked where it holds the search terms (components/highlight.tsx). */
+  highlight?: true
   /** Numbers line up at the end of the cell. */
   align?: 'end'
   /** Shown unless the user hides it. */

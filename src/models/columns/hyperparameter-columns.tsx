@@ -30,6 +30,7 @@ function createColumn(key: string) {
     },
     meta: {
       label: key,
+      highlight: true,
       text: (model) => formatValue(model.hyperparameters[key]),
       width: 140,
       sortKey: (model) => {

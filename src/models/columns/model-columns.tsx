@@ -40,6 +40,7 @@ export const modelColumns = column.columns([
     cell: ({ row: { original: model } }) => <StatusBadge model={model} progress />,
     meta: {
       label: 'Status',
+      highlight: true,
       text: statusText,
       width: 210,
       narrowWidth: 160,
@@ -57,6 +58,7 @@ export const modelColumns = column.columns([
     ),
     meta: {
       label: 'ID',
+      highlight: true,
       text: (model) => model.modelId,
       mono: true,
       width: 110,
@@ -79,6 +81,7 @@ export const modelColumns = column.columns([
     ),
     meta: {
       label: 'Base model',
+      highlight: true,
       text: baseModelText,
       mono: true,
       width: 340,
@@ -92,6 +95,7 @@ export const modelColumns = column.columns([
     cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: 'Instance type',
+      highlight: true,
       text: (model) => model.instanceType,
       width: 180,
       sortKey: (model) => model.instanceType,
@@ -148,6 +152,7 @@ export const modelColumns = column.columns([
     cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: newestCheckpointLabel,
+      highlight: true,
       text: (model) => newestCheckpoint(model) ?? '',
       mono: true,
       width: 170,
@@ -165,6 +170,7 @@ export const modelColumns = column.columns([
     ),
     meta: {
       label: 'Failure reason',
+      highlight: true,
       text: (model) => model.failureReason ?? '',
       width: 360,
       sortKey: (model) => model.failureReason,

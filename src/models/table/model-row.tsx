@@ -91,6 +91,7 @@ export const ModelRow = memo(function ModelRow({
       </td>
       <th
         scope="row"
+        data-highlight
         className={`sticky left-10 z-[1] font-normal ${cellClasses} ${stickyBackground}`}
       >
         {nameCell ? (
@@ -126,6 +127,7 @@ export const ModelRow = memo(function ModelRow({
       {cells.map((cell, position) => (
         <td
           key={cell.column.id}
+          data-highlight={cell.column.columnDef.meta?.highlight}
           style={
             position === 0 && statusPinnedAt !== undefined ? { left: statusPinnedAt } : undefined
           }

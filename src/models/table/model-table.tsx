@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 
 import type { Model } from '@/api/model-schema'
+import { SearchHighlights } from '@/components/highlight'
 import type { Density } from '@/lib/preferences'
 import { useMediaQuery } from '@/lib/use-media-query'
 import { modelTableFeatures, type ModelColumnMeta } from '@/models/columns/column-meta'
@@ -191,6 +192,7 @@ export const ModelTable = memo(function ModelTable({
           {paddingBottom > 0 ? <SpacerRow height={paddingBottom} span={span} /> : null}
         </tbody>
       </table>
+      <SearchHighlights container={scrollRef} />
     </div>
   )
 })

@@ -1,5 +1,6 @@
 import {
   createParser,
+  debounce,
   parseAsArrayOf,
   parseAsNativeArrayOf,
   parseAsString,
@@ -40,8 +41,11 @@ const facetParsers = Object.fromEntries(
   facetIds.map((id) => [id, parseAsNativeArrayOf(parseAsString).withDefault([])]),
 )
 
-const typing: Options = { history: 'replace' }
-const choice: Options = { history: 'push' }
+// The view changes at once; the URL follows after the paint. Writing the history entry (and the
+// render nuqs does when it sees the new URL) in the same task as the click or keystroke cost
+// about a third of the frame at 1,000 models (bench/profile.ts). Typing writes once it pauses.
+const typing: Options = { history: 'replace', limitUrlUpdates: debounce(300) }
+const choice: Options = { history: 'push', limitUrlUpdates: debounce(50) }
 
 /**
  * The table's view as the URL holds it, so a reload, Back/Forward or a shared link shows the same

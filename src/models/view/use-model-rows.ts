@@ -5,7 +5,7 @@ import { whileIdle } from '@/lib/lazy'
 import { facetIds, modelIndexSpec } from '@/models/columns/column-registry'
 import { failureColumnId, nameColumnId } from '@/models/columns/model-columns'
 import { applyFilters, facetCounts, type FacetSelection } from '@/models/engine/facets'
-import { buildModelIndex } from '@/models/engine/model-index'
+import { buildModelIndex, type ModelIndex } from '@/models/engine/model-index'
 import { sortedPositions, type SortRule } from '@/models/engine/ranks'
 
 /**
@@ -64,7 +64,7 @@ export function useModelRows(
     return known
   }, [index, view.facets])
   const rows = useMemo(
-    () => applyFilters(index, matches, selection, order),
+    () => sameAsLastShown(index, applyFilters(index, matches, selection, order)),
     [index, matches, selection, order],
   )
   const countsFor = useCallback(
@@ -72,4 +72,19 @@ export function useModelRows(
     [index, matches, selection],
   )
   return { index, rows, countsFor, selection, sorting, search }
+}
+
+/**
+ * The positions last shown of each response's index. A keystroke that keeps the same rows
+ * (typing on within the same matches) hands the table the same array, so the table and its rows
+ * are not rendered again; only the search's highlights change.
+ */
+const lastShown = new WeakMap<ModelIndex, Uint32Array>()
+
+function sameAsLastShown(index: ModelIndex, positions: Uint32Array): Uint32Array {
+  const last = lastShown.get(index)
+  if (last?.length === positions.length && last.every((position, at) => position === positions[at]))
+    return last
+  lastShown.set(index, positions)
+  return positions
 }

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Plugin, ResolvedConfig } from 'vite'
+
+const themeTag = '<script src="/theme.js"></script>'
+
+/**
+ * Puts public/theme.js into the built index.html: as a file it was a parser-blocking request, one
+ * round trip after the HTML, before the key screen's markup (scripts/prerender.ts) could paint.
+ * The CSP allows exactly this inline block by its hash (server/prod/inline-hashes.ts). The style
+ * sheet stays a file: inlined, it made no difference the cold-start bench could tell from noise,
+ * and as a file it is cached across visits.
+ */
+export function inlineThemeScript(): Plugin {
+  let config: ResolvedConfig
+  return {
+    name: 'marqtune:inline-theme-script',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!html.includes(themeTag)) throw new Error(`index.html has no ${themeTag} to inline`)
+        const theme = readFileSync(join(config.publicDir, 'theme.js'), 'utf8')
+        if (theme.includes('</script')) throw new Error('public/theme.js cannot be inlined')
+        return html.replace(themeTag, () => `<script>${theme}</script>`)
+      },
+    },
+  }
+}

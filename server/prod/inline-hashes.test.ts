@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+import { createServerApp } from './server-app'
+import { inlineScriptHashes } from './inline-hashes'
+
+function distWith(html: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'inline-hashes-'))
+  writeFileSync(join(dir, 'index.html'), html)
+  return dir
+}
+
+describe('the CSP of the built page', () => {
+  const body = "\ndocument.documentElement.classList.toggle('dark', true)\n"
+  const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`
+
+  it('allows the inline script of index.html by its hash, and no script with attributes', () => {
+    const dir = distWith(
+      `<html><head><script>${body}</script><script type="module" src="/assets/a.js"></script></head></html>`,
+    )
+    expect(inlineScriptHashes(dir)).toEqual([hash])
+  })
+
+  it('allows no inline script without a build', () => {
+    expect(inlineScriptHashes(join(tmpdir(), 'no-such-build'))).toEqual([])
+  })
+
+  it('sends that hash in script-src, and nothing for styles', async () => {
+    const app = createServerApp({
+      upstream: { baseUrl: 'http://127.0.0.1:9' },
+      distDir: distWith(`<html><head><script>${body}</script></head><body></body></html>`),
+      log: () => {},
+    })
+    const response = await app.request('http://localhost/')
+    const policy = response.headers.get('content-security-policy') ?? ''
+    expect(policy).toContain(`script-src 'self' ${hash}`)
+    expect(policy).toContain("style-src 'self';")
+  })
+})

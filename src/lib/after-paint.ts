@@ -1,0 +1,15 @@
+/**
+ * Runs `work` once the next frame is painted: for writes the user need not wait for (the tab's
+ * title), which would otherwise run in a task before the frame that shows a click's result.
+ * Returns a function that cancels it.
+ */
+export function afterPaint(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(work)
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+  }
+}
