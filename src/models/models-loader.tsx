@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/empty-state'
 import { TimeAgo } from '@/components/time-ago'
 import { plural } from '@/lib/format'
 import type { Session } from '@/session/key-store'
-import { LoadProgressView, RequestStatus } from '@/session/request-status'
+import { ModelsLoading, RequestStatus } from '@/session/request-status'
 import { useForgetKey } from '@/session/use-forget-key'
 import { EntriesNotice } from './entries-notice'
 import { ModelsScreen } from './models-screen'
@@ -104,17 +104,9 @@ export function ModelsLoader({ session }: { session: Session }) {
     )
   }
   return (
-    <output className="block py-12 text-center text-slate-600">
-      Loading models…
-      <span className="mt-2 block text-sm">
-        <LoadProgressView sessionId={session.sessionId} />
-      </span>
-      {waiting ? (
-        <span className="mt-2 block text-sm">
-          <RequestStatus progress={progress} />
-        </span>
-      ) : null}
-    </output>
+    <ModelsLoading sessionId={session.sessionId}>
+      {waiting ? <RequestStatus progress={progress} /> : null}
+    </ModelsLoading>
   )
 }
 
