@@ -14,7 +14,7 @@ import type { App } from './interactions'
 export const network = { latencyMs: 40, downMbps: 10, upMbps: 5 }
 
 export type ColdStart = {
-  /** Navigation → the key screen (ours) or the page's controls (AG Grid) usable. */
+  /** Navigation → the key screen (ours: Connect enabled) or the page's controls (AG Grid) usable. */
   usable: number
   /** Key entered (ours) or data asked for (AG Grid) → first rows painted. */
   toRows: number
@@ -88,8 +88,11 @@ export async function coldStart(browser: Browser, app: App, url: string): Promis
   if (app === 'ours') {
     const ready = await page.waitForFunction(
       () => {
+        // The key screen is in the page's HTML; it can be used once Connect is enabled, which
+        // is when the app has taken over the markup (hydrated).
         const input = document.querySelector<HTMLInputElement>('input[type="password"]')
-        return input && !input.disabled ? performance.now() : 0
+        const connect = document.querySelector<HTMLButtonElement>('button[type="submit"]')
+        return input && connect && !connect.disabled ? performance.now() : 0
       },
       null,
       { polling: 'raf' },

@@ -1,9 +1,9 @@
-// Runs before the first paint. The build puts it inline in index.html (scripts/inline-first-paint.ts,
+// Runs before the first paint. The build puts it inline in index.html (scripts/inline-theme-script.ts,
 // allowed by its hash in the CSP); the dev server loads this file.
 // 1. Applies the theme. The same rule lives in src/lib/theme.ts, which takes over once the app runs.
 // 2. Marks a tab that keeps an API key, so that the key screen the build put in the page stays
 //    hidden while the dashboard loads (src/index.css). The storage name is src/session/key-store.ts's;
-//    src/app/startup.test.ts fails if the two differ.
+//    src/app/startup.test.tsx fails if the two differ.
 ;(function () {
   var root = document.documentElement
   var choice = null

@@ -3,6 +3,7 @@ import { Suspense, use, useEffect } from 'react'
 
 import { modelQueries } from '@/api/model-queries'
 import { Button } from '@/components/button'
+import { ErrorBoundary } from '@/components/error-boundary'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { preloadable } from '@/lib/lazy'
 import type { Session } from '@/session/key-store'
@@ -33,11 +34,14 @@ export function Dashboard({ session }: { session: Session }) {
         </div>
       </header>
       <main className="flex min-h-0 flex-1 flex-col p-4">
-        {/* Until the view's code is in, the same words as while the models load. */}
-        <Suspense fallback={<ModelsLoading sessionId={session.sessionId} />}>
-          {/* A new session id remounts the view, so nothing of the previous key lingers. */}
-          <ModelsView key={session.sessionId} session={session} />
-        </Suspense>
+        {/* If the view's code cannot be fetched, the header (Forget key) stays, with Try again. */}
+        <ErrorBoundary what="The models view">
+          {/* Until the view's code is in, the same words as while the models load. */}
+          <Suspense fallback={<ModelsLoading sessionId={session.sessionId} />}>
+            {/* A new session id remounts the view, so nothing of the previous key lingers. */}
+            <ModelsView key={session.sessionId} session={session} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   )

@@ -41,14 +41,15 @@ export function HighlightTerms({
   return <PatternContext value={pattern}>{children}</PatternContext>
 }
 
-/**
- * Text with each occurrence of the current search terms marked, case-insensitively: by
- * <SearchHighlights> where the browser paints highlights (the text must be inside an element
- * with `data-highlight`), else in <mark> elements.
- */
-export function Highlight({ text }: { text: string }) {
+/** The text as it is: where the browser paints the matches (<SearchHighlights>). */
+function PlainText({ text }: { text: string }) {
+  return text
+}
+
+/** Text with each occurrence of the current search terms in a <mark>, case-insensitively. */
+function MarkedText({ text }: { text: string }) {
   const pattern = useContext(PatternContext)
-  if (!pattern || paintsHighlights) return text
+  if (!pattern) return text
   const parts = text.split(pattern)
   if (parts.length === 1) return text
   return parts.map((part, index) =>
@@ -64,8 +65,17 @@ export function Highlight({ text }: { text: string }) {
 }
 
 /**
+ * Text with each occurrence of the current search terms marked, case-insensitively: by
+ * <SearchHighlights> where the browser paints highlights (the text must be inside an element
+ * with `data-highlight`), else in <mark> elements. Chosen once: the painted kind reads no
+ * context, so a keystroke renders none of them again.
+ */
+export const Highlight = paintsHighlights ? PlainText : MarkedText
+
+/**
  * Paints the matches in the text of every `[data-highlight]` element of `container`, after each
- * render of its parent and each change of the terms. Renders nothing.
+ * render of its parent and each change of the terms. Renders nothing. The page has one: the
+ * models table (the highlight's name is the page's).
  */
 export function SearchHighlights({ container }: { container: RefObject<HTMLElement | null> }) {
   const pattern = useContext(PatternContext)
@@ -86,7 +96,12 @@ export function SearchHighlights({ container }: { container: RefObject<HTMLEleme
 function matches(root: HTMLElement, pattern: RegExp): Range[] {
   const ranges: Range[] = []
   for (const element of root.querySelectorAll('[data-highlight]')) {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    // What people do not see as the value (an icon, words for screen readers) is not marked.
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, (node) =>
+      node.parentElement?.closest('[aria-hidden="true"], .sr-only')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+    )
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.nodeValue ?? ''
       pattern.lastIndex = 0

@@ -5,6 +5,12 @@
  */
 export function afterPaint(work: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
+  // A hidden tab runs no animation frames, and paints nothing: the watched models' count in
+  // the title is written at once there.
+  if (document.hidden) {
+    timer = setTimeout(work)
+    return () => clearTimeout(timer)
+  }
   const frame = requestAnimationFrame(() => {
     timer = setTimeout(work)
   })

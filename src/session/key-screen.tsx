@@ -54,7 +54,7 @@ export function KeyScreen() {
 
   const error = connect.error
   // The build's markup of this screen paints before the script arrives: a key can be typed
-  // (React replays it into state when it hydrates) but not sent until the script runs.
+  // (taken into state when the screen mounts, above) but not sent until the script runs.
   const hydrated = useHydrated()
   useDocumentTitle('Connect')
   return (
