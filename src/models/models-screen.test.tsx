@@ -183,8 +183,10 @@ describe('ModelsScreen', () => {
 
     expect(screen.queryByRole('columnheader', { name: 'ID' })).not.toBeInTheDocument()
     expect(screen.getByRole('columnheader', { name: 'lr' })).toBeInTheDocument()
-    expect(lastUrl()).toContain(
-      'cols=modelName,status,baseModel,instanceType,maxTrainingTime,checkpoints,hp.lr',
+    await waitFor(() =>
+      expect(lastUrl()).toContain(
+        'cols=modelName,status,baseModel,instanceType,maxTrainingTime,checkpoints,hp.lr',
+      ),
     )
     const row = screen.getByRole('rowheader', { name: 'gs-apparel-v3' }).closest('tr')!
     expect(row).toHaveTextContent('2e-5')
