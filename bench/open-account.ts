@@ -6,6 +6,60 @@ import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
 import { generateModels } from '../server/emulator/generate-models'
 import { createServerApp } from '../server/prod/server-app'
 
+export type Action = 'facet' | 'type' | 'sort' | 'scroll'
+
+/**
+ * Installed in the page: repeats one interaction, timing each from the act to the frame after
+ * it, with `trace:start:N` / `trace:end:N` marks around it, and a pause between repeats.
+ * facet: the Failed quick filter, on and off; type: keystrokes of a search; sort: the Max
+ * training time header; scroll: the table from top to bottom in `repeats` steps.
+ */
+function installRepeat() {
+  const acts: Record<Action, (step: number, repeats: number) => void> = {
+    facet: () =>
+      [...document.querySelectorAll('button')]
+        .find((button) => button.dataset.quickFilter === 'Failed')!
+        .click(),
+    type: (step) => {
+      const input = document.querySelector<HTMLInputElement>('#model-search')!
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+        input,
+        'furniture-dedupe-v99'.slice(0, step + 1),
+      )
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    },
+    sort: () =>
+      document
+        .querySelector<HTMLButtonElement>('thead button[data-column="maxTrainingTime"]')!
+        .click(),
+    scroll: (step, repeats) => {
+      const scroller = document.querySelector('table[aria-label="Models"]')!.parentElement!
+      scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * (step + 1)) / repeats
+    },
+  }
+  Object.assign(window, {
+    async repeatAction(action: Action, repeats: number) {
+      const durations: number[] = []
+      for (let step = 0; step < repeats; step++) {
+        const started = performance.now()
+        performance.mark(`trace:start:${step}`)
+        acts[action](step, repeats)
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+        performance.mark(`trace:end:${step}`)
+        durations.push(performance.now() - started)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      return durations
+    },
+  })
+}
+
+declare global {
+  interface Window {
+    repeatAction: (action: Action, repeats: number) => Promise<number[]>
+  }
+}
+
 /**
  * For bench/profile.ts and bench/trace.ts: a generated account of `count` models (seed 1) served
  * by the emulator through the production server from `distDir`, open and connected in Chromium.
@@ -28,6 +82,7 @@ export async function openGeneratedAccount(count: number, distDir: string) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     // tsx keeps function names with an `__name` helper that page functions then call.
     await page.addInitScript('globalThis.__name = (target) => target')
+    await page.addInitScript(installRepeat)
     await page.goto(app.url)
     await page.getByLabel('API key').fill(demoKey)
     await page.getByRole('button', { name: 'Connect' }).click()

@@ -12,12 +12,12 @@
  */
 import { spawnSync } from 'node:child_process'
 
-import { openGeneratedAccount } from './open-account'
+import { openGeneratedAccount, type Action } from './open-account'
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number }
 
 const count = Number(process.env.TRACE_MODELS ?? 1000)
-const action = process.env.TRACE_ACTION ?? 'facet'
+const action = (process.env.TRACE_ACTION ?? 'facet') as Action
 const repeats = 20
 const phases: Record<string, string[]> = {
   script: ['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame'],
@@ -37,42 +37,7 @@ try {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
   })
   const durations = await page.evaluate(
-    async ([action, repeats]) => {
-      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
-      const input = document.querySelector<HTMLInputElement>('#model-search')!
-      const scroller = document.querySelector('table[aria-label="Models"]')!.parentElement!
-      const acts: Record<string, (step: number) => void> = {
-        facet: () =>
-          [...document.querySelectorAll('button')]
-            .find((button) => button.dataset.quickFilter === 'Failed')!
-            .click(),
-        type: (step) => {
-          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
-            input,
-            'furniture-dedupe-v99'.slice(0, step + 1),
-          )
-          input.dispatchEvent(new Event('input', { bubbles: true }))
-        },
-        sort: () =>
-          document
-            .querySelector<HTMLButtonElement>('thead button[data-column="maxTrainingTime"]')!
-            .click(),
-        scroll: (step) => {
-          scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * (step + 1)) / 20
-        },
-      }
-      const out: number[] = []
-      for (let step = 0; step < repeats; step++) {
-        const started = performance.now()
-        performance.mark(`trace:start:${step}`)
-        acts[action]!(step)
-        await frame()
-        performance.mark(`trace:end:${step}`)
-        out.push(performance.now() - started)
-        await new Promise((resolve) => setTimeout(resolve, 200))
-      }
-      return out
-    },
+    ([action, repeats]) => window.repeatAction(action, repeats),
     [action, repeats] as const,
   )
   const trace = JSON.parse((await browser.stopTracing()).toString()) as {

@@ -16,7 +16,7 @@ const PatternContext = createContext<RegExp | undefined>(undefined)
  * no element. Marks in the DOM changed every visible row's layout on each keystroke, about half
  * of a keystroke's frame at 1,000 models (bench/trace.ts). Elsewhere, <mark> elements.
  */
-export const paintsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS
+const paintsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS
 
 const highlightName = 'search'
 
