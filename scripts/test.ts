@@ -4,9 +4,10 @@
  * It goes on after a failure so one run reports everything, and exits non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 import { ensureBrowser } from './ensure-browser'
+import { playwrightFailures, vitestFailures } from './failure-recap'
 
 type Counts = { passed: number; failed: number }
 const total: Counts = { passed: 0, failed: 0 }
@@ -46,6 +47,9 @@ function numberAt(json: unknown, path: string): number {
   return typeof value === 'number' ? value : 0
 }
 
+/** What went wrong, a few lines per failed test, for the end of the run (and `.ci/run`'s). */
+const failures: string[] = []
+
 function add(title: string, counts: Counts) {
   console.log(`=== ${title}: ${counts.passed} passed, ${counts.failed} failed`)
   total.passed += counts.passed
@@ -70,6 +74,7 @@ add(
   'unit and component tests',
   countFrom(unitReport, { passed: ['numPassedTests'], failed: ['numFailedTests'] }, unitOk),
 )
+failures.push(...vitestFailures(unitReport))
 
 // The app and the production server: the journeys run the server as it ships.
 check('build', 'npm', ['run', 'build'])
@@ -96,6 +101,14 @@ if (chromiumPath) {
       e2eOk,
     ),
   )
+  failures.push(...playwrightFailures(e2eReport))
+}
+
+// The runners print their failures far above; a CI log is often read from its end.
+if (failures.length) {
+  const recap = `=== what failed\n${failures.join('\n\n')}\n`
+  writeFileSync('reports/failures.txt', recap)
+  console.log(`\n${recap}`)
 }
 
 console.log(`\n${total.passed} passed, ${total.failed} failed`)
