@@ -151,6 +151,25 @@ test('keyboard only: / to search, type, Down to the first match, Enter to open i
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden()
 })
 
+test('a model opened straight after typing: Back closes it and the search is still there', async ({
+  page,
+}) => {
+  await connect(page)
+  await expect(page.getByRole('rowheader').first()).toBeVisible()
+  await page.keyboard.press('/')
+  // Down and Enter come well within the 300 ms after which typing alone writes the URL.
+  await page.keyboard.type('lr-sweep')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/model=.*q=lr-sweep|q=lr-sweep.*model=/)
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/model=/)
+  await expect(page).toHaveURL(/q=lr-sweep/)
+  await expect(page.getByRole('searchbox', { name: 'Search models' })).toHaveValue('lr-sweep')
+  await expect(page.getByRole('status')).toHaveText('2 of 26 models')
+})
+
 test('columns: hide one, add a hyperparameter, and the choice survives a reload', async ({
   page,
 }) => {

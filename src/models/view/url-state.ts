@@ -47,6 +47,24 @@ const facetParsers = Object.fromEntries(
 const typing: Options = { history: 'replace', limitUrlUpdates: debounce(300) }
 const choice: Options = { history: 'push', limitUrlUpdates: debounce(50) }
 
+// The search typed within the last 300 ms, not yet in the URL (there is one URL per page). A
+// choice made meanwhile writes it first, into the entry it was typed in, so that Back from the
+// choice finds the search.
+let unwrittenSearch: Promise<unknown> | undefined
+
+function keepUnwrittenSearch(written: Promise<unknown>) {
+  unwrittenSearch = written
+  void written.finally(() => {
+    if (unwrittenSearch === written) unwrittenSearch = undefined
+  })
+}
+
+function takeUnwrittenSearch(): boolean {
+  const waiting = unwrittenSearch !== undefined
+  unwrittenSearch = undefined
+  return waiting
+}
+
 /**
  * The table's view as the URL holds it, so a reload, Back/Forward or a shared link shows the same
  * rows in the same order. Typing replaces the history entry; discrete choices push one.
@@ -58,24 +76,39 @@ export function useUrlState() {
 
   const facets: FacetSelection = facetState
   // The setters change only with nuqs' own, so rows and menus memoised on them stay put.
-  const setters = useMemo(
-    () => ({
-      setSearch: (q: string) => void setView({ q: q || null }, typing),
-      setSorting: (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
-      setColumns: (cols: string[] | null) => void setView({ cols }, choice),
-      setModel: (model: string | null) => void setView({ model }, choice),
-      setCompare: (ids: string[]) => void setView({ compare: ids.length ? ids : null }, choice),
-      setComparing: (comparing: boolean) =>
-        void setView({ view: comparing ? 'compare' : null }, choice),
-      setFacet: (id: string, values: string[]) =>
-        void setFacetState({ [id]: values.length ? values : null }, choice),
-      clearFilters: () => {
+  const setters = useMemo(() => {
+    const choose =
+      <Args extends unknown[]>(change: (...args: Args) => void) =>
+      (...args: Args) => {
+        if (takeUnwrittenSearch()) {
+          // Not debounced: nuqs drops the waiting write of `q` and replaces the entry at once.
+          void setView((current) => ({ q: current.q || null }), { history: 'replace' })
+        }
+        change(...args)
+      }
+    return {
+      setSearch: (q: string) => keepUnwrittenSearch(setView({ q: q || null }, typing)),
+      setSorting: choose(
+        (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
+      ),
+      setColumns: choose((cols: string[] | null) => void setView({ cols }, choice)),
+      setModel: choose((model: string | null) => void setView({ model }, choice)),
+      setCompare: choose(
+        (ids: string[]) => void setView({ compare: ids.length ? ids : null }, choice),
+      ),
+      setComparing: choose(
+        (comparing: boolean) => void setView({ view: comparing ? 'compare' : null }, choice),
+      ),
+      setFacet: choose(
+        (id: string, values: string[]) =>
+          void setFacetState({ [id]: values.length ? values : null }, choice),
+      ),
+      clearFilters: choose(() => {
         void setView({ q: null }, choice)
         void setFacetState(Object.fromEntries(facetIds.map((id) => [id, null])), choice)
-      },
-    }),
-    [setView, setFacetState],
-  )
+      }),
+    }
+  }, [setView, setFacetState])
 
   return useMemo(
     () => ({
