@@ -40,7 +40,12 @@ describe('the recap of what failed', () => {
       title,
       file: 'actions.spec.ts',
       line,
-      tests: [{ results: [{ status, ...(message ? { error: { message } } : {}) }] }],
+      tests: [
+        {
+          status: status === 'passed' ? 'expected' : 'unexpected',
+          results: [{ status, ...(message ? { error: { message } } : {}) }],
+        },
+      ],
     })
     const path = report({
       suites: [
@@ -59,6 +64,35 @@ describe('the recap of what failed', () => {
     expect(playwrightFailures(path)).toEqual([
       'actions.spec.ts:3 › top level (timedOut)\nTest timeout of 30000ms exceeded.',
       'actions.spec.ts:12 › releasing › is refused (failed)\nError: no',
+    ])
+  })
+
+  it('lists a journey that passed on its retry as flaky', () => {
+    const path = report({
+      suites: [
+        {
+          title: 'faults.spec.ts',
+          specs: [
+            {
+              title: 'retried',
+              file: 'faults.spec.ts',
+              line: 7,
+              tests: [
+                {
+                  status: 'flaky',
+                  results: [
+                    { status: 'failed', error: { message: 'Error: once' } },
+                    { status: 'passed' },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    })
+    expect(playwrightFailures(path)).toEqual([
+      'faults.spec.ts:7 › retried (failed, then passed on its retry: flaky)\nError: once',
     ])
   })
 

@@ -27,7 +27,7 @@ type PlaywrightSuite = {
     title: string
     file: string
     line: number
-    tests: { results: { status: string; error?: { message?: string } }[] }[]
+    tests: { status: string; results: { status: string; error?: { message?: string } }[] }[]
   }[]
 }
 
@@ -44,7 +44,10 @@ export function vitestFailures(report: string): string[] {
   )
 }
 
-/** Each failed run of a Playwright JSON report: where it is, its title and status, its error's first lines. */
+/**
+ * Each failed run of a Playwright JSON report: where it is, its title and status, its error's
+ * first lines. A test that passed on its retry is listed too, said to be flaky.
+ */
 export function playwrightFailures(report: string): string[] {
   if (!existsSync(report)) return []
   const json: { suites?: PlaywrightSuite[] } = JSON.parse(readFileSync(report, 'utf8'))
@@ -55,7 +58,7 @@ export function playwrightFailures(report: string): string[] {
           .filter((result) => result.status !== 'passed' && result.status !== 'skipped')
           .map(
             (result) =>
-              `${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')} (${result.status})\n${firstLines(result.error?.message ?? '')}`,
+              `${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')} (${result.status}${test.status === 'flaky' ? ', then passed on its retry: flaky' : ''})\n${firstLines(result.error?.message ?? '')}`,
           ),
       ),
     ),

@@ -106,7 +106,7 @@ if (chromiumPath) {
 
 // The runners print their failures far above; a CI log is often read from its end.
 if (failures.length) {
-  const recap = `=== what failed\n${failures.join('\n\n')}\n`
+  const recap = `=== what failed (a journey that passed on its retry is marked flaky)\n${failures.join('\n\n')}\n`
   writeFileSync('reports/failures.txt', recap)
   console.log(`\n${recap}`)
 }
