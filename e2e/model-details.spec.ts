@@ -137,6 +137,37 @@ test('compare three models side by side, then only their differences', async ({ 
   await expect(page.getByRole('button', { name: 'Compare 3 models' })).toBeVisible()
 })
 
+test.describe('after a release of the dashboard since the page was opened', () => {
+  // The browser logs the missing file, and React the error its boundary caught.
+  // One pattern: Playwright would take a second element of the array for the option's settings.
+  test.use({
+    allowedConsoleErrors: [
+      /the server responded with a status of 404|Failed to fetch dynamically imported module/,
+    ],
+  })
+
+  test('a panel whose code is gone says so and offers a reload, which opens it', async ({
+    page,
+  }) => {
+    const panelCode = '**/assets/model-panel-*.js'
+    // The old build's file is no longer on the server.
+    await page.route(panelCode, (route) => route.fulfill({ status: 404, body: 'Not found' }))
+    await connect(page)
+    await page.getByRole('button', { name: apparelV3.modelName, exact: true }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' })
+    await expect(alert).toHaveText(
+      "This model's panel could not be loaded: the dashboard may have been updated since this page was opened, or the connection dropped. Reloading the page keeps your key and your view. Reload",
+    )
+    await expect(page.getByRole('table', { name: 'Models' })).toBeVisible()
+    await expectNoAxeViolations(page)
+
+    await page.unroute(panelCode)
+    await alert.getByRole('button', { name: 'Reload' }).click()
+    await expect(page.getByRole('complementary', { name: apparelV3.modelName })).toBeVisible()
+    await expect(page.getByLabel('API key')).toBeHidden()
+  })
+})
+
 test('axe finds no violations with the panel open', async ({ page }) => {
   await connect(page, undefined, `/?model=${failed.modelId}`)
   await expect(page.getByRole('complementary', { name: failed.modelName })).toBeVisible()

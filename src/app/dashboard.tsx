@@ -34,7 +34,7 @@ export function Dashboard({ session }: { session: Session }) {
         </div>
       </header>
       <main className="flex min-h-0 flex-1 flex-col p-4">
-        {/* If the view's code cannot be fetched, the header (Forget key) stays, with Try again. */}
+        {/* If the view's code cannot be fetched, the header (Forget key) stays, with Reload. */}
         <ErrorBoundary what="The models view">
           {/* Until the view's code is in, the same words as while the models load. */}
           <Suspense fallback={<ModelsLoading sessionId={session.sessionId} />}>

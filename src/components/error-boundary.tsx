@@ -7,8 +7,24 @@ type Props = {
 }
 
 /**
+ * The code of a part loaded on demand could not be fetched: the dashboard was released again
+ * since this page was opened (the old files are gone), or the connection dropped. The browsers
+ * say so in these words (Chromium, Firefox, Safari; Vite's preload of a chunk's style sheet).
+ */
+export function isCodeLoadError(error: Error): boolean {
+  return /dynamically imported module|Importing a module script failed|Unable to preload/i.test(
+    error.message,
+  )
+}
+
+const alertClass = 'rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900'
+const actionClass = 'font-medium underline underline-offset-2'
+
+/**
  * Keeps the rest of the page when one part of it fails to render: says which part, and why,
- * and offers to try again (after a refresh of the data, it may well render).
+ * and offers to try again (after a refresh of the data, it may well render). Code that could
+ * not be fetched is offered a reload instead: React keeps a failed import failed, and the key
+ * (this tab's) and the view (the URL) survive a reload.
  */
 export class ErrorBoundary extends Component<Props, { error: Error | undefined }> {
   override state: { error: Error | undefined } = { error: undefined }
@@ -20,16 +36,24 @@ export class ErrorBoundary extends Component<Props, { error: Error | undefined }
   override render() {
     const { error } = this.state
     if (!error) return this.props.children
+    if (isCodeLoadError(error)) {
+      return (
+        <div role="alert" className={alertClass}>
+          {this.props.what} could not be loaded: the dashboard may have been updated since this page
+          was opened, or the connection dropped. Reloading the page keeps your key and your view.{' '}
+          <button type="button" onClick={() => window.location.reload()} className={actionClass}>
+            Reload
+          </button>
+        </div>
+      )
+    }
     return (
-      <div
-        role="alert"
-        className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900"
-      >
+      <div role="alert" className={alertClass}>
         {this.props.what} could not be shown: {error.message}{' '}
         <button
           type="button"
           onClick={() => this.setState({ error: undefined })}
-          className="font-medium underline underline-offset-2"
+          className={actionClass}
         >
           Try again
         </button>
