@@ -11,19 +11,39 @@ function report(json: unknown): string {
   return path
 }
 
+/** One spec of a Playwright report, with its attempts' statuses in order. */
+function spec(title: string, line: number, status: string, attempts: string[]) {
+  return {
+    title,
+    file: 'actions.spec.ts',
+    line,
+    tests: [
+      {
+        status,
+        results: attempts.map((attempt, retry) => ({
+          status: attempt,
+          retry,
+          ...(attempt === 'passed' ? {} : { error: { message: `Error: ${attempt} ${retry}` } }),
+        })),
+      },
+    ],
+  }
+}
+
 describe('the recap of what failed', () => {
   it('names each failed unit test with its message, without colours or runner frames', () => {
     const path = report({
       testResults: [
         {
-          name: '/repo/src/a.test.ts',
+          name: join(process.cwd(), 'src/a.test.ts'),
+          status: 'failed',
           assertionResults: [
             { fullName: 'a passes', status: 'passed', failureMessages: [] },
             {
               fullName: 'a fails',
               status: 'failed',
               failureMessages: [
-                '\u001b[31mAssertionError\u001b[39m: expected 1 to be 2\n    at /repo/src/a.test.ts:2:3\n    at /repo/node_modules/@vitest/runner/dist/index.js:1:1',
+                "\u001b[31mAssertionError\u001b[39m: expected 1 to be 2\nCannot find module '/repo/node_modules/x'\n    at /repo/src/a.test.ts:2:3\n    at /repo/node_modules/@vitest/runner/dist/index.js:1:1",
               ],
             },
           ],
@@ -31,68 +51,51 @@ describe('the recap of what failed', () => {
       ],
     })
     expect(vitestFailures(path)).toEqual([
-      '/repo/src/a.test.ts › a fails\nAssertionError: expected 1 to be 2\n    at /repo/src/a.test.ts:2:3',
+      "src/a.test.ts › a fails\nAssertionError: expected 1 to be 2\nCannot find module '/repo/node_modules/x'\n    at /repo/src/a.test.ts:2:3",
     ])
   })
 
-  it('names each failed or timed-out journey by file, line and its describe blocks', () => {
-    const spec = (title: string, line: number, status: string, message?: string) => ({
-      title,
-      file: 'actions.spec.ts',
-      line,
-      tests: [
+  it('names a unit test file that failed outside its tests', () => {
+    const path = report({
+      testResults: [
         {
-          status: status === 'passed' ? 'expected' : 'unexpected',
-          results: [{ status, ...(message ? { error: { message } } : {}) }],
+          name: join(process.cwd(), 'src/b.test.ts'),
+          status: 'failed',
+          message: 'Failed to load url ./missing',
+          assertionResults: [],
         },
       ],
     })
+    expect(vitestFailures(path)).toEqual(['src/b.test.ts\nFailed to load url ./missing'])
+  })
+
+  it('names each failed attempt of a journey by file, line and describe blocks; a flaky one says so', () => {
     const path = report({
       suites: [
         {
           title: 'actions.spec.ts',
-          specs: [spec('top level', 3, 'timedOut', 'Test timeout of 30000ms exceeded.')],
+          specs: [
+            spec('top level', 3, 'unexpected', ['timedOut', 'failed']),
+            spec('expected to fail', 5, 'expected', ['failed']),
+          ],
           suites: [
             {
               title: 'releasing',
-              specs: [spec('passes', 9, 'passed'), spec('is refused', 12, 'failed', 'Error: no')],
-            },
-          ],
-        },
-      ],
-    })
-    expect(playwrightFailures(path)).toEqual([
-      'actions.spec.ts:3 › top level (timedOut)\nTest timeout of 30000ms exceeded.',
-      'actions.spec.ts:12 › releasing › is refused (failed)\nError: no',
-    ])
-  })
-
-  it('lists a journey that passed on its retry as flaky', () => {
-    const path = report({
-      suites: [
-        {
-          title: 'faults.spec.ts',
-          specs: [
-            {
-              title: 'retried',
-              file: 'faults.spec.ts',
-              line: 7,
-              tests: [
-                {
-                  status: 'flaky',
-                  results: [
-                    { status: 'failed', error: { message: 'Error: once' } },
-                    { status: 'passed' },
-                  ],
-                },
+              specs: [
+                spec('passes', 9, 'expected', ['passed']),
+                spec('is refused', 12, 'flaky', ['failed', 'passed']),
               ],
             },
           ],
         },
       ],
+      errors: [{ message: 'Error: Timed out waiting 60000ms from config.webServer.' }],
     })
     expect(playwrightFailures(path)).toEqual([
-      'faults.spec.ts:7 › retried (failed, then passed on its retry: flaky)\nError: once',
+      'e2e/actions.spec.ts:3 › top level (timedOut, first run)\nError: timedOut 0',
+      'e2e/actions.spec.ts:3 › top level (failed, retry 1)\nError: failed 1',
+      'e2e/actions.spec.ts:12 › releasing › is refused (failed, first run; passed on its retry: flaky)\nError: failed 0',
+      'Playwright\nError: Timed out waiting 60000ms from config.webServer.',
     ])
   })
 

@@ -1,15 +1,17 @@
 /** The failed tests of the runners' JSON reports, a few lines each, for the end of `npm test`. */
 import { existsSync, readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 
 // oxlint-disable-next-line no-control-regex -- the escape sequences of terminal colours
 const colours = /\u001b\[[0-9;]*m/g
+const runnerFrame = /^\s*at .*node_modules/
 
 /** The first lines of a failure, without colours or the runners' own stack frames. */
-function firstLines(text: string, count = 16): string {
+export function firstLines(text: string, count = 16): string {
   return text
     .replace(colours, '')
     .split('\n')
-    .filter((line) => !line.includes('node_modules'))
+    .filter((line) => !runnerFrame.test(line))
     .slice(0, count)
     .join('\n')
 }
@@ -17,9 +19,14 @@ function firstLines(text: string, count = 16): string {
 type VitestReport = {
   testResults?: {
     name: string
+    status: string
+    /** Why a file failed outside its tests: it did not load, a hook threw. */
+    message?: string
     assertionResults: { fullName: string; status: string; failureMessages: string[] }[]
   }[]
 }
+
+type PlaywrightError = { message?: string }
 type PlaywrightSuite = {
   title: string
   suites?: PlaywrightSuite[]
@@ -27,42 +34,57 @@ type PlaywrightSuite = {
     title: string
     file: string
     line: number
-    tests: { status: string; results: { status: string; error?: { message?: string } }[] }[]
+    tests: {
+      /** `unexpected` failed, `flaky` failed and then passed on a retry. */
+      status: string
+      results: { status: string; retry: number; error?: PlaywrightError }[]
+    }[]
   }[]
 }
 
-/** Each failed test of a Vitest JSON report: its file and name, then its first lines of failure. */
+function readReport<T>(path: string): T | undefined {
+  if (!existsSync(path)) return undefined
+  const json: T = JSON.parse(readFileSync(path, 'utf8'))
+  return json
+}
+
+/** Each failed test of a Vitest JSON report, and each file that failed outside its tests. */
 export function vitestFailures(report: string): string[] {
-  if (!existsSync(report)) return []
-  const json: VitestReport = JSON.parse(readFileSync(report, 'utf8'))
-  return (json.testResults ?? []).flatMap((file) =>
-    file.assertionResults
+  return (readReport<VitestReport>(report)?.testResults ?? []).flatMap((file) => {
+    const name = relative(process.cwd(), file.name)
+    const tests = file.assertionResults
       .filter((test) => test.status === 'failed')
-      .map(
-        (test) => `${file.name} › ${test.fullName}\n${firstLines(test.failureMessages.join('\n'))}`,
-      ),
-  )
+      .map((test) => `${name} › ${test.fullName}\n${firstLines(test.failureMessages.join('\n'))}`)
+    return file.status === 'failed' && file.message
+      ? [`${name}\n${firstLines(file.message)}`, ...tests]
+      : tests
+  })
 }
 
 /**
- * Each failed run of a Playwright JSON report: where it is, its title and status, its error's
- * first lines. A test that passed on its retry is listed too, said to be flaky.
+ * Each failed attempt of a Playwright JSON report's failed or flaky tests, with where it is, its
+ * title and its error's first lines; then the run's own errors (a server that did not start).
  */
 export function playwrightFailures(report: string): string[] {
-  if (!existsSync(report)) return []
-  const json: { suites?: PlaywrightSuite[] } = JSON.parse(readFileSync(report, 'utf8'))
+  const json = readReport<{ suites?: PlaywrightSuite[]; errors?: PlaywrightError[] }>(report)
   const walk = (suite: PlaywrightSuite, path: string[]): string[] => [
     ...(suite.specs ?? []).flatMap((spec) =>
-      spec.tests.flatMap((test) =>
-        test.results
-          .filter((result) => result.status !== 'passed' && result.status !== 'skipped')
-          .map(
-            (result) =>
-              `${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')} (${result.status}${test.status === 'flaky' ? ', then passed on its retry: flaky' : ''})\n${firstLines(result.error?.message ?? '')}`,
-          ),
-      ),
+      spec.tests
+        .filter((test) => test.status === 'unexpected' || test.status === 'flaky')
+        .flatMap((test) =>
+          test.results
+            .filter((result) => result.status !== 'passed')
+            .map((result) => {
+              const attempt = result.retry ? `retry ${result.retry}` : 'first run'
+              const verdict = test.status === 'flaky' ? '; passed on its retry: flaky' : ''
+              return `e2e/${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')} (${result.status}, ${attempt}${verdict})\n${firstLines(result.error?.message ?? '')}`
+            }),
+        ),
     ),
     ...(suite.suites ?? []).flatMap((child) => walk(child, [...path, child.title])),
   ]
-  return (json.suites ?? []).flatMap((suite) => walk(suite, []))
+  return [
+    ...(json?.suites ?? []).flatMap((suite) => walk(suite, [])),
+    ...(json?.errors ?? []).map((error) => `Playwright\n${firstLines(error.message ?? '')}`),
+  ]
 }

@@ -7,11 +7,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 import { ensureBrowser } from './ensure-browser'
-import { playwrightFailures, vitestFailures } from './failure-recap'
+import { firstLines, playwrightFailures, vitestFailures } from './failure-recap'
 
 type Counts = { passed: number; failed: number }
 const total: Counts = { passed: 0, failed: 0 }
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+/** What went wrong, a few lines per failure, for the end of the run (and `.ci/run`'s). */
+const failures: string[] = []
 
 function run(title: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`)
@@ -19,10 +21,17 @@ function run(title: string, command: string, args: string[], extraEnv: NodeJS.Pr
   return result.status === 0
 }
 
+/** A static check, counted as one test; its output is kept for the recap should it fail. */
 function check(title: string, command: string, args: string[]) {
-  const ok = run(title, command, args)
+  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+  process.stdout.write(output)
+  const ok = result.status === 0
   total[ok ? 'passed' : 'failed']++
-  if (!ok) console.log(`=== ${title} FAILED`)
+  if (ok) return
+  console.log(`=== ${title} FAILED`)
+  failures.push(`${title} (${command} ${args.join(' ')})\n${firstLines(output.trim(), 24)}`)
 }
 
 /** Reads `paths` (dotted) of numbers out of a runner's JSON report and adds each group up. */
@@ -46,9 +55,6 @@ function numberAt(json: unknown, path: string): number {
   }
   return typeof value === 'number' ? value : 0
 }
-
-/** What went wrong, a few lines per failed test, for the end of the run (and `.ci/run`'s). */
-const failures: string[] = []
 
 function add(title: string, counts: Counts) {
   console.log(`=== ${title}: ${counts.passed} passed, ${counts.failed} failed`)
@@ -85,8 +91,10 @@ try {
   chromiumPath = ensureBrowser()
   console.log(`\nBrowser for the e2e tests: ${chromiumPath}`)
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error)
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(message)
   total.failed++
+  failures.push(`No browser for the journeys\n${message}`)
 }
 if (chromiumPath) {
   const e2eReport = 'reports/e2e.json'
