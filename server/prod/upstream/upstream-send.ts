@@ -23,10 +23,18 @@ export type UpstreamSend = (
   method?: UpstreamMethod,
 ) => Promise<UpstreamAnswer>
 
-// Kept-alive connections: a TLS handshake to Marqtune per request would cost more than the ask.
+/**
+ * Kept-alive connections: a TLS handshake to Marqtune per request would cost more than the ask.
+ * One idle this long is closed by us, before the 5 s after which a Node server (the emulator
+ * among them) closes its side: a request sent on a connection the upstream is closing at that
+ * moment fails ("socket hang up"). Node 20's agent heeds a `Keep-Alive: timeout` hint only below
+ * its own timeout, and without one keeps an idle connection for ever. A request in progress is
+ * not cut by it, however long the upstream takes.
+ */
+export const idleUpstreamMs = 4_000
 const agents = {
-  http: new HttpAgent({ keepAlive: true }),
-  https: new HttpsAgent({ keepAlive: true }),
+  http: new HttpAgent({ keepAlive: true, timeout: idleUpstreamMs }),
+  https: new HttpsAgent({ keepAlive: true, timeout: idleUpstreamMs }),
 }
 
 /**
