@@ -1,6 +1,7 @@
 import {
   createParser,
   debounce,
+  defaultRateLimit,
   parseAsArrayOf,
   parseAsNativeArrayOf,
   parseAsString,
@@ -45,7 +46,12 @@ const facetParsers = Object.fromEntries(
 // render nuqs does when it sees the new URL) in the same task as the click or keystroke cost
 // about a third of the frame at 1,000 models (bench/profile.ts). Typing writes once it pauses.
 const typing: Options = { history: 'replace', limitUrlUpdates: debounce(300) }
-const choice: Options = { history: 'push', limitUrlUpdates: debounce(50) }
+// A choice waits longer than nuqs' own throttle (50 ms, Safari's longer): the unwritten search a
+// choice writes first (below) is then always in the URL before the choice's entry is pushed.
+const choice: Options = {
+  history: 'push',
+  limitUrlUpdates: debounce(defaultRateLimit.timeMs + 10),
+}
 
 // The search typed within the last 300 ms, not yet in the URL (there is one URL per page). A
 // choice made meanwhile writes it first, into the entry it was typed in, so that Back from the
@@ -81,7 +87,9 @@ export function useUrlState() {
       <Args extends unknown[]>(change: (...args: Args) => void) =>
       (...args: Args) => {
         if (takeUnwrittenSearch()) {
-          // Not debounced: nuqs drops the waiting write of `q` and replaces the entry at once.
+          // Not debounced: nuqs drops the waiting write of `q` and replaces the entry within
+          // its throttle, so in the next task, before the paint (only a choice straight after
+          // typing pays for that).
           void setView((current) => ({ q: current.q || null }), { history: 'replace' })
         }
         change(...args)

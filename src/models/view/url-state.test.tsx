@@ -1,0 +1,44 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { NuqsTestingAdapter, type UrlUpdateEvent } from 'nuqs/adapters/testing'
+import type { ReactNode } from 'react'
+import { describe, expect, it } from 'vitest'
+
+import { useUrlState } from './url-state'
+
+function renderUrlState() {
+  const writes: string[] = []
+  const { result } = renderHook(() => useUrlState(), {
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <NuqsTestingAdapter
+        hasMemory
+        onUrlUpdate={(event: UrlUpdateEvent) =>
+          writes.push(`${event.options.history} ?${event.queryString.replace(/^\?/, '')}`)
+        }
+      >
+        {children}
+      </NuqsTestingAdapter>
+    ),
+  })
+  return { result, writes }
+}
+
+describe('useUrlState', () => {
+  it('writes typing once it pauses, replacing the entry, and each choice as a new entry', async () => {
+    const { result, writes } = renderUrlState()
+    act(() => result.current.setSearch('a'))
+    act(() => result.current.setSearch('apparel'))
+    expect(result.current.search).toBe('apparel')
+    await waitFor(() => expect(writes).toEqual(['replace ?q=apparel']))
+    act(() => result.current.setModel('m1'))
+    await waitFor(() => expect(writes).toEqual(['replace ?q=apparel', 'push ?q=apparel&model=m1']))
+  })
+
+  it('a choice straight after typing writes the search into its own entry first', async () => {
+    const { result, writes } = renderUrlState()
+    act(() => result.current.setSearch('apparel'))
+    act(() => result.current.setModel('m1'))
+    expect(result.current.selectedModel).toBe('m1')
+    // Back from the model's entry finds the entry with the search.
+    await waitFor(() => expect(writes).toEqual(['replace ?q=apparel', 'push ?q=apparel&model=m1']))
+  })
+})
