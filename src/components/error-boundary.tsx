@@ -11,14 +11,30 @@ type Props = {
  * since this page was opened (the old files are gone), or the connection dropped. The browsers
  * say so in these words (Chromium, Firefox, Safari; Vite's preload of a chunk's style sheet).
  */
-export function isCodeLoadError(error: Error): boolean {
-  return /dynamically imported module|Importing a module script failed|Unable to preload/i.test(
-    error.message,
+export function isCodeLoadError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed|Unable to preload/i.test(
+      error.message,
+    )
   )
 }
 
 const alertClass = 'rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900'
 const actionClass = 'font-medium underline underline-offset-2'
+
+/** Says that `what` could not be loaded, and offers the reload that fetches it anew. */
+export function CodeLoadFailed({ what }: { what: string }) {
+  return (
+    <div role="alert" className={alertClass}>
+      {what} could not be loaded: the dashboard may have been updated since this page was opened, or
+      the connection dropped. Reloading the page keeps your key and your view.{' '}
+      <button type="button" onClick={() => window.location.reload()} className={actionClass}>
+        Reload
+      </button>
+    </div>
+  )
+}
 
 /**
  * Keeps the rest of the page when one part of it fails to render: says which part, and why,
@@ -36,17 +52,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | undefined }
   override render() {
     const { error } = this.state
     if (!error) return this.props.children
-    if (isCodeLoadError(error)) {
-      return (
-        <div role="alert" className={alertClass}>
-          {this.props.what} could not be loaded: the dashboard may have been updated since this page
-          was opened, or the connection dropped. Reloading the page keeps your key and your view.{' '}
-          <button type="button" onClick={() => window.location.reload()} className={actionClass}>
-            Reload
-          </button>
-        </div>
-      )
-    }
+    if (isCodeLoadError(error)) return <CodeLoadFailed what={this.props.what} />
     return (
       <div role="alert" className={alertClass}>
         {this.props.what} could not be shown: {error.message}{' '}

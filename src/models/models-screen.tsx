@@ -175,7 +175,7 @@ export function ModelsScreen({
           count: rows.length,
           onExport: (format) =>
             // Loaded on first use: most visits never export.
-            void import('@/models/toolbar/export-models').then(({ exportCsv, exportJson }) =>
+            import('@/models/toolbar/export-models').then(({ exportCsv, exportJson }) =>
               format === 'csv' ? exportCsv(models, rows, visible.ids) : exportJson(models, rows),
             ),
         }}

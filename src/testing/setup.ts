@@ -27,19 +27,24 @@ Object.defineProperties(HTMLElement.prototype, {
   clientHeight: { configurable: true, get: () => 1600 },
 })
 
-// jsdom has no Popover API: a button with popovertarget toggles its popover and fires the
-// `toggle` event the app listens to, as browsers do (placement and light dismiss are left to the
-// e2e journeys). jsdom's own style sheet hides every closed [popover].
-document.addEventListener('click', (event) => {
-  const button = event.target instanceof Element ? event.target.closest('[popovertarget]') : null
-  const popover = button && document.getElementById(button.getAttribute('popovertarget') ?? '')
-  if (!popover) return
+// jsdom has no Popover API: a button with popovertarget toggles its popover, hidePopover() closes
+// it, and either fires the `toggle` event the app listens to, as browsers do (placement and light
+// dismiss are left to the e2e journeys). jsdom's own style sheet hides every closed [popover].
+function togglePopover(popover: HTMLElement) {
   const open = popover.hasAttribute('data-test-popover-open')
   popover.toggleAttribute('data-test-popover-open', !open)
   const toggle = new Event('toggle')
   Object.assign(toggle, { oldState: open ? 'open' : 'closed', newState: open ? 'closed' : 'open' })
   popover.dispatchEvent(toggle)
+}
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[popovertarget]') : null
+  const popover = button && document.getElementById(button.getAttribute('popovertarget') ?? '')
+  if (popover instanceof HTMLElement) togglePopover(popover)
 })
+HTMLElement.prototype.hidePopover = function hidePopover(this: HTMLElement) {
+  if (this.hasAttribute('data-test-popover-open')) togglePopover(this)
+}
 const popoverStyle = document.createElement('style')
 popoverStyle.textContent =
   'dialog[popover][data-test-popover-open][data-test-popover-open] { display: block !important; }'

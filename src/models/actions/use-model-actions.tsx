@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react'
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { serverConfigQuery } from '@/api/server-config'
+import { ErrorBoundary } from '@/components/error-boundary'
 import { plural } from '@/lib/format'
 import { displayName } from '@/models/domain/model-fields'
 
@@ -94,16 +95,18 @@ export function useModelActions({
         {notice}
       </p>
       {request?.models.length ? (
-        <Suspense fallback={null}>
-          <DeleteDialog
-            models={request.models}
-            single={request.single}
-            credentials={credentials}
-            onProgress={onProgress}
-            onFinished={(result) => finished(request, result)}
-            onClose={() => setRequest(undefined)}
-          />
-        </Suspense>
+        <ErrorBoundary what="The delete dialog">
+          <Suspense fallback={null}>
+            <DeleteDialog
+              models={request.models}
+              single={request.single}
+              credentials={credentials}
+              onProgress={onProgress}
+              onFinished={(result) => finished(request, result)}
+              onClose={() => setRequest(undefined)}
+            />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </>
   )

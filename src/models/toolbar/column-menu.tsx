@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 
+import { ErrorBoundary } from '@/components/error-boundary'
 import { Popover } from '@/components/popover'
 
 import { plainButton } from './plain-button'
@@ -26,9 +27,11 @@ export function ColumnMenu(props: ColumnMenuProps) {
       triggerClassName={`${plainButton} inline-flex items-center gap-1.5`}
       trigger="Columns"
     >
-      <Suspense fallback={<p className="px-2 py-1 text-sm text-slate-600">Loading…</p>}>
-        <ColumnChoices {...props} />
-      </Suspense>
+      <ErrorBoundary what="The column choices">
+        <Suspense fallback={<p className="px-2 py-1 text-sm text-slate-600">Loading…</p>}>
+          <ColumnChoices {...props} />
+        </Suspense>
+      </ErrorBoundary>
     </Popover>
   )
 }

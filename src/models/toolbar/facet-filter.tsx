@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 
+import { ErrorBoundary } from '@/components/error-boundary'
 import { Popover } from '@/components/popover'
 import type { Facet } from '@/models/engine/facets'
 
@@ -47,9 +48,11 @@ export function FacetFilter(props: FacetFilterProps) {
         </>
       }
     >
-      <Suspense fallback={<p className="px-2 py-1 text-sm text-slate-600">Loading…</p>}>
-        <FacetOptions {...props} />
-      </Suspense>
+      <ErrorBoundary what="The filter's values">
+        <Suspense fallback={<p className="px-2 py-1 text-sm text-slate-600">Loading…</p>}>
+          <FacetOptions {...props} />
+        </Suspense>
+      </ErrorBoundary>
     </Popover>
   )
 }
