@@ -9,7 +9,7 @@ import { plainButton } from './plain-button'
 export type ExportControl = {
   /** How many models an export holds: the ones shown. */
   count: number
-  /** Rejects when the export's code could not be fetched. */
+  /** Rejects when the export fails: its code could not be fetched, say. */
   onExport: (format: 'csv' | 'json') => Promise<void>
 }
 
