@@ -42,15 +42,16 @@ type PlaywrightSuite = {
   }[]
 }
 
-function readReport<T>(path: string): T | undefined {
-  if (!existsSync(path)) return undefined
+/** The report at `path`, or `none` when the runner wrote none. */
+function readReport<T>(path: string, none: T): T {
+  if (!existsSync(path)) return none
   const json: T = JSON.parse(readFileSync(path, 'utf8'))
   return json
 }
 
 /** Each failed test of a Vitest JSON report, and each file that failed outside its tests. */
 export function vitestFailures(report: string): string[] {
-  return (readReport<VitestReport>(report)?.testResults ?? []).flatMap((file) => {
+  return (readReport<VitestReport>(report, {}).testResults ?? []).flatMap((file) => {
     const name = relative(process.cwd(), file.name)
     const tests = file.assertionResults
       .filter((test) => test.status === 'failed')
@@ -66,7 +67,7 @@ export function vitestFailures(report: string): string[] {
  * title and its error's first lines; then the run's own errors (a server that did not start).
  */
 export function playwrightFailures(report: string): string[] {
-  const json = readReport<{ suites?: PlaywrightSuite[]; errors?: PlaywrightError[] }>(report)
+  const json = readReport<{ suites?: PlaywrightSuite[]; errors?: PlaywrightError[] }>(report, {})
   const walk = (suite: PlaywrightSuite, path: string[]): string[] => [
     ...(suite.specs ?? []).flatMap((spec) =>
       spec.tests
@@ -84,7 +85,7 @@ export function playwrightFailures(report: string): string[] {
     ...(suite.suites ?? []).flatMap((child) => walk(child, [...path, child.title])),
   ]
   return [
-    ...(json?.suites ?? []).flatMap((suite) => walk(suite, [])),
-    ...(json?.errors ?? []).map((error) => `Playwright\n${firstLines(error.message ?? '')}`),
+    ...(json.suites ?? []).flatMap((suite) => walk(suite, [])),
+    ...(json.errors ?? []).map((error) => `Playwright\n${firstLines(error.message ?? '')}`),
   ]
 }

@@ -15,7 +15,7 @@ export type ExportControl = {
 
 /** The models shown, in the order shown, as CSV of the visible columns or JSON of every field. */
 export function ExportMenu({ count, onExport }: ExportControl) {
-  const [problem, setProblem] = useState<unknown>()
+  const [problem, setProblem] = useState<Error>()
   return (
     <>
       <Popover label="Export" triggerClassName={plainButton} trigger="Export">
@@ -28,7 +28,9 @@ export function ExportMenu({ count, onExport }: ExportControl) {
             type="button"
             onClick={(event) => {
               setProblem(undefined)
-              onExport(format).catch(setProblem)
+              onExport(format).catch((error: unknown) =>
+                setProblem(error instanceof Error ? error : new Error('it did not say why')),
+              )
               event.currentTarget.closest<HTMLElement>('[popover]')?.hidePopover()
             }}
             className="w-full rounded px-2 py-1.5 text-left text-sm text-indigo-700 hover:bg-slate-100"
@@ -42,7 +44,7 @@ export function ExportMenu({ count, onExport }: ExportControl) {
         <CodeLoadFailed what="The export" />
       ) : (
         <p role="alert" className="text-sm text-red-800">
-          The export failed: {problem instanceof Error ? problem.message : String(problem)}
+          The export failed: {problem.message}
         </p>
       )}
     </>
