@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Plugin, ResolvedConfig } from 'vite'
+import type { Plugin } from 'vite'
+
+import { builtPagePlugin } from './built-page-plugin'
 
 const themeTag = '<script src="/theme.js"></script>'
 
@@ -12,21 +14,10 @@ const themeTag = '<script src="/theme.js"></script>'
  * and as a file it is cached across visits.
  */
 export function inlineThemeScript(): Plugin {
-  let config: ResolvedConfig
-  return {
-    name: 'marqtune:inline-theme-script',
-    apply: 'build',
-    configResolved(resolved) {
-      config = resolved
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        if (!html.includes(themeTag)) throw new Error(`index.html has no ${themeTag} to inline`)
-        const theme = readFileSync(join(config.publicDir, 'theme.js'), 'utf8')
-        if (theme.includes('</script')) throw new Error('public/theme.js cannot be inlined')
-        return html.replace(themeTag, () => `<script>${theme}</script>`)
-      },
-    },
-  }
+  return builtPagePlugin('marqtune:inline-theme-script', (html, config) => {
+    if (!html.includes(themeTag)) throw new Error(`index.html has no ${themeTag} to inline`)
+    const theme = readFileSync(join(config.publicDir, 'theme.js'), 'utf8')
+    if (theme.includes('</script')) throw new Error('public/theme.js cannot be inlined')
+    return html.replace(themeTag, () => `<script>${theme}</script>`)
+  })
 }

@@ -1,4 +1,6 @@
-import { createServer, type Plugin, type ResolvedConfig } from 'vite'
+import { createServer, type Plugin } from 'vite'
+
+import { builtPagePlugin } from './built-page-plugin'
 
 const entry = '/src/app/prerender.tsx'
 const emptyRoot = '<div id="root"></div>'
@@ -11,35 +13,24 @@ const emptyRoot = '<div id="root"></div>'
  * compress-assets writes the copies, so the compressed index.html is this one.
  */
 export function prerenderFirstScreen(): Plugin {
-  let config: ResolvedConfig
-  return {
-    name: 'marqtune:prerender-first-screen',
-    apply: 'build',
-    configResolved(resolved) {
-      config = resolved
-    },
-    transformIndexHtml: {
-      order: 'post',
-      async handler(html) {
-        if (!html.includes(emptyRoot)) throw new Error(`index.html has no ${emptyRoot} to fill`)
-        const server = await createServer({
-          configFile: config.configFile,
-          root: config.root,
-          mode: config.mode,
-          logLevel: 'error',
-          appType: 'custom',
-          server: { middlewareMode: true, hmr: false, ws: false },
-        })
-        try {
-          const { renderFirstScreen } = await server.ssrLoadModule(entry)
-          const markup: unknown =
-            typeof renderFirstScreen === 'function' ? renderFirstScreen() : undefined
-          if (typeof markup !== 'string') throw new Error(`${entry} rendered no markup`)
-          return html.replace(emptyRoot, `<div id="root" data-prerendered>${markup}</div>`)
-        } finally {
-          await server.close()
-        }
-      },
-    },
-  }
+  return builtPagePlugin('marqtune:prerender-first-screen', async (html, config) => {
+    if (!html.includes(emptyRoot)) throw new Error(`index.html has no ${emptyRoot} to fill`)
+    const server = await createServer({
+      configFile: config.configFile,
+      root: config.root,
+      mode: config.mode,
+      logLevel: 'error',
+      appType: 'custom',
+      server: { middlewareMode: true, hmr: false, ws: false },
+    })
+    try {
+      const { renderFirstScreen } = await server.ssrLoadModule(entry)
+      const markup: unknown =
+        typeof renderFirstScreen === 'function' ? renderFirstScreen() : undefined
+      if (typeof markup !== 'string') throw new Error(`${entry} rendered no markup`)
+      return html.replace(emptyRoot, `<div id="root" data-prerendered>${markup}</div>`)
+    } finally {
+      await server.close()
+    }
+  })
 }

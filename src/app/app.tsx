@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 
-import { whileIdle } from '@/lib/lazy'
+import { preloadWhileIdle } from '@/lib/lazy'
 import { KeyScreen } from '@/session/key-screen'
 import { useKeyState } from '@/session/key-store'
 import { Dashboard, loadModelsView } from './dashboard'
@@ -8,13 +8,6 @@ import { Dashboard, loadModelsView } from './dashboard'
 export function App() {
   const { session } = useKeyState()
   // Fetched once the first screen is up and idle, so the rows of a key need not wait for their code.
-  useEffect(
-    () =>
-      whileIdle(() => {
-        loadModelsView().catch(() => undefined)
-        return true
-      }),
-    [],
-  )
+  useEffect(() => preloadWhileIdle(loadModelsView), [])
   return session ? <Dashboard session={session} /> : <KeyScreen />
 }

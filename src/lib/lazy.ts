@@ -40,6 +40,18 @@ export function whileIdle(work: (budgetMs: number) => boolean): () => void {
   return () => cancel()
 }
 
+/**
+ * Fetches a module loaded on demand (`preloadable`) in the first idle period, so that it is in
+ * when first needed. Offline, or if that fails, it loads when needed. Returns a function that
+ * stops it.
+ */
+export function preloadWhileIdle(load: () => Promise<unknown>): () => void {
+  return whileIdle(() => {
+    if (navigator.onLine) load().catch(() => undefined)
+    return true
+  })
+}
+
 type Tracked<T> = Promise<T> & { status?: 'fulfilled'; value?: T }
 
 /**

@@ -1,6 +1,6 @@
 import { lazy, use, useEffect } from 'react'
 
-import { preloadable, whileIdle } from '@/lib/lazy'
+import { preloadable, preloadWhileIdle } from '@/lib/lazy'
 import { phaseFacetId } from '@/models/columns/column-registry'
 import { failureColumnId } from '@/models/columns/model-columns'
 import { statusPhase } from '@/models/domain/status'
@@ -28,14 +28,7 @@ export function TriageStrip(props: FailureTriageProps) {
 
 /** Fetches the triage strip's code while idle; offline, or if that fails, it loads when shown. */
 export function usePrefetchTriage() {
-  useEffect(
-    () =>
-      whileIdle(() => {
-        if (navigator.onLine) loadTriage().catch(() => undefined)
-        return true
-      }),
-    [],
-  )
+  useEffect(() => preloadWhileIdle(loadTriage), [])
 }
 
 /** Triage shows once the failed models are asked for: by phase or status, or by a reason. */
