@@ -18,6 +18,7 @@ import { generateModels } from '../server/emulator/generate-models'
 import type { ServerEnv } from '../server/prod/context'
 import { compressApiAnswers } from '../server/prod/middleware/compress-api'
 import { serveBuiltApp } from '../server/prod/middleware/static-files'
+import { routePath } from '../common/routes'
 import { forward } from '../server/prod/upstream/forward'
 import { createServerApp, upstreamDefaults } from '../server/prod/server-app'
 import {
@@ -93,7 +94,7 @@ async function serve(models: ReturnType<typeof generateModels>) {
   const ours = await listen(createServerApp({ upstream, distDir: 'dist', log: () => {} }).fetch)
   const agApp = new Hono<ServerEnv>()
   agApp.use('/api/*', compressApiAnswers())
-  agApp.get('/api/models', (c) => forward(c, '/models', upstream))
+  agApp.get('/api/models', (c) => forward(c, routePath('listModels'), upstream))
   serveBuiltApp(agApp, 'bench/.dist/ag-grid')
   const agGrid = await listen(agApp.fetch)
   return { emulator, ours, agGrid }

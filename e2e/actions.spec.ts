@@ -12,7 +12,7 @@ const byName = (name: string) => seedModels.find((model) => model.modelName === 
 const apparelV3 = byName('gs-apparel-v3')
 const apparelV4 = byName('gs-apparel-v4')
 const candidate = byName('gs-apparel-v5-candidate')
-const releaseRoute = 'POST /models/:id/released-checkpoints/:checkpoint'
+const releaseRoute = 'releaseCheckpoint'
 
 async function actionsSeen(faulty: FaultyServers) {
   return (await faulty.requests())
@@ -156,7 +156,7 @@ test.describe('deleting', () => {
     faulty,
   }) => {
     const chosen = [apparelV3, apparelV4, candidate]
-    await faulty.queue('DELETE /models/:id', {
+    await faulty.queue('deleteModel', {
       kind: 'status',
       status: 500,
       message: 'Internal server error.',

@@ -25,7 +25,7 @@ test('a model nested 20,000 levels deep opens, survives a reload and exports', a
 }) => {
   const body = listWithADeepModel()
   // The first load, and the one after the reload.
-  await faulty.queue('/models', { kind: 'text', body }, { kind: 'text', body })
+  await faulty.queue('listModels', { kind: 'text', body }, { kind: 'text', body })
   await connect(page, demoKey, `${faulty.app}/?model=${deepId}`)
 
   const panel = page.getByRole('complementary')

@@ -7,7 +7,7 @@ import { expect, secondKey, test, type FaultyServers } from './faulty-servers'
 test.use({ allowedConsoleErrors: [/Failed to load resource/] })
 
 async function listRequests(faulty: FaultyServers) {
-  return (await faulty.requests()).filter((request) => request.route === '/models')
+  return (await faulty.requests()).filter((request) => request.route === 'listModels')
 }
 
 const firstModel = seedModels[0]!.modelName
@@ -20,14 +20,14 @@ test.describe('on the first load', () => {
   })
 
   test('a 4xx with an HTML page is explained and not retried', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'status', status: 404, body: 'html' })
+    await faulty.queue('listModels', { kind: 'status', status: 404, body: 'html' })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByRole('alert')).toContainText('HTTP 404 Not Found: an HTML page.')
     expect(await listRequests(faulty)).toHaveLength(1)
   })
 
   test('a 5xx is retried, saying so, and the models arrive', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'status', status: 503, body: 'empty' })
+    await faulty.queue('listModels', { kind: 'status', status: 503, body: 'empty' })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByText(/had a problem\. Retrying 1\/3/)).toBeVisible()
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
@@ -36,7 +36,7 @@ test.describe('on the first load', () => {
 
   test('a 429 waits as long as Retry-After says, counting down', async ({ page, faulty }) => {
     await faulty.queue(
-      '/models',
+      'listModels',
       { kind: 'rate-limit', retryAfter: '3' },
       // An HTTP date 8 s from now: about 4 s are left when it is read.
       { kind: 'rate-limit', retryAfter: new Date(Date.now() + 8_000).toUTCString() },
@@ -51,14 +51,14 @@ test.describe('on the first load', () => {
   })
 
   test('a body cut off halfway is retried', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'cut' })
+    await faulty.queue('listModels', { kind: 'cut' })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
     expect(await listRequests(faulty)).toHaveLength(2)
   })
 
   test('no answer at all times out, and is retried', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'hang' })
+    await faulty.queue('listModels', { kind: 'hang' })
     await connect(page, demoKey, faulty.app)
     // The server gives up after 3 s (UPSTREAM_TIMEOUT_MS) with a 504, which is retried.
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible({
@@ -70,7 +70,7 @@ test.describe('on the first load', () => {
   })
 
   test('a slow trickle shows its progress and arrives whole', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'trickle', bytesPerSecond: 6_000 })
+    await faulty.queue('listModels', { kind: 'trickle', bytesPerSecond: 6_000 })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByText('Connecting…')).toBeVisible()
     // Progress, in bytes of the total the server declared.
@@ -82,7 +82,7 @@ test.describe('on the first load', () => {
 
   test('a redirect is not followed: the key stays here', async ({ page, faulty }) => {
     await faulty.queue(
-      '/models',
+      'listModels',
       ...Array.from({ length: 4 }, () => ({
         kind: 'redirect' as const,
         location: `${faulty.emulator}/__emulator/stolen`,
@@ -100,7 +100,10 @@ test.describe('on the first load', () => {
   })
 
   test('a valid envelope around the wrong shape is explained, once', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'json', body: { statusCode: 200, body: { items: [] } } })
+    await faulty.queue('listModels', {
+      kind: 'json',
+      body: { statusCode: 200, body: { items: [] } },
+    })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByRole('alert')).toContainText('does not contain a list of models')
     expect(await listRequests(faulty)).toHaveLength(1)
@@ -109,7 +112,7 @@ test.describe('on the first load', () => {
   test('a 5 MB account loads whole', async ({ page, faulty }) => {
     const models = generateModels(10_000, 7)
     expect(JSON.stringify(models).length).toBeGreaterThan(5_000_000)
-    await faulty.queue('/models', { kind: 'models', models })
+    await faulty.queue('listModels', { kind: 'models', models })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByRole('status')).toHaveText('10,000 models')
   })
@@ -124,7 +127,7 @@ test.describe('on the first load', () => {
       { ...second, modelId: first!.modelId, modelName: 'same-id-again' },
       { ...second, status: 'Hibernating', secondaryStatus: 'Dreaming' },
     ]
-    await faulty.queue('/models', { kind: 'models', models })
+    await faulty.queue('listModels', { kind: 'models', models })
     await connect(page, demoKey, faulty.app)
     await expect(page.getByRole('status')).toHaveText('2 models')
     await expect(page.getByRole('alert')).toContainText(
@@ -154,7 +157,7 @@ test.describe('markup in every string field', () => {
       checkpoints: ['epoch_1', `epoch_2${payload}`],
       hyperparameters: { [`key${payload}`]: `value ${payload}`, learningRate: payload },
     }
-    await faulty.queue('/models', { kind: 'models', models: [marked] })
+    await faulty.queue('listModels', { kind: 'models', models: [marked] })
     await connect(page, demoKey, faulty.app)
 
     const name = page.getByRole('rowheader', { name: `name ${payload}` })
@@ -177,7 +180,7 @@ test.describe('with models on screen', () => {
     await connect(page, demoKey, `${faulty.app}/?q=apparel&model=${seedModels[0]!.modelId}`)
     await expect(page.getByRole('complementary')).toBeVisible()
     await faulty.queue(
-      '/models',
+      'listModels',
       ...Array.from({ length: 4 }, () => ({
         kind: 'status' as const,
         status: 502,
@@ -226,13 +229,13 @@ test.describe('with models on screen', () => {
   }) => {
     await connect(page, demoKey, faulty.app)
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
-    await faulty.queue('/models', { kind: 'hang' })
+    await faulty.queue('listModels', { kind: 'hang' })
     await page.getByRole('button', { name: 'Refresh' }).click()
     await expect(page.getByText('Refreshing…')).toBeVisible()
     await page.getByRole('button', { name: 'Forget key' }).click()
     await expect.poll(async () => (await listRequests(faulty))[1]?.aborted).toBe(true)
 
-    await faulty.queue('/models', { kind: 'models', models: seedModels.slice(0, 3) })
+    await faulty.queue('listModels', { kind: 'models', models: seedModels.slice(0, 3) })
     await connect(page, secondKey, faulty.app)
     await expect(page.getByRole('status')).toHaveText('3 models')
     const keys = new Set((await listRequests(faulty)).map((request) => request.key))
@@ -240,7 +243,7 @@ test.describe('with models on screen', () => {
   })
 
   test('Cancel stops a connection attempt that hangs', async ({ page, faulty }) => {
-    await faulty.queue('/models', { kind: 'hang' })
+    await faulty.queue('listModels', { kind: 'hang' })
     await connect(page, demoKey, faulty.app)
     await page.getByRole('button', { name: 'Cancel' }).click()
     await expect(page.getByRole('button', { name: 'Connect' })).toBeEnabled()
@@ -258,7 +261,7 @@ test.describe('polling', () => {
     const running = seedModels.find((model) => model.status === 'running')!
     const done = seedModels.filter((model) => model.status === 'ready')
     await faulty.queue(
-      '/models',
+      'listModels',
       { kind: 'models', models: [running, ...done] },
       {
         kind: 'models',

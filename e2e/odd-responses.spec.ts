@@ -4,7 +4,7 @@ import { connect, demoKey, expectNoAxeViolations } from './fixtures'
 import { expect, test } from './faulty-servers'
 
 test('the documented example is a model, with its odd fields listed', async ({ page, faulty }) => {
-  await faulty.queue('/models', { kind: 'models', models: [documentedExample] })
+  await faulty.queue('listModels', { kind: 'models', models: [documentedExample] })
   await connect(page, demoKey, faulty.app)
 
   const row = page.getByRole('rowheader', { name: /nameInSystem/ })
@@ -32,7 +32,7 @@ test('the documented example is a model, with its odd fields listed', async ({ p
 
 test('entries that are not models are counted and can be read', async ({ page, faulty }) => {
   const model = seedModels[0]!
-  await faulty.queue('/models', {
+  await faulty.queue('listModels', {
     kind: 'models',
     models: [model, 'just a string', { modelName: 'no id', status: 'ready' }, model],
   })
@@ -56,7 +56,7 @@ test('an answer of nothing but unreadable entries never says the account is empt
   page,
   faulty,
 }) => {
-  await faulty.queue('/models', { kind: 'models', models: [42, { name: 'no id' }] })
+  await faulty.queue('listModels', { kind: 'models', models: [42, { name: 'no id' }] })
   await connect(page, demoKey, faulty.app)
   await expect(
     page.getByText('None of the 2 entries of the response could be read as a model'),

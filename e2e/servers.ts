@@ -1,19 +1,25 @@
-/** The emulator/server pairs the journeys run against; ports kept away from the demo's. */
+/**
+ * The emulator/server pairs the journeys run against; ports kept away from the demo's.
+ * `E2E_PORT_OFFSET` moves them all, so two checkouts (git worktrees) can run journeys at once.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0)
+const local = (port: number) => `http://127.0.0.1:${port + offset}`
+
 export const e2eServers = {
   wrapped: {
     args: '--envelope wrapped',
-    emulator: 'http://127.0.0.1:8810',
-    app: 'http://127.0.0.1:4310',
+    emulator: local(8810),
+    app: local(4310),
   },
   bare: {
     args: '--envelope bare',
-    emulator: 'http://127.0.0.1:8811',
-    app: 'http://127.0.0.1:4311',
+    emulator: local(8811),
+    app: local(4311),
   },
   /** A generated account of 100,000 models (seed 1), as the benchmarks use. */
   large: {
     args: '--models 100000 --seed 1',
-    emulator: 'http://127.0.0.1:8812',
-    app: 'http://127.0.0.1:4312',
+    emulator: local(8812),
+    app: local(4312),
   },
 } as const

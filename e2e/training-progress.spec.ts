@@ -11,7 +11,7 @@ test('a model at 3 of 5 epochs shows its progress in the table and the panel', a
   faulty,
 }) => {
   // The demo account as it is, but with the candidate one epoch further on.
-  await faulty.queue('/models', {
+  await faulty.queue('listModels', {
     kind: 'models',
     models: seedModels.map((model) =>
       model === candidate ? { ...model, checkpoints: epochCheckpoints(3) } : model,
@@ -78,7 +78,7 @@ test('the whole log: older lines by from/to, search, and the file link from the 
   const total = 3 + 40 * 22
   await expect(lines).toHaveCount(total)
   await expect(lines.first()).toContainText(`Task ${longLog.modelId} accepted`)
-  const forwarded = (await faulty.requests()).filter((r) => r.route === '/models/:id/logs')
+  const forwarded = (await faulty.requests()).filter((r) => r.route === 'modelLogs')
   expect(forwarded.map((r) => r.path)).toEqual([
     `/models/${longLog.modelId}/logs`,
     `/models/${longLog.modelId}/logs?from=0&to=${firstShown - 1}`,
@@ -102,6 +102,6 @@ test('the whole log: older lines by from/to, search, and the file link from the 
     new RegExp(`^https://marqtune-emulator\\.invalid/logs/${longLog.modelId}\\.log\\?`),
   )
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer')
-  expect((await faulty.requests()).map((r) => r.route)).toContain('/models/:id/logs/url')
+  expect((await faulty.requests()).map((r) => r.route)).toContain('modelLogFile')
   await expectNoAxeViolations(page)
 })

@@ -14,6 +14,7 @@ import { request } from 'node:http'
 import { demoKey } from '../server/emulator/emulator-app'
 import { compressApiAnswers } from '../server/prod/middleware/compress-api'
 import type { ServerEnv } from '../server/prod/context'
+import { routePath } from '../common/routes'
 import { forward } from '../server/prod/upstream/forward'
 import { listen } from './demo-servers'
 import { spawnServer } from './spawn-server'
@@ -30,7 +31,7 @@ if (process.argv[2] === '--serve') {
       gzipLevel: Number(process.env.GZIP_LEVEL),
     }),
   )
-  app.get('/api/models', (c) => forward(c, '/models', upstream))
+  app.get('/api/models', (c) => forward(c, routePath('listModels'), upstream))
   const server = await listen(app.fetch)
   console.log(`measuring server on ${server.url}`)
 } else {

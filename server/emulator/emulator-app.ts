@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import { uuidPattern } from '../../common/model-id'
+import { routeNames, routes, type RouteName } from '../../common/routes'
 import { installFaults } from './faults'
 import { logsOf, logWindow } from './logs'
 import { modelActions } from './model-actions'
@@ -74,7 +75,7 @@ export function createEmulatorApp({
   }
 
   function findModel(c: Context): WireModel | Response {
-    const id = c.req.param('id') ?? ''
+    const id = c.req.param('modelId') ?? ''
     if (!uuidPattern.test(id)) return send(c, 400, { message: 'Invalid model id' })
     const model = byId.get(id)
     return (model && actions.shown(model)) ?? send(c, 404, { message: 'model not found' })
@@ -86,76 +87,83 @@ export function createEmulatorApp({
     return next()
   })
 
-  app.get('/models', (c) => {
-    const listed = actions.list(models)
-    listBody ??= JSON.stringify(
-      envelope === 'wrapped' ? { statusCode: 200, body: { models: listed } } : { models: listed },
-    )
-    return c.body(listBody, 200, { 'content-type': 'application/json' })
-  })
+  /** Every route of the table (common/routes.ts), answered as the service does. */
+  const handlers: { [Name in RouteName]: (c: Context) => Response | Promise<Response> } = {
+    listModels: (c) => {
+      const listed = actions.list(models)
+      listBody ??= JSON.stringify(
+        envelope === 'wrapped' ? { statusCode: 200, body: { models: listed } } : { models: listed },
+      )
+      return c.body(listBody, 200, { 'content-type': 'application/json' })
+    },
 
-  app.get('/models/:id', (c) => {
-    const model = findModel(c)
-    return model instanceof Response ? model : send(c, 200, model)
-  })
+    describeModel: (c) => {
+      const model = findModel(c)
+      return model instanceof Response ? model : send(c, 200, model)
+    },
 
-  app.get('/models/:id/logs', (c) => {
-    const model = findModel(c)
-    if (model instanceof Response) return model
-    const lines = simulation?.logOf(model) ?? logsOf(model, logsEnd)
-    const window = logWindow(lines, c.req.query('from'), c.req.query('to'))
-    return typeof window === 'string' ? send(c, 400, { message: window }) : send(c, 200, window)
-  })
+    modelLogs: (c) => {
+      const model = findModel(c)
+      if (model instanceof Response) return model
+      const lines = simulation?.logOf(model) ?? logsOf(model, logsEnd)
+      const window = logWindow(lines, c.req.query('from'), c.req.query('to'))
+      return typeof window === 'string' ? send(c, 400, { message: window }) : send(c, 200, window)
+    },
 
-  app.get('/models/:id/logs/url', (c) => {
-    const model = findModel(c)
-    if (model instanceof Response) return model
-    if (model.status.toLowerCase() !== 'ready') {
-      return send(c, 400, { message: 'Logs download is only available for ready model.' })
-    }
-    const expires = Math.floor(Date.now() / 1000) + 3600
-    return send(c, 200, {
-      downloadUrl: `https://marqtune-emulator.invalid/logs/${model.modelId}.log?X-Amz-Expires=3600&expires=${expires}`,
-    })
-  })
-
-  app.get('/models/:id/download/url', (c) => {
-    const model = findModel(c)
-    if (model instanceof Response) return model
-    const checkpoint = c.req.query('checkpoint') ?? model.checkpoints.at(-1)
-    if (!checkpoint || !model.checkpoints.includes(checkpoint)) {
-      return send(c, 400, {
-        message: `Invalid checkpoint name: ${checkpoint ?? ''} for model: name=${model.modelName}, id=${model.modelId}`,
+    modelLogFile: (c) => {
+      const model = findModel(c)
+      if (model instanceof Response) return model
+      if (model.status.toLowerCase() !== 'ready') {
+        return send(c, 400, { message: 'Logs download is only available for ready model.' })
+      }
+      const expires = Math.floor(Date.now() / 1000) + 3600
+      return send(c, 200, {
+        downloadUrl: `https://marqtune-emulator.invalid/logs/${model.modelId}.log?X-Amz-Expires=3600&expires=${expires}`,
       })
-    }
-    const expires = Math.floor(Date.now() / 1000) + 3600
-    return send(c, 200, {
-      downloadUrl: `https://marqtune-emulator.invalid/models/${model.modelId}/${checkpoint}.pt?X-Amz-Expires=3600&expires=${expires}`,
-    })
-  })
+    },
 
-  app.post('/models/:id/released-checkpoints/:checkpoint', (c) => {
-    const model = findModel(c)
-    if (model instanceof Response) return model
-    const checkpoint = c.req.param('checkpoint')
-    if (!model.checkpoints.includes(checkpoint)) {
-      return send(c, 400, {
-        message: `Invalid checkpoint name: ${checkpoint} for model: name=${model.modelName}, id=${model.modelId}`,
+    checkpointDownload: (c) => {
+      const model = findModel(c)
+      if (model instanceof Response) return model
+      const checkpoint = c.req.query('checkpoint') ?? model.checkpoints.at(-1)
+      if (!checkpoint || !model.checkpoints.includes(checkpoint)) {
+        return send(c, 400, {
+          message: `Invalid checkpoint name: ${checkpoint ?? ''} for model: name=${model.modelName}, id=${model.modelId}`,
+        })
+      }
+      const expires = Math.floor(Date.now() / 1000) + 3600
+      return send(c, 200, {
+        downloadUrl: `https://marqtune-emulator.invalid/models/${model.modelId}/${checkpoint}.pt?X-Amz-Expires=3600&expires=${expires}`,
       })
-    }
-    actions.release(model.modelId, checkpoint)
-    return send(c, 200, { modelId: model.modelId })
-  })
+    },
 
-  app.delete('/models/:id', (c) => {
-    const id = c.req.param('id')
-    if (!uuidPattern.test(id)) return send(c, 400, { message: 'Invalid model id' })
-    if (!byId.has(id)) return send(c, 404, { message: 'model not found' })
-    if (actions.isDeleted(id)) return send(c, 400, { message: 'model is already deleted' })
-    actions.delete(id)
-    listBody = undefined
-    return send(c, 200, { message: 'model deleted successfully' })
-  })
+    releaseCheckpoint: (c) => {
+      const model = findModel(c)
+      if (model instanceof Response) return model
+      const checkpoint = c.req.param('checkpoint') ?? ''
+      if (!model.checkpoints.includes(checkpoint)) {
+        return send(c, 400, {
+          message: `Invalid checkpoint name: ${checkpoint} for model: name=${model.modelName}, id=${model.modelId}`,
+        })
+      }
+      actions.release(model.modelId, checkpoint)
+      return send(c, 200, { modelId: model.modelId })
+    },
+
+    deleteModel: (c) => {
+      const id = c.req.param('modelId') ?? ''
+      if (!uuidPattern.test(id)) return send(c, 400, { message: 'Invalid model id' })
+      if (!byId.has(id)) return send(c, 404, { message: 'model not found' })
+      if (actions.isDeleted(id)) return send(c, 400, { message: 'model is already deleted' })
+      actions.delete(id)
+      listBody = undefined
+      return send(c, 200, { message: 'model deleted successfully' })
+    },
+
+    trainModel: (c) => send(c, 400, { message: 'Invalid request method' }),
+    startEvaluation: (c) => send(c, 400, { message: 'Invalid request method' }),
+  }
+  for (const name of routeNames) app.on(routes[name].method, routes[name].path, handlers[name])
 
   app.notFound((c) => send(c, 400, { message: 'Invalid request method' }))
   app.onError((error, c) => {

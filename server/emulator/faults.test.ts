@@ -24,7 +24,7 @@ describe('fault injection', () => {
   it('plays queued faults on their route, in order, then answers normally again', async () => {
     const { get, queue } = emulator()
     await queue(
-      '/models',
+      'listModels',
       { kind: 'status', status: 503, body: 'html' },
       { kind: 'rate-limit', retryAfter: '7' },
     )
@@ -40,7 +40,11 @@ describe('fault injection', () => {
 
   it('sends a list of any entries in its envelope, and any JSON as it is', async () => {
     const { get, queue } = emulator()
-    await queue('/models', { kind: 'models', models: [{ modelId: 1 }] }, { kind: 'json', body: [] })
+    await queue(
+      'listModels',
+      { kind: 'models', models: [{ modelId: 1 }] },
+      { kind: 'json', body: [] },
+    )
     expect(await (await get('/models')).json()).toEqual({
       statusCode: 200,
       body: { models: [{ modelId: 1 }] },
@@ -50,7 +54,7 @@ describe('fault injection', () => {
 
   it('cuts a body off halfway', async () => {
     const { get, queue } = emulator()
-    await queue('/models', { kind: 'cut' })
+    await queue('listModels', { kind: 'cut' })
     const response = await get('/models')
     expect(response.status).toBe(200)
     await expect(response.text()).rejects.toThrow('emulated cut-off')
@@ -62,15 +66,21 @@ describe('fault injection', () => {
     await get('/models/not-a-uuid/logs')
     const requests = await (await app.request('/__emulator/requests')).json()
     expect(requests).toEqual([
-      { method: 'GET', path: '/models', route: '/models', key: expect.any(String), aborted: false },
-      expect.objectContaining({ path: '/models/not-a-uuid/logs', route: '/models/:id/logs' }),
+      {
+        method: 'GET',
+        path: '/models',
+        route: 'listModels',
+        key: expect.any(String),
+        aborted: false,
+      },
+      expect.objectContaining({ path: '/models/not-a-uuid/logs', route: 'modelLogs' }),
     ])
     expect(JSON.stringify(requests)).not.toContain(demoKey)
   })
 
   it('does not exist unless the emulator was started for tests', async () => {
     const { app, queue } = emulator(false)
-    expect((await queue('/models', { kind: 'hang' })).status).toBe(401)
+    expect((await queue('listModels', { kind: 'hang' })).status).toBe(401)
     expect((await app.request('/__emulator/requests')).status).toBe(401)
   })
 })

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Context, Hono, Next } from 'hono'
 
+import { matchRoute, routeNames, type RouteName } from '../../common/routes'
+
 /**
  * What the emulator can do instead of a normal answer. Only a test server started with
  * `--faults` accepts them (never `npm run demo` or `npm start`).
@@ -25,40 +27,20 @@ export type Fault =
   /** The normal body, a few bytes at a time. */
   | { kind: 'trickle'; bytesPerSecond: number }
 
-export const faultRoutes = [
-  '/models',
-  '/models/:id',
-  '/models/:id/logs',
-  '/models/:id/logs/url',
-  '/models/:id/download/url',
-  // The actions have their method in the name: a fault for a DELETE never hits a GET of the model.
-  'DELETE /models/:id',
-  'POST /models/:id/released-checkpoints/:checkpoint',
-]
+/** Faults are queued per route, by its name in the route table (common/routes.ts). */
+export const faultRoutes: readonly string[] = routeNames
 
 /** One request as the emulator saw it; `key` is a short hash, never the key itself. */
 export type RecordedRequest = {
   method: string
   path: string
-  route: string | undefined
+  route: RouteName | undefined
   key: string | undefined
   aborted: boolean
 }
 
 function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12)
-}
-
-function routeOf(path: string, method = 'GET'): string | undefined {
-  if (method === 'DELETE') return /^\/models\/[^/]+$/.test(path) ? 'DELETE /models/:id' : undefined
-  if (method === 'POST') {
-    return /^\/models\/[^/]+\/released-checkpoints\/[^/]+$/.test(path)
-      ? 'POST /models/:id/released-checkpoints/:checkpoint'
-      : undefined
-  }
-  if (path === '/models') return path
-  const match = /^\/models\/[^/]+(\/logs\/url|\/logs|\/download\/url)?$/.exec(path)
-  return match ? `/models/:id${match[1] ?? ''}` : undefined
 }
 
 /**
@@ -95,7 +77,7 @@ export function installFaults(
     const record: RecordedRequest = {
       method: c.req.method,
       path: pathname + search,
-      route: routeOf(c.req.path, c.req.method),
+      route: matchRoute(c.req.method, c.req.path)?.name,
       key: key ? keyHash(key) : undefined,
       aborted: false,
     }

@@ -96,7 +96,7 @@ describe('faults on the actions', () => {
     const queued = await app.request('/__emulator/faults', {
       method: 'POST',
       body: JSON.stringify({
-        route: 'DELETE /models/:id',
+        route: 'deleteModel',
         faults: [{ kind: 'status', status: 500, message: 'Internal server error.' }],
       }),
     })
@@ -108,9 +108,9 @@ describe('faults on the actions', () => {
       route: string
     }>
     expect(requests.map((request) => request.route)).toEqual([
-      '/models/:id',
-      'DELETE /models/:id',
-      'DELETE /models/:id',
+      'describeModel',
+      'deleteModel',
+      'deleteModel',
     ])
   })
 })

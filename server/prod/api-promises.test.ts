@@ -104,6 +104,14 @@ describe('what reaches the Marqtune API', () => {
   })
 })
 
+describe('a path the route table lacks', () => {
+  it.each(['GET', 'HEAD', 'POST', 'DELETE', 'PUT'])('is a 404 for %s', async (method) => {
+    const answer = await ask(`${method} /api/indexes HTTP/1.1`, [`x-api-key: ${key}`])
+    expect(answer.status).toBe(404)
+    expect(seen).toEqual([])
+  })
+})
+
 describe('every 405', () => {
   it.each([
     ['POST /api/models', 'GET'],
@@ -111,7 +119,6 @@ describe('every 405', () => {
     [`GET /api/models/3725abdd-80f2-4030-8a8d-276519b4f678/released-checkpoints/epoch_1`, 'POST'],
     [`DELETE /api/models/3725abdd-80f2-4030-8a8d-276519b4f678/logs`, 'GET'],
     ['OPTIONS /api/models', 'GET'],
-    ['HEAD /api/indexes', 'GET'],
     ['POST /', 'GET, HEAD'],
     ['PUT /index.html', 'GET, HEAD'],
     ['OPTIONS /', 'GET, HEAD'],

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export type ServerEnv = {
   Bindings: { incoming?: IncomingMessage; outgoing?: ServerResponse }
-  Variables: { requestId: string }
+  /** `route`: the route table's pattern a request matched, for its log line. */
+  Variables: { requestId: string; route?: string }
 }
 
 /**

@@ -172,7 +172,7 @@ describe('the forwarder', () => {
     expect(logLines[0]).toMatch(
       /^GET \/api\/models 200 \d+ms bytes=13 complete id=[0-9a-f-]{36} key=[0-9a-f]{8}$/,
     )
-    expect(logLines[1]).toMatch(/^GET \/api\/models\/:id 200 /)
+    expect(logLines[1]).toMatch(/^GET \/api\/models\/:modelId 200 /)
   })
 })
 

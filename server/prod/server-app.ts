@@ -1,9 +1,16 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
-import { checkpointPattern, uuidPattern } from '../../common/model-id'
+import { fillPath, matchRoute, readParams, readQuery } from '../../common/routes'
 import { accessLog } from './middleware/access-log'
-import { apiSecurityPolicy, guardApiRequest, pageMethodsOnly } from './middleware/api-guard'
+import {
+  apiRoutePath,
+  apiSecurityPolicy,
+  configPath,
+  forwardedRoutes,
+  guardApiRequest,
+  pageMethodsOnly,
+} from './middleware/api-guard'
 import { compressApiAnswers } from './middleware/compress-api'
 import { guardStateChanges } from './middleware/state-changes'
 import { failure, type ServerEnv } from './context'
@@ -30,20 +37,12 @@ export type ServerOptions = {
   log?: (line: string) => void
 }
 
-/** A log window bound: a whole number of milliseconds or seconds since the epoch. */
-const logTimePattern = /^\d{1,16}$/
 /**
  * A request path is absolute, and none of ours ever needs a dot segment, or an encoded
  * dot, slash, backslash or percent sign: refusing them outright rules out every path-confusion
  * trick before anything is normalised.
  */
 const unsafePath = /^(?!\/)|^\/\/|\\|%(2e|2f|5c|25)|\/\.\.?(\/|$)/i
-
-/** The id, lower-cased, when it is a UUID: the only thing that may go into an upstream path. */
-function modelId(c: Context<ServerEnv>): string | undefined {
-  const id = c.req.param('id') ?? ''
-  return uuidPattern.test(id) ? id.toLowerCase() : undefined
-}
 
 export function createServerApp({
   upstream,
@@ -107,57 +106,20 @@ export function createServerApp({
   app.use('/api/*', guardStateChanges({ readOnly }))
 
   // This server's own settings the app needs, asked without a key: nothing here is a secret.
-  app.get('/api/config', (c) => c.json({ readOnly }))
+  app.get(configPath, (c) => c.json({ readOnly }))
 
-  // An exact allow-list of upstream routes: anything else under /api never leaves this server.
-  app.get('/api/models', (c) => forward(c, '/models', upstreamOptions))
-  app.get('/api/models/:id', async (c) => {
-    const id = modelId(c)
-    return id ? forward(c, `/models/${id}`, upstreamOptions) : failure(c, 400, 'Invalid model id')
-  })
-  app.get('/api/models/:id/logs', async (c) => {
-    const id = modelId(c)
-    if (!id) return failure(c, 400, 'Invalid model id')
-    // Only the documented window, and only as plain numbers (ms or s since the epoch).
-    const window = new URLSearchParams()
-    for (const name of ['from', 'to'] as const) {
-      const value = c.req.query(name)
-      if (value === undefined) continue
-      if (!logTimePattern.test(value)) return failure(c, 400, `Invalid ${name}`)
-      window.set(name, value)
-    }
-    const query = window.size ? `?${window.toString()}` : ''
-    return forward(c, `/models/${id}/logs${query}`, upstreamOptions)
-  })
-  app.get('/api/models/:id/logs/url', async (c) => {
-    const id = modelId(c)
-    return id
-      ? forward(c, `/models/${id}/logs/url`, upstreamOptions)
-      : failure(c, 400, 'Invalid model id')
-  })
-  app.get('/api/models/:id/download/url', async (c) => {
-    const id = modelId(c)
-    if (!id) return failure(c, 400, 'Invalid model id')
-    const checkpoint = c.req.query('checkpoint')
-    if (checkpoint !== undefined && !checkpointPattern.test(checkpoint)) {
-      return failure(c, 400, 'Invalid checkpoint name')
-    }
-    const query = checkpoint === undefined ? '' : `?checkpoint=${encodeURIComponent(checkpoint)}`
-    return forward(c, `/models/${id}/download/url${query}`, upstreamOptions)
-  })
-  // The two actions: no body (the guard refuses one), nothing but the validated path upstream.
-  app.post('/api/models/:id/released-checkpoints/:checkpoint', async (c) => {
-    const id = modelId(c)
-    if (!id) return failure(c, 400, 'Invalid model id')
-    const checkpoint = c.req.param('checkpoint')
-    if (!checkpointPattern.test(checkpoint)) return failure(c, 400, 'Invalid checkpoint name')
-    return forward(c, `/models/${id}/released-checkpoints/${checkpoint}`, upstreamOptions, 'POST')
-  })
-  app.delete('/api/models/:id', async (c) => {
-    const id = modelId(c)
-    return id
-      ? forward(c, `/models/${id}`, upstreamOptions, 'DELETE')
-      : failure(c, 400, 'Invalid model id')
+  // An exact allow-list of upstream routes (common/routes.ts): anything else under /api never
+  // leaves this server, and only checked parameters and query values reach the upstream URL.
+  app.on(['GET', 'POST', 'DELETE'], '/api/*', async (c) => {
+    const match = matchRoute(c.req.method, apiRoutePath(c.req.path), forwardedRoutes)
+    if (!match) return failure(c, 404, 'Not found')
+    c.set('route', `/api${match.route.path}`)
+    const params = readParams(match)
+    if ('refusal' in params) return failure(c, 400, params.refusal)
+    const query = readQuery(match.route, new URL(c.req.url).searchParams)
+    if ('refusal' in query) return failure(c, 400, query.refusal)
+    const path = fillPath(match.route, params.params, query.query)
+    return forward(c, path, upstreamOptions, match.route.method)
   })
   app.all('/api/*', (c) => failure(c, 404, 'Not found'))
   app.use(pageMethodsOnly)

@@ -1,13 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
 
+import { routePath } from '@common/routes'
+
 import { ApiError } from './api-error'
 import { sendJson } from './client'
-import { modelPath, type Credentials } from './model-queries'
+import type { Credentials } from './model-queries'
 
 // The two documented actions. Loaded with the panel and the delete dialogs, not the first screen.
-
-export const releasePath = (modelId: string, checkpoint: string) =>
-  `${modelPath(modelId)}/released-checkpoints/${encodeURIComponent(checkpoint)}`
 
 /** `POST /models/{id}/released-checkpoints/{checkpoint}`: resolves once the service says yes. */
 export async function releaseCheckpoint(
@@ -15,7 +14,7 @@ export async function releaseCheckpoint(
   modelId: string,
   checkpoint: string,
 ): Promise<void> {
-  await sendJson('POST', releasePath(modelId, checkpoint), { apiKey })
+  await sendJson('POST', routePath('releaseCheckpoint', { modelId, checkpoint }), { apiKey })
 }
 
 /** How a delete ended: a model the service had already deleted is as gone as one deleted now. */
@@ -28,7 +27,7 @@ export async function deleteModel(
   signal?: AbortSignal,
 ): Promise<DeleteOutcome> {
   try {
-    await sendJson('DELETE', modelPath(modelId), { apiKey, signal })
+    await sendJson('DELETE', routePath('deleteModel', { modelId }), { apiKey, signal })
     return 'deleted'
   } catch (error) {
     if (isAlreadyDeleted(error)) return 'already-deleted'

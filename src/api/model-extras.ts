@@ -1,9 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
 
+import { routePath } from '@common/routes'
+
 import { ApiError } from './api-error'
 import { getJson } from './client'
 import { isRecord, listIn, unwrapEnvelope } from './envelope'
-import { modelPath, modelQueries, type Credentials } from './model-queries'
+import { modelQueries, type Credentials } from './model-queries'
 
 // What only the model panel asks for: loaded with it, not with the first screen.
 
@@ -14,7 +16,7 @@ export const logsQuery = ({ sessionId, apiKey }: Credentials, modelId: string) =
   queryOptions({
     queryKey: [...modelQueries.all(), 'logs', sessionId, modelId] as const,
     queryFn: async ({ signal }) =>
-      parseLogs(await getJson(`${modelPath(modelId)}/logs`, { apiKey, signal })),
+      parseLogs(await getJson(routePath('modelLogs', { modelId }), { apiKey, signal })),
   })
 
 /**
@@ -26,13 +28,16 @@ export async function fetchLogWindow(
   modelId: string,
   window: { from: number; to: number },
 ): Promise<LogLine[]> {
-  const query = `?from=${Math.max(0, Math.floor(window.from))}&to=${Math.max(0, Math.floor(window.to))}`
-  return parseLogs(await getJson(`${modelPath(modelId)}/logs${query}`, { apiKey }))
+  const query = {
+    from: Math.max(0, Math.floor(window.from)),
+    to: Math.max(0, Math.floor(window.to)),
+  }
+  return parseLogs(await getJson(routePath('modelLogs', { modelId }, query), { apiKey }))
 }
 
 /** The presigned link to a ready model's whole log file: fetched on demand, never cached. */
 export async function fetchLogFileUrl({ apiKey }: Credentials, modelId: string): Promise<string> {
-  return parseDownloadUrl(await getJson(`${modelPath(modelId)}/logs/url`, { apiKey }))
+  return parseDownloadUrl(await getJson(routePath('modelLogFile', { modelId }), { apiKey }))
 }
 
 /** A presigned checkpoint link, valid for an hour: fetched on demand, never cached. */
@@ -41,7 +46,7 @@ export async function fetchDownloadUrl(
   modelId: string,
   checkpoint: string,
 ): Promise<string> {
-  const path = `${modelPath(modelId)}/download/url?checkpoint=${encodeURIComponent(checkpoint)}`
+  const path = routePath('checkpointDownload', { modelId }, { checkpoint })
   return parseDownloadUrl(await getJson(path, { apiKey }))
 }
 

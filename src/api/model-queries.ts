@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 
+import { routePath } from '@common/routes'
+
 import { getJson } from './client'
 import { listProgress } from './load-progress'
 import { parseModelList } from './model-schema'
@@ -11,8 +13,6 @@ import { parseModelList } from './model-schema'
  */
 export type Credentials = { sessionId: string; apiKey: string }
 
-export const modelPath = (modelId: string) => `/models/${encodeURIComponent(modelId)}`
-
 export const modelQueries = {
   all: () => ['models'] as const,
   list: ({ sessionId, apiKey }: Credentials) =>
@@ -20,7 +20,7 @@ export const modelQueries = {
       queryKey: [...modelQueries.all(), 'list', sessionId] as const,
       queryFn: async ({ signal }) => {
         try {
-          const json = await getJson('/models', {
+          const json = await getJson(routePath('listModels'), {
             apiKey,
             signal,
             mark: 'models',

@@ -27,7 +27,7 @@ export function accessLog(log: (line: string) => void): MiddlewareHandler<Server
     c.set('requestId', requestId)
     await next()
     c.header('x-request-id', requestId)
-    const head = [c.req.method, routePath(c) || '-', c.res.status]
+    const head = [c.req.method, c.get('route') ?? (routePath(c) || '-'), c.res.status]
     const tail = [`id=${requestId}`, `key=${keyTag(c.req.header('x-api-key'))}`]
     c.res = watchBody(c.res, c.env?.outgoing, (bytes, outcome) => {
       const took = `${Math.round(performance.now() - started)}ms`

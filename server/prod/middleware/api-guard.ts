@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 
+import { methodsAt, routeNames, routes } from '../../../common/routes'
 import { failure, type ServerEnv } from '../context'
 
 /** Nothing under /api is a page: opened in a tab, an answer may not run or load anything. */
@@ -13,14 +14,18 @@ export const apiSecurityPolicy: MiddlewareHandler<ServerEnv> = async (c, next) =
   if (isApiPath(c.req.path)) c.header('content-security-policy', apiContentSecurityPolicy)
 }
 
-const modelPath = /^\/api\/models\/[^/]+$/
-const releasePath = /^\/api\/models\/[^/]+\/released-checkpoints\/[^/]+$/
+/** The routes this server lets through to Marqtune (common/routes.ts). */
+export const forwardedRoutes = routeNames.filter((name) => routes[name].forwarded)
 
-/** The methods a path under /api answers to: GET everywhere, the two actions where they live. */
+/** The server's own route under /api, answered without a key or the upstream. */
+export const configPath = '/api/config'
+
+/** A path under /api as the route table writes it: `/api/models` is `/models`. */
+export const apiRoutePath = (path: string) => path.slice('/api'.length)
+
+/** The methods a path under /api answers to, as the route table says; none for a path it lacks. */
 export function allowedMethods(path: string): readonly string[] {
-  if (releasePath.test(path)) return ['POST']
-  if (modelPath.test(path)) return ['GET', 'DELETE']
-  return ['GET']
+  return path === configPath ? ['GET'] : methodsAt(apiRoutePath(path), forwardedRoutes)
 }
 
 /**
@@ -30,6 +35,7 @@ export function allowedMethods(path: string): readonly string[] {
  */
 export const guardApiRequest: MiddlewareHandler<ServerEnv> = async (c, next) => {
   const allowed = allowedMethods(c.req.path)
+  if (!allowed.length) return failure(c, 404, 'Not found')
   if (!allowed.includes(c.req.method)) {
     c.header('allow', allowed.join(', '))
     return failure(c, 405, 'Method not allowed')

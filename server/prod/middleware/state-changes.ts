@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from 'hono'
 
+import { changesState } from '../../../common/routes'
 import { failure, type ServerEnv } from '../context'
 
 export const readOnlyMessage =
   'This dashboard is read-only: releasing checkpoints and deleting models are turned off (READ_ONLY=true).'
 
 /**
- * Guards the requests that change something upstream (POST and DELETE). A page of another site
+ * Guards the requests that change something upstream (every route but a GET, common/routes.ts). A page of another site
  * can make a browser send them (a form, or fetch with `mode: 'no-cors'`), and the key it needs
  * may be guessed or phished, so: `Sec-Fetch-Site` must say same-origin (or be absent, as from
  * curl), and an `Origin`, when sent, must be this server's own. Its own origin is the Host header,
@@ -20,7 +21,7 @@ export function guardStateChanges({
   readOnly: boolean
 }): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next()
+    if (!changesState(c.req)) return next()
     const site = c.req.header('sec-fetch-site')
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
       return failure(c, 403, 'Refused: this request came from another site.')

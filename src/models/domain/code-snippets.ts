@@ -1,3 +1,5 @@
+import { routePath } from '@common/routes'
+
 import { jsonDepthLimit, jsonText } from '@/lib/json-text'
 import type { Model } from '@/api/model-schema'
 
@@ -97,21 +99,21 @@ function pythonHead(placeholders: string[], imports: string[] = []): string {
 }
 
 function curlSnippet(action: SnippetAction, model: Model, checkpoint: string): string {
-  const path = `/models/${encodeURIComponent(model.modelId)}`
-  const reference = `${model.modelId}/${checkpoint}`
+  const { modelId } = model
+  const reference = `${modelId}/${checkpoint}`
   switch (action) {
     case 'download':
       return [
         '# Answers {"downloadUrl": ...}: a link valid for one hour, fetched without the key.',
-        curl('GET', `${path}/download/url?checkpoint=${encodeURIComponent(checkpoint)}`),
+        curl('GET', routePath('checkpointDownload', { modelId }, { checkpoint })),
       ].join('\n')
     case 'release':
-      return curl('POST', `${path}/released-checkpoints/${encodeURIComponent(checkpoint)}`)
+      return curl('POST', routePath('releaseCheckpoint', { modelId, checkpoint }))
     case 'evaluate': {
       const { parameters, placeholders } = evaluationParameters(model)
       return [
         placeholderNote([datasetPlaceholder.evaluate, ...placeholders]),
-        curl('POST', '/evaluation', {
+        curl('POST', routePath('startEvaluation'), {
           datasetId: datasetPlaceholder.evaluate,
           model: reference,
           hyperparameters: parameters,
@@ -121,7 +123,7 @@ function curlSnippet(action: SnippetAction, model: Model, checkpoint: string): s
     default:
       return [
         placeholderNote([datasetPlaceholder.train, ...(hasParameters(model) ? [] : ['{}'])]),
-        curl('POST', '/models', {
+        curl('POST', routePath('trainModel'), {
           datasetId: datasetPlaceholder.train,
           modelName: newModelName(model, checkpoint),
           baseModel: reference,

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 
+import { routePath } from '@common/routes'
+
 import { getJson } from '@/api/client'
 import { unwrapEnvelope } from '@/api/envelope'
-import { modelPath, type Credentials } from '@/api/model-queries'
+import type { Credentials } from '@/api/model-queries'
 import { readModel, type Model } from '@/api/model-schema'
 import { outcomeText } from '@/models/domain/outcome'
 import { isInProgress, phaseOf } from '@/models/domain/status'
@@ -107,7 +109,7 @@ export function useWatching({
       const worker = async () => {
         for (let id = queue.shift(); id; id = queue.shift()) {
           try {
-            const json = await getJson(modelPath(id), {
+            const json = await getJson(routePath('describeModel', { modelId: id }), {
               apiKey: credentials.apiKey,
               signal: controller.signal,
             })
