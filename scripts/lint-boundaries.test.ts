@@ -79,30 +79,34 @@ const probes: Probe[] = [
     allowed: ['@/models/domain/status'],
   },
   {
+    file: 'src/models/watching/deep/probe.ts',
+    forbidden: ['@/models/view/url-state', '@/models/live/polling', '@/models/panel/model-panel'],
+    allowed: ['@/models/domain/outcome', '@/api/model-queries'],
+  },
+  {
     file: 'src/models/table/deep/probe.tsx',
     forbidden: ['@/models/toolbar/models-toolbar', '@/models/panel/model-panel'],
-    allowed: ['@/models/view/use-compare-selection', '@/models/columns/column-meta'],
+    allowed: ['@/models/view/use-selection', '@/models/columns/column-meta'],
   },
   {
     file: 'src/models/toolbar/deep/probe.tsx',
-    forbidden: ['@/models/table/model-table', '@/models/triage/failure-triage'],
-    allowed: ['@/models/engine/facets', '@/components/popover'],
+    forbidden: ['@/models/table/model-table', '@/models/panel/model-panel'],
+    allowed: ['@/models/engine/facets', '@/components/popover', '@/models/watching/watch-toggle'],
   },
   {
     file: 'src/models/panel/deep/probe.tsx',
-    forbidden: ['@/models/compare/compare-view', '../../../app/app', '@/testing/render'],
-    allowed: ['@/models/columns/status-badge', '@/api/model-extras', 'react'],
+    forbidden: ['@/models/toolbar/failure-triage', '../../../app/app', '@/testing/render'],
+    allowed: [
+      '@/models/columns/status-badge',
+      '@/api/model-logs',
+      '@/models/watching/watch-toggle',
+      'react',
+    ],
   },
-  { file: 'src/models/compare/deep/probe.tsx', forbidden: ['@/models/panel/model-panel'] },
-  { file: 'src/models/triage/deep/probe.tsx', forbidden: ['@/models/toolbar/quick-filters'] },
   {
     file: 'src/models/actions/deep/probe.tsx',
     forbidden: ['@/models/panel/model-panel', '@/models/table/model-row', '@/models/models-screen'],
-    allowed: [
-      '@/models/view/use-compare-selection',
-      '@/api/model-actions',
-      '@/components/confirm-dialog',
-    ],
+    allowed: ['@/models/view/use-selection', '@/api/model-actions', '@/components/confirm-dialog'],
   },
   {
     file: 'src/app/deep/probe.tsx',

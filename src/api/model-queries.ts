@@ -4,7 +4,8 @@ import { routePath } from '@common/routes'
 
 import { getJson } from './client'
 import { listProgress } from './load-progress'
-import { parseModelList } from './model-schema'
+import { unwrapEnvelope } from './envelope'
+import { parseModelList, readModel, type Model } from './model-schema'
 
 /**
  * Who is asking. The key never enters a query key (keys end up in devtools and logs);
@@ -34,4 +35,15 @@ export const modelQueries = {
         }
       },
     }),
+}
+
+/** `GET /models/{id}`: one model, read as the list reads it; undefined when it is not one. */
+export async function fetchModel(
+  apiKey: string,
+  modelId: string,
+  signal?: AbortSignal,
+): Promise<Model | undefined> {
+  return readModel(
+    unwrapEnvelope(await getJson(routePath('describeModel', { modelId }), { apiKey, signal })),
+  )
 }

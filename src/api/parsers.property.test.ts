@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { ApiError } from './api-error'
 import { messageOf } from './envelope'
-import { parseDownloadUrl, parseLogs } from './model-extras'
+import { parseDownloadUrl } from './download-links'
+import { parseLogs } from './model-logs'
 import { parseModelList, readModel } from './model-schema'
 
 // A fixed seed in CI, so a red run can be replayed; a fresh one locally finds new cases.

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { ApiError, parseRetryAfter } from './api-error'
+import { ApiError } from './api-error'
 import { retryDelay } from './query-client'
-
-describe('Retry-After', () => {
-  const now = Date.parse('2026-11-27T12:00:00Z')
-
-  it('reads seconds and HTTP dates, and ignores anything else', () => {
-    expect(parseRetryAfter('5', now)).toBe(5_000)
-    expect(parseRetryAfter('Fri, 27 Nov 2026 12:00:20 GMT', now)).toBe(20_000)
-    expect(parseRetryAfter('Fri, 27 Nov 2026 11:00:00 GMT', now)).toBe(0)
-    for (const header of [null, '', 'soon', '-3'])
-      expect(parseRetryAfter(header, now)).toBeUndefined()
-  })
-})
 
 describe('the wait before a retry', () => {
   it('backs off 1 s, 2 s, 4 s without a Retry-After', () => {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 
-import { preloadWhileIdle } from '@/lib/lazy'
+import { preloadWhileIdle } from '@/lib/preload'
 import { KeyScreen } from '@/session/key-screen'
 import { useKeyState } from '@/session/key-store'
 import { Dashboard, loadModelsView } from './dashboard'

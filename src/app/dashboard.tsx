@@ -5,9 +5,9 @@ import { modelQueries } from '@/api/model-queries'
 import { Button } from '@/components/button'
 import { ErrorBoundary } from '@/components/error-boundary'
 import { ThemeToggle } from '@/components/theme-toggle'
-import { preloadable } from '@/lib/lazy'
+import { preloadable } from '@/lib/preload'
 import type { Session } from '@/session/key-store'
-import { ModelsLoading } from '@/session/request-status'
+import { ModelsLoading } from '@/models/models-loading'
 import { useForgetKey } from '@/session/use-forget-key'
 
 /**

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorBoundary } from '@/components/error-boundary'
 import { HighlightTerms } from '@/components/highlight'
 import { formatCount, plural } from '@/lib/format'
-import { lazily } from '@/lib/lazy'
+import { lazily } from '@/lib/once'
 import { isDensity, usePreference } from '@/lib/preferences'
 import { useModelActions } from '@/models/actions/use-model-actions'
 import { useDocumentTitle } from '@/lib/use-document-title'
@@ -22,13 +22,13 @@ import { useKeyboardShortcuts } from '@/models/table/use-keyboard-shortcuts'
 import { ClearFiltersButton } from '@/models/toolbar/clear-filters-button'
 import { AccountSummary } from '@/models/toolbar/account-summary'
 import { ModelsToolbar } from '@/models/toolbar/models-toolbar'
-import { useCompareSelection } from '@/models/view/use-compare-selection'
+import { useSelection } from '@/models/view/use-selection'
 import { useModelRows } from '@/models/view/use-model-rows'
 import { useUrlState } from '@/models/view/url-state'
 import { viewTitle } from '@/models/view/view-title'
-import { setWatched, useNotifyPermission, useWatchedIds } from '@/models/view/watched-models'
-import { useWatching } from '@/models/live/use-watching'
-import { WatchNotice } from '@/models/live/watch-notice'
+import { setWatched, useNotifyPermission, useWatchedIds } from '@/models/watching/watched-models'
+import { useWatching } from '@/models/watching/use-watching'
+import { WatchNotice } from '@/models/watching/watch-notice'
 
 import {
   CompareView,
@@ -52,7 +52,7 @@ export function ModelsScreen({
   credentials: Credentials
 }) {
   const view = useUrlState()
-  const { index, rows, countsFor, selection, sorting, search } = useModelRows(models, view)
+  const { index, rows, countsFor, facets, sorting, search } = useModelRows(models, view)
   const statusChanges = useStatusChanges(models)
   const searchRef = useRef<HTMLInputElement>(null)
   const [density, setDensity] = usePreference('density', isDensity, 'comfortable')
@@ -64,15 +64,15 @@ export function ModelsScreen({
     () => lazily(() => new Map(models.map((model) => [model.modelId, model]))),
     [models],
   )
-  const selected = view.selectedModel ? byId().get(view.selectedModel) : undefined
-  const compare = useCompareSelection(view, byId)
-  const comparing = view.comparing && compare.comparable
+  const opened = view.openModelId ? byId().get(view.openModelId) : undefined
+  const selection = useSelection(view, byId)
+  const comparing = view.comparing && selection.comparable
 
   // Closing the panel returns focus to the row it was opened from.
   // Stable while the panel's model is: rows memoised on their callbacks stay put as the URL moves.
-  const { selectedModel, setModel } = view
+  const { openModelId, setModel } = view
   const closePanel = useCallback(() => {
-    const closing = selectedModel
+    const closing = openModelId
     setModel(null)
     requestAnimationFrame(() => {
       const row = closing
@@ -82,11 +82,11 @@ export function ModelsScreen({
         : null
       ;(row ?? searchRef.current)?.focus()
     })
-  }, [selectedModel, setModel])
+  }, [openModelId, setModel])
   const actions = useModelActions({
     credentials,
     byId,
-    setSelection: compare.set,
+    setSelection: selection.set,
     onDeletedOpen: closePanel,
   })
   const visible = useVisibleColumns(view.columns, allKeys, view.setColumns)
@@ -100,7 +100,7 @@ export function ModelsScreen({
     focusRow,
     openShortcuts: () => setShortcutsOpen(true),
     escape: () => {
-      if (view.selectedModel) closePanel()
+      if (view.openModelId) closePanel()
       else if (view.search) view.setSearch('')
     },
   })
@@ -118,9 +118,9 @@ export function ModelsScreen({
   useDocumentTitle(
     watching.titlePrefix +
       viewTitle({
-        comparing: comparing ? compare.models.length : 0,
-        selectedModel: view.selectedModel,
-        selected,
+        comparing: comparing ? selection.models.length : 0,
+        openModelId: view.openModelId,
+        opened,
         shown: rows.length,
         total: models.length,
       }),
@@ -136,14 +136,14 @@ export function ModelsScreen({
       data-rows={rows.length}
       data-search={search}
       data-sort={sorting.map((rule) => `${rule.desc ? '-' : ''}${rule.id}`).join(',')}
-      data-facets={Object.entries(selection)
+      data-facets={Object.entries(facets)
         .filter(([, values]) => values.length)
         .map(([id, values]) => `${id}=${values.join(',')}`)
         .join('&')}
     >
       <AccountSummary
         options={index.facet(phaseFacetId)?.options ?? []}
-        selected={selection[phaseFacetId] ?? []}
+        selected={facets[phaseFacetId] ?? []}
         onChange={(values) => view.setFacet(phaseFacetId, values)}
       />
       <ModelsToolbar
@@ -151,17 +151,17 @@ export function ModelsScreen({
         search={{ value: view.search, onChange: view.setSearch }}
         filters={{
           index,
-          selection,
+          facets,
           countsFor,
           onChange: view.setFacet,
           onClear: view.clearFilters,
         }}
-        compare={{
-          count: compare.models.length,
+        selection={{
+          count: selection.models.length,
           onCompare: () => view.setComparing(true),
-          onClear: compare.clear,
+          onClear: selection.clear,
           onDelete: actions.allowed
-            ? () => actions.requestDelete(compare.models.map((model) => model.modelId))
+            ? () => actions.requestDelete(selection.models.map((model) => model.modelId))
             : undefined,
         }}
         columns={{
@@ -200,12 +200,12 @@ export function ModelsScreen({
         onDismiss={watching.dismiss}
       />
       {actions.element}
-      {triaging(selection) ? (
+      {triaging(facets) ? (
         <ErrorBoundary what="The failure triage">
           <Suspense fallback={null}>
             <TriageStrip
               options={index.facet(failureColumnId)?.options ?? []}
-              selected={selection[failureColumnId] ?? []}
+              selected={facets[failureColumnId] ?? []}
               onChange={(values) => view.setFacet(failureColumnId, values)}
             />
           </Suspense>
@@ -233,31 +233,31 @@ export function ModelsScreen({
                 density={density}
                 activeIndex={active}
                 focusRequest={focusRequest}
-                selectedId={view.selectedModel}
-                compared={compare.chosen}
+                openId={view.openModelId}
+                selected={selection.ids}
                 changed={statusChanges.ids}
                 onActivate={setActive}
                 onOpen={openModel}
-                onToggleCompare={compare.toggle}
+                onToggleSelected={selection.toggle}
                 deleting={actions.deleting}
               />
             </HighlightTerms>
           </ErrorBoundary>
-          {view.selectedModel ? (
-            <ErrorBoundary key={view.selectedModel} what="This model's panel">
+          {view.openModelId ? (
+            <ErrorBoundary key={view.openModelId} what="This model's panel">
               <Suspense fallback={<PanelLoading />}>
                 <ModelPanel
-                  key={view.selectedModel}
-                  modelId={view.selectedModel}
-                  model={selected}
+                  key={view.openModelId}
+                  modelId={view.openModelId}
+                  model={opened}
                   models={models}
                   credentials={credentials}
                   onOpen={openModel}
                   onClose={closePanel}
                   actions={{
                     readOnly: !actions.allowed,
-                    deleting: actions.deleting.has(view.selectedModel),
-                    onDelete: () => actions.requestDelete([view.selectedModel!], true),
+                    deleting: actions.deleting.has(view.openModelId),
+                    onDelete: () => actions.requestDelete([view.openModelId!], true),
                   }}
                 />
               </Suspense>
@@ -274,7 +274,7 @@ export function ModelsScreen({
         <ErrorBoundary what="The comparison">
           <Suspense fallback={null}>
             <CompareView
-              models={compare.models}
+              models={selection.models}
               onOpen={(modelId) => {
                 view.setComparing(false)
                 view.setModel(modelId)

@@ -1,17 +1,17 @@
 import { lazy, use, useEffect } from 'react'
 
-import { preloadable, preloadWhileIdle } from '@/lib/lazy'
+import { preloadable, preloadWhileIdle } from '@/lib/preload'
 import { phaseFacetId } from '@/models/columns/column-registry'
 import { failureColumnId } from '@/models/columns/model-columns'
 import { statusPhase } from '@/models/domain/status'
-import type { FailureTriageProps } from '@/models/triage/failure-triage'
+import type { FailureTriageProps } from '@/models/toolbar/failure-triage'
 
 // Opened on demand: kept out of the initial bundle, one folder each.
 export const ModelPanel = lazy(() =>
   import('@/models/panel/model-panel').then((module) => ({ default: module.ModelPanel })),
 )
 export const CompareView = lazy(() =>
-  import('@/models/compare/compare-view').then((module) => ({ default: module.CompareView })),
+  import('@/models/panel/compare-view').then((module) => ({ default: module.CompareView })),
 )
 export const ShortcutsDialog = lazy(() =>
   import('@/models/table/shortcuts-dialog').then((module) => ({
@@ -19,7 +19,7 @@ export const ShortcutsDialog = lazy(() =>
   })),
 )
 // Fetched while idle, so that choosing Failed shows the strip in the same frame as the rows.
-const loadTriage = preloadable(() => import('@/models/triage/failure-triage'))
+const loadTriage = preloadable(() => import('@/models/toolbar/failure-triage'))
 
 export function TriageStrip(props: FailureTriageProps) {
   const { FailureTriage } = use(loadTriage())

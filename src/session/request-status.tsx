@@ -1,5 +1,5 @@
 import { useQueryClient, type FetchStatus, type QueryKey } from '@tanstack/react-query'
-import { useCallback, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 
 import { ApiError } from '@/api/api-error'
 import { listProgress } from '@/api/load-progress'
@@ -54,29 +54,6 @@ export function RequestStatus({ progress }: { progress: RequestProgress | undefi
       {/* The countdown is seen, not announced every second. */}
       <span aria-hidden="true">{seconds > 0 ? ` in ${seconds} s` : ''}</span>…
     </>
-  )
-}
-
-/**
- * While the models are asked for, and before that while the code of their view loads
- * (src/app/dashboard.tsx): one sentence, so the wait reads the same throughout.
- */
-export function ModelsLoading({
-  sessionId,
-  children,
-}: {
-  sessionId: string
-  /** What the request waits for, if anything (RequestStatus). */
-  children?: ReactNode
-}) {
-  return (
-    <output className="block py-12 text-center text-slate-600">
-      Loading models…
-      <span className="mt-2 block text-sm">
-        <LoadProgressView sessionId={sessionId} />
-      </span>
-      {children ? <span className="mt-2 block text-sm">{children}</span> : null}
-    </output>
   )
 }
 

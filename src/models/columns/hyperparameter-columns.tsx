@@ -19,7 +19,6 @@ export function hyperparameterColumn(key: string) {
 function createColumn(key: string) {
   return column.accessor((model) => model.hyperparameters[key], {
     id: `${hyperparameterPrefix}${key}`,
-    header: key,
     cell: ({ getValue }) => {
       const text = formatValue(getValue())
       return (

@@ -23,7 +23,6 @@ export const failureColumnId = 'failureReason'
 
 export const modelColumns = column.columns([
   column.accessor('modelName', {
-    header: 'Name',
     enableHiding: false,
     // The name cell is rendered by the row itself: it is the row's button.
     meta: {
@@ -36,7 +35,6 @@ export const modelColumns = column.columns([
     },
   }),
   column.accessor('status', {
-    header: 'Status',
     cell: ({ row: { original: model } }) => <StatusBadge model={model} progress />,
     meta: {
       label: 'Status',
@@ -50,7 +48,6 @@ export const modelColumns = column.columns([
     },
   }),
   column.accessor('modelId', {
-    header: 'ID',
     cell: ({ getValue }) => (
       <span title={getValue()} className="font-mono text-xs text-slate-600">
         <Highlight text={shortId(getValue())} />
@@ -67,7 +64,6 @@ export const modelColumns = column.columns([
     },
   }),
   column.accessor('baseModel', {
-    header: 'Base model',
     cell: ({ row: { original: model } }) => (
       <span className="block truncate" title={baseModelText(model)}>
         <Highlight text={model.baseModel} />
@@ -91,7 +87,6 @@ export const modelColumns = column.columns([
     },
   }),
   column.accessor('instanceType', {
-    header: 'Instance type',
     cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: 'Instance type',
@@ -104,7 +99,6 @@ export const modelColumns = column.columns([
     },
   }),
   column.accessor('maxTrainingTime', {
-    header: 'Max training time',
     cell: ({ row: { original: model }, getValue }) => {
       const seconds = getValue()
       if (seconds !== undefined) {
@@ -134,7 +128,6 @@ export const modelColumns = column.columns([
   }),
   column.accessor((model) => model.checkpoints.length, {
     id: 'checkpoints',
-    header: 'Checkpoints',
     cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
     meta: {
       label: 'Checkpoints',
@@ -148,7 +141,6 @@ export const modelColumns = column.columns([
   column.accessor((model) => newestCheckpoint(model) ?? '', {
     // The id is in shared links (?cols=…): it keeps its first name.
     id: 'latestCheckpoint',
-    header: newestCheckpointLabel,
     cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: newestCheckpointLabel,
@@ -162,7 +154,6 @@ export const modelColumns = column.columns([
   }),
   column.accessor((model) => model.failureReason ?? '', {
     id: failureColumnId,
-    header: 'Failure reason',
     cell: ({ getValue }) => (
       <span className="block truncate" title={getValue()}>
         <Highlight text={getValue().split('\n')[0] ?? ''} />

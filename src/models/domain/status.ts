@@ -1,5 +1,5 @@
 import type { Model } from '@/api/model-schema'
-import { oncePerList } from '@/lib/lazy'
+import { oncePerList } from '@/lib/once'
 
 /** Where a model is in its life; the service's own spelling is always what is shown. */
 export type StatusPhase = 'waiting' | 'running' | 'ready' | 'stopped' | 'failed' | 'unknown'

@@ -1,5 +1,5 @@
 import type { Model } from '@/api/model-schema'
-import { lazily } from '@/lib/lazy'
+import { lazily } from '@/lib/once'
 
 import { buildFacet, type Facet } from './facets'
 import { naturalKeyOf, rankInSlices, rankModels, type Rank, type SortValue } from './ranks'

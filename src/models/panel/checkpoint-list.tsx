@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 
 import type { Credentials } from '@/api/model-queries'
-import { fetchDownloadUrl } from '@/api/model-extras'
+import { fetchDownloadUrl } from '@/api/download-links'
 import type { Model } from '@/api/model-schema'
 import { CopyButton } from '@/components/copy-button'
 import { ErrorText } from '@/components/error-text'

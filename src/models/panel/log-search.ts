@@ -1,4 +1,4 @@
-import type { LogLine } from '@/api/model-extras'
+import type { LogLine } from '@/api/model-logs'
 
 /** Where a search matches the lines: per match, its line and start, case-insensitive. */
 export type LogMatch = { line: number; start: number }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 
-import { fetchLogFileUrl, fetchLogWindow, logPageSize, type LogLine } from '@/api/model-extras'
+import { fetchLogFileUrl, fetchLogWindow, logPageSize, type LogLine } from '@/api/model-logs'
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { CopyButton } from '@/components/copy-button'

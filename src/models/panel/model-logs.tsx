@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 
 import { ApiError } from '@/api/api-error'
-import { logsQuery } from '@/api/model-extras'
+import { logsQuery } from '@/api/model-logs'
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { isAddressable, notAddressable } from '@/models/domain/model-fields'

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 
-import { logPageSize, logsQuery } from '@/api/model-extras'
+import { logPageSize, logsQuery } from '@/api/model-logs'
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { formatDuration } from '@/lib/format'

@@ -15,8 +15,10 @@ type ModelRowProps = {
   index: number
   height: number
   active: boolean
+  /** Its panel is open. */
+  open: boolean
+  /** Ticked: in the selection the actions work on. */
   selected: boolean
-  compared: boolean
   changed: boolean
   /** Where the status cell sticks on a narrow screen. */
   statusPinnedAt: number | undefined
@@ -24,7 +26,7 @@ type ModelRowProps = {
   deleting: boolean
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
-  onToggleCompare: (modelId: string) => void
+  onToggleSelected: (modelId: string) => void
 }
 
 /**
@@ -44,19 +46,19 @@ export const ModelRow = memo(function ModelRow({
   index,
   height,
   active,
+  open,
   selected,
-  compared,
   changed,
   statusPinnedAt,
   deleting,
   onActivate,
   onOpen,
-  onToggleCompare,
+  onToggleSelected,
 }: ModelRowProps) {
   const [nameCell, ...cells] = row.getVisibleCells()
   const model = row.original
   const cellClasses = 'truncate border-b border-slate-100 px-3 align-middle'
-  const background = selected ? 'bg-indigo-50' : changed ? 'bg-amber-50' : ''
+  const background = open ? 'bg-indigo-50' : changed ? 'bg-amber-50' : ''
   const stickyBackground = `${background || 'bg-white group-hover:bg-slate-50'} group-focus-within:bg-indigo-50`
   return (
     // A click anywhere on the row opens the model, as people expect of a runs table; the name's
@@ -71,7 +73,7 @@ export const ModelRow = memo(function ModelRow({
       }}
       data-index={index}
       aria-rowindex={index + 2}
-      aria-current={selected || undefined}
+      aria-current={open || undefined}
       aria-busy={deleting || undefined}
       data-changed={changed || undefined}
       style={{ height }}
@@ -82,8 +84,8 @@ export const ModelRow = memo(function ModelRow({
         <label className="-mx-3 flex h-full cursor-pointer items-center justify-center px-3">
           <input
             type="checkbox"
-            checked={compared}
-            onChange={() => onToggleCompare(model.modelId)}
+            checked={selected}
+            onChange={() => onToggleSelected(model.modelId)}
             aria-label={`Select ${displayName(model)}`}
             className="block size-4 accent-indigo-700"
           />
@@ -140,7 +142,7 @@ export const ModelRow = memo(function ModelRow({
   )
 }, sameRow)
 
-/** The row's own controls (the compare checkbox, the name, anything in a cell) act for themselves. */
+/** The row's own controls (the selection checkbox, the name, anything in a cell) act for themselves. */
 function choseAControl(target: EventTarget): boolean {
   return (
     target instanceof Element &&

@@ -34,12 +34,12 @@ export const ModelTable = memo(function ModelTable({
   density,
   activeIndex,
   focusRequest,
-  selectedId,
-  compared,
+  openId,
+  selected,
   changed,
   onActivate,
   onOpen,
-  onToggleCompare,
+  onToggleSelected,
   deleting = noneDeleting,
 }: {
   models: Model[]
@@ -53,14 +53,15 @@ export const ModelTable = memo(function ModelTable({
   activeIndex: number
   /** Changes whenever the keyboard asks for the active row to be focused. */
   focusRequest: number
-  selectedId: string | null
+  /** The model whose panel is open. */
+  openId: string | null
   /** The models ticked: the selection compare and delete work on. */
-  compared: ReadonlySet<string>
+  selected: ReadonlySet<string>
   /** Models whose status just changed: highlighted for a moment. */
   changed: ReadonlySet<string>
   onActivate: (index: number) => void
   onOpen: (modelId: string) => void
-  onToggleCompare: (modelId: string) => void
+  onToggleSelected: (modelId: string) => void
   /** Models whose delete is under way. */
   deleting?: ReadonlySet<string>
 }) {
@@ -178,14 +179,14 @@ export const ModelTable = memo(function ModelTable({
                 index={item.index}
                 height={rowHeight}
                 active={item.index === activeIndex}
-                selected={row.id === selectedId}
-                compared={compared.has(row.id)}
+                open={row.id === openId}
+                selected={selected.has(row.id)}
                 changed={changed.has(row.id)}
                 statusPinnedAt={statusPinnedAt}
                 deleting={deleting.has(row.id)}
                 onActivate={onActivate}
                 onOpen={onOpen}
-                onToggleCompare={onToggleCompare}
+                onToggleSelected={onToggleSelected}
               />
             )
           })}

@@ -1,4 +1,4 @@
-import { FlexRender, type Header, type useTable } from '@tanstack/react-table'
+import type { Header, useTable } from '@tanstack/react-table'
 
 import type { Model } from '@/api/model-schema'
 import type { modelTableFeatures } from '@/models/columns/column-meta'
@@ -34,9 +34,7 @@ export function SortableHeader({
         title="Sort (Shift+click to add to the sort)"
         className="inline-flex max-w-full items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
       >
-        <span className="truncate">
-          <FlexRender header={header} />
-        </span>
+        <span className="truncate">{meta?.label ?? column.id}</span>
         <span aria-hidden="true" className="flex w-6 items-center text-indigo-700">
           {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
           {sorted && multi ? <sup className="text-[0.65rem]">{sortIndex + 1}</sup> : null}

@@ -5,8 +5,8 @@ import { columnFacetIds, columnMeta, phaseFacetId } from '@/models/columns/colum
 import { inProgressIds } from '@/models/domain/status'
 import { emptyFacet, type FacetSelection } from '@/models/engine/facets'
 import type { ModelIndex } from '@/models/engine/model-index'
-import { maxCompared } from '@/models/view/use-compare-selection'
-import { WatchToggle } from '@/models/view/watch-toggle'
+import { maxCompared } from '@/models/view/use-selection'
+import { WatchToggle } from '@/models/watching/watch-toggle'
 
 import { ClearFiltersButton } from './clear-filters-button'
 import { ColumnMenu, type ColumnMenuProps } from './column-menu'
@@ -19,7 +19,7 @@ export type SearchControl = { value: string; onChange: (search: string) => void 
 
 export type FilterControl = {
   index: ModelIndex
-  selection: FacetSelection
+  facets: FacetSelection
   /** Per option of one facet, the models it would show under the other filters. */
   countsFor: (facetId: string) => Uint32Array
   onChange: (facetId: string, values: string[]) => void
@@ -27,7 +27,7 @@ export type FilterControl = {
 }
 
 /** The ticked models: compare 2 to 6 of them, delete any number (absent when not allowed). */
-export type CompareControl = {
+export type SelectionControl = {
   count: number
   onCompare: () => void
   onClear: () => void
@@ -41,7 +41,7 @@ export function ModelsToolbar({
   searchRef,
   search,
   filters,
-  compare,
+  selection,
   columns,
   exporting,
   density,
@@ -51,17 +51,16 @@ export function ModelsToolbar({
   searchRef: RefObject<HTMLInputElement | null>
   search: SearchControl
   filters: FilterControl
-  compare: CompareControl
+  selection: SelectionControl
   columns: ColumnMenuProps
   exporting: ExportControl
   density: DensityControl
   onShortcuts: () => void
 }) {
-  const { index, selection, countsFor } = filters
+  const { index, facets, countsFor } = filters
   // Once per change of the rows, not on every render of the toolbar (the URL catching up, a tick).
   const phaseCounts = useMemo(() => countsFor(phaseFacetId), [countsFor])
-  const filtered =
-    search.value !== '' || Object.values(selection).some((values) => values.length > 0)
+  const filtered = search.value !== '' || Object.values(facets).some((values) => values.length > 0)
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor="model-search">
@@ -82,11 +81,11 @@ export function ModelsToolbar({
       <QuickFilters
         options={index.facet(phaseFacetId)?.options ?? []}
         counts={phaseCounts}
-        selected={selection[phaseFacetId] ?? []}
+        selected={facets[phaseFacetId] ?? []}
         onChange={(values) => filters.onChange(phaseFacetId, values)}
         status={{
           options: () => index.facet('status')?.options ?? [],
-          selected: selection.status ?? [],
+          selected: facets.status ?? [],
           onClear: () => filters.onChange('status', []),
         }}
       />
@@ -96,7 +95,7 @@ export function ModelsToolbar({
           title={columnMeta(id)?.label ?? id}
           facet={() => index.facet(id) ?? emptyFacet}
           counts={() => filters.countsFor(id)}
-          selected={selection[id] ?? []}
+          selected={facets[id] ?? []}
           onChange={(values) => filters.onChange(id, values)}
         />
       ))}
@@ -106,35 +105,35 @@ export function ModelsToolbar({
         label="Notify me when all in progress finish"
       />
       <div className="ml-auto flex items-center gap-2">
-        {compare.count ? (
+        {selection.count ? (
           <>
             <button
               type="button"
-              disabled={compare.count < 2 || compare.count > maxCompared}
-              onClick={compare.onCompare}
+              disabled={selection.count < 2 || selection.count > maxCompared}
+              onClick={selection.onCompare}
               title={
-                compare.count < 2
+                selection.count < 2
                   ? 'Choose at least two models'
-                  : compare.count > maxCompared
+                  : selection.count > maxCompared
                     ? `At most ${maxCompared} models can be compared`
                     : undefined
               }
               className="rounded-md bg-indigo-700 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:bg-indigo-300"
             >
-              Compare {compare.count} {compare.count === 1 ? 'model' : 'models'}
+              Compare {selection.count} {selection.count === 1 ? 'model' : 'models'}
             </button>
-            {compare.onDelete ? (
+            {selection.onDelete ? (
               <button
                 type="button"
-                onClick={compare.onDelete}
+                onClick={selection.onDelete}
                 className="rounded-md border border-red-300 bg-white px-2.5 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
               >
-                Delete {compare.count} {compare.count === 1 ? 'model' : 'models'}…
+                Delete {selection.count} {selection.count === 1 ? 'model' : 'models'}…
               </button>
             ) : null}
             <button
               type="button"
-              onClick={compare.onClear}
+              onClick={selection.onClear}
               className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
             >
               Clear selection

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest'
 
 import { useUrlState } from './url-state'
 
-function renderUrlState() {
+function renderUrlState(searchParams = '') {
   const writes: string[] = []
   const { result } = renderHook(() => useUrlState(), {
     wrapper: ({ children }: { children: ReactNode }) => (
       <NuqsTestingAdapter
+        searchParams={searchParams}
         hasMemory
         onUrlUpdate={(event: UrlUpdateEvent) =>
           writes.push(`${event.options.history} ?${event.queryString.replace(/^\?/, '')}`)
@@ -37,8 +38,15 @@ describe('useUrlState', () => {
     const { result, writes } = renderUrlState()
     act(() => result.current.setSearch('apparel'))
     act(() => result.current.setModel('m1'))
-    expect(result.current.selectedModel).toBe('m1')
+    expect(result.current.openModelId).toBe('m1')
     // Back from the model's entry finds the entry with the search.
     await waitFor(() => expect(writes).toEqual(['replace ?q=apparel', 'push ?q=apparel&model=m1']))
+  })
+
+  it('reads the selection from ?compare=, each id once however often the link repeats it', async () => {
+    const { result, writes } = renderUrlState('?compare=a,b,a,a')
+    expect(result.current.selected).toEqual(['a', 'b'])
+    act(() => result.current.setSelected([...result.current.selected, 'c']))
+    await waitFor(() => expect(writes).toEqual(['push ?compare=a,b,c']))
   })
 })

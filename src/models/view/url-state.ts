@@ -26,13 +26,24 @@ const sortRule = createParser<SortRule>({
   eq: (a, b) => a.id === b.id && a.desc === b.desc,
 })
 
+const ids = parseAsArrayOf(parseAsString)
+/** A list of ids with each one once, however often a link repeats it. */
+const uniqueIds = createParser<string[]>({
+  parse: (value) => {
+    const parsed = ids.parse(value)
+    return parsed && [...new Set(parsed)]
+  },
+  serialize: ids.serialize,
+  eq: ids.eq,
+})
+
 const viewParsers = {
   q: parseAsString.withDefault(''),
   sort: parseAsArrayOf(sortRule).withDefault([]),
   cols: parseAsArrayOf(parseAsString),
   model: parseAsString,
-  /** Models chosen for comparison; `view=compare` shows them side by side. */
-  compare: parseAsArrayOf(parseAsString).withDefault([]),
+  /** The ticked models (use-selection.ts); `view=compare` shows them side by side. */
+  selected: uniqueIds.withDefault([]),
   view: parseAsStringLiteral(['compare']),
 }
 
@@ -77,7 +88,8 @@ function takeUnwrittenSearch(): boolean {
  * Values are checked where they are used (unknown columns and facet values are ignored).
  */
 export function useUrlState() {
-  const [view, setView] = useQueryStates(viewParsers)
+  // The selection keeps the URL key it had when it was only for comparing: old links still work.
+  const [view, setView] = useQueryStates(viewParsers, { urlKeys: { selected: 'compare' } })
   const [facetState, setFacetState] = useQueryStates(facetParsers)
 
   const facets: FacetSelection = facetState
@@ -101,8 +113,9 @@ export function useUrlState() {
       ),
       setColumns: choose((cols: string[] | null) => void setView({ cols }, choice)),
       setModel: choose((model: string | null) => void setView({ model }, choice)),
-      setCompare: choose(
-        (ids: string[]) => void setView({ compare: ids.length ? ids : null }, choice),
+      setSelected: choose(
+        (selected: string[]) =>
+          void setView({ selected: selected.length ? selected : null }, choice),
       ),
       setComparing: choose(
         (comparing: boolean) => void setView({ view: comparing ? 'compare' : null }, choice),
@@ -123,8 +136,9 @@ export function useUrlState() {
       search: view.q,
       sorting: view.sort,
       columns: view.cols,
-      selectedModel: view.model,
-      compare: view.compare,
+      /** The model whose panel is open. */
+      openModelId: view.model,
+      selected: view.selected,
       comparing: view.view === 'compare',
       facets,
       ...setters,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react'
 
 import type { Model } from '@/api/model-schema'
 import { afterPaint } from '@/lib/after-paint'
-import { whileIdle } from '@/lib/lazy'
+import { whileIdle } from '@/lib/idle'
 import { facetIds, modelIndexSpec } from '@/models/columns/column-registry'
 import { failureColumnId, nameColumnId } from '@/models/columns/model-columns'
 import { applyFilters, facetCounts, type FacetSelection } from '@/models/engine/facets'
@@ -51,7 +51,7 @@ export function useModelRows(
   )
   const order = useMemo(() => sortedPositions(index, sorting), [index, sorting])
   // Facet values the account no longer has are dropped rather than hiding everything.
-  const selection = useMemo(() => {
+  const facets = useMemo(() => {
     const known: Record<string, string[]> = {}
     for (const id of facetIds) {
       const values = view.facets[id] ?? []
@@ -63,14 +63,14 @@ export function useModelRows(
     return known
   }, [index, view.facets])
   const rows = useMemo(
-    () => sameAsLastShown(index, applyFilters(index, matches, selection, order)),
-    [index, matches, selection, order],
+    () => sameAsLastShown(index, applyFilters(index, matches, facets, order)),
+    [index, matches, facets, order],
   )
   const countsFor = useCallback(
-    (id: string) => facetCounts(index, matches, selection, id),
-    [index, matches, selection],
+    (id: string) => facetCounts(index, matches, facets, id),
+    [index, matches, facets],
   )
-  return { index, rows, countsFor, selection, sorting, search }
+  return { index, rows, countsFor, facets, sorting, search }
 }
 
 /**

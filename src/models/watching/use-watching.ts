@@ -1,11 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 
-import { routePath } from '@common/routes'
-
-import { getJson } from '@/api/client'
-import { unwrapEnvelope } from '@/api/envelope'
-import type { Credentials } from '@/api/model-queries'
-import { readModel, type Model } from '@/api/model-schema'
+import { fetchModel, type Credentials } from '@/api/model-queries'
+import type { Model } from '@/api/model-schema'
 import { outcomeText } from '@/models/domain/outcome'
 import { isInProgress, phaseOf } from '@/models/domain/status'
 
@@ -109,11 +105,7 @@ export function useWatching({
       const worker = async () => {
         for (let id = queue.shift(); id; id = queue.shift()) {
           try {
-            const json = await getJson(routePath('describeModel', { modelId: id }), {
-              apiKey: credentials.apiKey,
-              signal: controller.signal,
-            })
-            const model = readModel(unwrapEnvelope(json))
+            const model = await fetchModel(credentials.apiKey, id, controller.signal)
             if (model) setPolled((known) => new Map(known).set(model.modelId, model))
           } catch {
             // A failed poll is tried again at the next turn.

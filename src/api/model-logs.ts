@@ -4,10 +4,12 @@ import { routePath } from '@common/routes'
 
 import { ApiError } from './api-error'
 import { getJson } from './client'
-import { isRecord, listIn, unwrapEnvelope } from './envelope'
+import { parseDownloadUrl } from './download-links'
+import { isRecord, listIn } from './envelope'
 import { modelQueries, type Credentials } from './model-queries'
 
-// What only the model panel asks for: loaded with it, not with the first screen.
+// A model's training log: its lines by window, and the link to the whole file. Loaded with the
+// panel, not with the first screen.
 
 /** The most lines the service returns for one logs request (docs/marqtune-api.md). */
 export const logPageSize = 500
@@ -38,16 +40,6 @@ export async function fetchLogWindow(
 /** The presigned link to a ready model's whole log file: fetched on demand, never cached. */
 export async function fetchLogFileUrl({ apiKey }: Credentials, modelId: string): Promise<string> {
   return parseDownloadUrl(await getJson(routePath('modelLogFile', { modelId }), { apiKey }))
-}
-
-/** A presigned checkpoint link, valid for an hour: fetched on demand, never cached. */
-export async function fetchDownloadUrl(
-  { apiKey }: Credentials,
-  modelId: string,
-  checkpoint: string,
-): Promise<string> {
-  const path = routePath('checkpointDownload', { modelId }, { checkpoint })
-  return parseDownloadUrl(await getJson(path, { apiKey }))
 }
 
 export type LogLine = {
@@ -94,21 +86,4 @@ function stampOf(timestamp: unknown): number | undefined {
  */
 export function epochMs(stamp: number): number {
   return stamp < 1e12 ? stamp * 1000 : stamp
-}
-
-/**
- * `GET /models/{id}/download/url`: a presigned link. Only http(s) links are accepted, so a
- * strange answer can never become a `javascript:` link on the page.
- */
-export function parseDownloadUrl(json: unknown): string {
-  const payload = unwrapEnvelope(json)
-  const url =
-    isRecord(payload) && typeof payload.downloadUrl === 'string' ? payload.downloadUrl : ''
-  try {
-    const parsed = new URL(url)
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.href
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new ApiError('unexpected', 'The server did not send a usable download link.')
 }
