@@ -4,6 +4,11 @@ type Props = {
   /** What could not be shown, in words: "The Hyperparameters section". */
   what: string
   children: ReactNode
+  /**
+   * A value that changes when whatever failed may work again (the list refreshed after a
+   * failure): a part in error tries again by itself then. A part that works is left alone.
+   */
+  resetKey?: unknown
 }
 
 /**
@@ -42,11 +47,19 @@ export function CodeLoadFailed({ what }: { what: string }) {
  * not be fetched is offered a reload instead: React keeps a failed import failed, and the key
  * (this tab's) and the view (the URL) survive a reload.
  */
-export class ErrorBoundary extends Component<Props, { error: Error | undefined }> {
-  override state: { error: Error | undefined } = { error: undefined }
+type State = { error: Error | undefined; resetKey: unknown }
 
-  static getDerivedStateFromError(error: unknown): { error: Error } {
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { error: undefined, resetKey: this.props.resetKey }
+
+  static getDerivedStateFromError(error: unknown): Pick<State, 'error'> {
     return { error: error instanceof Error ? error : new Error(String(error)) }
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): State | null {
+    return Object.is(props.resetKey, state.resetKey)
+      ? null
+      : { error: undefined, resetKey: props.resetKey }
   }
 
   override render() {

@@ -23,7 +23,7 @@ export function HyperparameterView({ model }: { model: Model }) {
         <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap">
           {unreadableText}
         </pre>
-        <CopyButton text={unreadableText} label="Copy hyperparameters as text" />
+        <CopyButton text={unreadableText} what="the hyperparameters as text" />
       </div>
     )
   }
@@ -70,7 +70,7 @@ export function HyperparameterView({ model }: { model: Model }) {
         </tbody>
       </table>
       <div className="flex items-start gap-2">
-        <CopyButton text={json} label="Copy hyperparameters as JSON">
+        <CopyButton text={json} what="the hyperparameters as JSON">
           Copy as JSON
         </CopyButton>
       </div>

@@ -153,7 +153,7 @@ export function LogViewer({
             Follow new lines
           </label>
         ) : null}
-        <CopyButton text={logText(lines)} label={`Copy the ${plural(lines.length, 'line')} shown`}>
+        <CopyButton text={logText(lines)} what={`the ${plural(lines.length, 'line')} shown`}>
           Copy lines
         </CopyButton>
         {ready ? <FullLogLink model={model} credentials={credentials} /> : null}
