@@ -1,5 +1,7 @@
 import { Component, type ReactNode } from 'react'
 
+import { Button } from './button'
+
 type Props = {
   /** What could not be shown, in words: "The Hyperparameters section". */
   what: string
@@ -25,8 +27,8 @@ export function isCodeLoadError(error: unknown): boolean {
   )
 }
 
-const alertClass = 'rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900'
-const actionClass = 'font-medium underline underline-offset-2'
+const alertClass =
+  'flex flex-wrap items-center gap-2 rounded-md border border-danger-text/30 bg-danger-soft p-2 text-sm text-danger-text'
 
 /** Says that `what` could not be loaded, and offers the reload that fetches it anew. */
 export function CodeLoadFailed({ what }: { what: string }) {
@@ -34,9 +36,9 @@ export function CodeLoadFailed({ what }: { what: string }) {
     <div role="alert" className={alertClass}>
       {what} could not be loaded: the dashboard may have been updated since this page was opened, or
       the connection dropped. Reloading the page keeps your key and your view.{' '}
-      <button type="button" onClick={() => window.location.reload()} className={actionClass}>
+      <Button size="sm" onClick={() => window.location.reload()}>
         Reload
-      </button>
+      </Button>
     </div>
   )
 }
@@ -69,13 +71,9 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div role="alert" className={alertClass}>
         {this.props.what} could not be shown: {error.message}{' '}
-        <button
-          type="button"
-          onClick={() => this.setState({ error: undefined })}
-          className={actionClass}
-        >
+        <Button size="sm" onClick={() => this.setState({ error: undefined })}>
           Try again
-        </button>
+        </Button>
       </div>
     )
   }

@@ -54,7 +54,7 @@ export function EntriesNotice({ rejected }: { rejected: readonly RejectedEntry[]
         <section
           id={listId}
           aria-label="Entries not shown as models"
-          className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-amber-950"
+          className="rounded-lg border border-warning-text/30 bg-warning-soft p-3 text-warning-text"
         >
           <ol className="flex flex-col gap-2">
             {rejected.slice(0, shown).map((entry) => (
@@ -87,7 +87,7 @@ function EntryJson({ value }: { value: unknown }) {
   const cut = !whole && text.length > shownLength
   return (
     <div className="mt-1">
-      <pre className="rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900">
+      <pre className="rounded bg-surface/70 p-2 font-mono text-xs break-all whitespace-pre-wrap text-foreground">
         {cut ? `${text.slice(0, shownLength)}…` : text}
       </pre>
       {cut ? (

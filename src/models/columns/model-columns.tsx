@@ -46,7 +46,7 @@ export const modelColumns = column.columns([
       cell: (model) => <StatusBadge model={model} progress />,
       highlight: true,
       text: statusText,
-      width: 196,
+      width: 212,
       sortKey: (model) => phaseRank[phaseOf(model)],
       facet: { valueOf: (model) => model.status },
       defaultVisible: true,

@@ -30,7 +30,7 @@ export function TrainingProgressBar({
         aria-valuemax={progress.planned}
         aria-valuenow={done}
         aria-valuetext={text}
-        className={`${compact ? 'w-10' : 'w-40'} h-1.5 flex-none overflow-hidden rounded-full bg-border`}
+        className={`${compact ? 'w-8' : 'w-40'} h-1.5 flex-none overflow-hidden rounded-full bg-border`}
       >
         <span
           className="block h-full rounded-full bg-info"

@@ -31,7 +31,7 @@ export function StatusBadge({ model, progress = false }: { model: Model; progres
   const phase = phaseLooks[phaseName]
   return (
     <span className="flex min-w-0 items-center gap-2">
-      <Badge tone={phase.tone} title={statusText(model)} className="w-28 flex-none">
+      <Badge tone={phase.tone} title={statusText(model)} className="w-[6.75rem] flex-none">
         <span aria-hidden="true">{phase.icon}</span>
         <span className="truncate">
           <Highlight text={statusWord(model)} />

@@ -65,7 +65,7 @@ export function PanelFrame({
             id="model-panel-title"
             ref={headingRef}
             tabIndex={-1}
-            className="text-lg leading-tight font-semibold break-words text-foreground focus:outline-none"
+            className="text-lg leading-tight font-semibold break-words text-foreground"
           >
             {model ? displayName(model) : 'Model not found'}
           </h2>

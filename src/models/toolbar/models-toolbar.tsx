@@ -80,7 +80,7 @@ export function ModelsToolbar({
   ]
 
   return (
-    <div className="flex flex-wrap items-center gap-2 max-sm:flex-col max-sm:items-stretch">
+    <div className="flex flex-wrap items-center gap-2 max-sm:flex-col max-sm:flex-nowrap max-sm:items-stretch">
       <div className="flex items-center gap-2">
         <label className="sr-only" htmlFor="model-search">
           Search models
