@@ -9,12 +9,13 @@ import {
   configPath,
   forwardedRoutes,
   guardApiRequest,
+  isApiPath,
   pageMethodsOnly,
 } from './middleware/api-guard'
 import { compressApiAnswers } from './middleware/compress-api'
 import { guardStateChanges } from './middleware/state-changes'
-import { failure, type ServerEnv } from './context'
-import { inlineScriptHashes } from './inline-hashes'
+import { failure, ownJson, type ServerEnv } from './context'
+import { builtPageHashes } from './inline-hashes'
 import { forward, type UpstreamOptions } from './upstream/forward'
 import { serveBuiltApp } from './middleware/static-files'
 
@@ -64,13 +65,17 @@ export function createServerApp({
   })
   app.notFound((c) => failure(c, 404, 'Not found'))
   app.use(apiSecurityPolicy)
+  const pageHashes = builtPageHashes(distDir, log)
 
   // First, so that every answer carries them, refusals included.
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
-        scriptSrc: ["'self'", ...inlineScriptHashes(distDir)],
+        // The page as it is now (a rebuild needs no restart); /api has a policy of its own.
+        scriptSrc: [
+          (c) => (isApiPath(c.req.path) ? "'self'" : ["'self'", ...pageHashes()].join(' ')),
+        ],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
@@ -106,7 +111,7 @@ export function createServerApp({
   app.use('/api/*', guardStateChanges({ readOnly }))
 
   // This server's own settings the app needs, asked without a key: nothing here is a secret.
-  app.get(configPath, (c) => c.json({ readOnly }))
+  app.get(configPath, (c) => ownJson(c, 200, { readOnly }))
 
   // An exact allow-list of upstream routes (common/routes.ts): anything else under /api never
   // leaves this server, and only checked parameters and query values reach the upstream URL.
