@@ -41,7 +41,8 @@ export type ServerOptions = {
 /**
  * A request path is absolute, and none of ours ever needs a dot segment, or an encoded
  * dot, slash, backslash or percent sign: refusing them outright rules out every path-confusion
- * trick before anything is normalised.
+ * trick before anything is normalised. A target never carries a fragment either (RFC 9112;
+ * browsers keep it to themselves), and parsing one away turns `/healthz/..#` into `/`.
  */
 const unsafePath = /^(?!\/)|^\/\/|\\|%(2e|2f|5c|25)|\/\.\.?(\/|$)/i
 
@@ -93,8 +94,11 @@ export function createServerApp({
 
   app.use(async (c, next) => {
     // The path as sent, before any normalising; the query may hold anything (a search for "50%").
-    const [path = ''] = (c.env?.incoming?.url ?? new URL(c.req.url).pathname).split('?', 1)
-    if (unsafePath.test(path)) return failure(c, 400, 'Invalid request target')
+    const target = c.env?.incoming?.url ?? new URL(c.req.url).pathname
+    const [path = ''] = target.split('?', 1)
+    if (unsafePath.test(path) || target.includes('#')) {
+      return failure(c, 400, 'Invalid request target')
+    }
     if (!hosts.has(new URL(c.req.url).hostname.toLowerCase())) {
       return failure(c, 400, 'Unexpected Host header')
     }
