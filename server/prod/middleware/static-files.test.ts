@@ -71,6 +71,16 @@ describe('the built app', () => {
     }
   })
 
+  it.each(['/robots.txt', '/favicon.ico', '/sitemap.xml', '/models/export.csv'])(
+    'answers 404 for a file that is not there (%s), rather than the page',
+    async (path) => {
+      const response = await get(path, 'br')
+      expect(response.status).toBe(404)
+      expect(response.headers.get('content-type')).not.toMatch(/html/)
+      expect(response.headers.get('cache-control')).toBeNull()
+    },
+  )
+
   it('answers 404 for an asset that is not there, rather than the page', async () => {
     const response = await get('/assets/index-old999.js', 'br')
     expect(response.status).toBe(404)

@@ -43,6 +43,9 @@ export function serveBuiltApp(app: Hono<ServerEnv>, distDir: string) {
     }
   })
   app.use('/*', serveStatic({ root: distDir, precompressed: true, index: 'index.html' }))
+  // A path that names a file (its last segment has an extension) and is not there is a 404: a
+  // crawler's /robots.txt or a stale link must not get the app's page as if it were the file.
+  app.get('*', (c, next) => (/\.[^/]*$/.test(c.req.path) ? c.notFound() : next()))
   // Client-side routes share the one page.
   app.get('*', serveStatic({ root: distDir, precompressed: true, path: 'index.html' }))
 }
