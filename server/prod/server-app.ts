@@ -35,6 +35,11 @@ export type ServerOptions = {
   allowedHosts?: readonly string[]
   /** `READ_ONLY=true`: release and delete are refused with 403, and /api/config says so. */
   readOnly?: boolean
+  /**
+   * `PUBLIC_ORIGINS`: the origins people open the dashboard at, behind a proxy that does not
+   * pass on the Host (with its port) the browser sent; release and delete from them are its own.
+   */
+  publicOrigins?: readonly string[]
   log?: (line: string) => void
 }
 
@@ -51,6 +56,7 @@ export function createServerApp({
   distDir,
   allowedHosts = localHosts,
   readOnly = false,
+  publicOrigins = [],
   log = console.log,
 }: ServerOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>()
@@ -112,7 +118,7 @@ export function createServerApp({
 
   app.use('/api/*', compressApiAnswers())
   app.use('/api/*', guardApiRequest)
-  app.use('/api/*', guardStateChanges({ readOnly }))
+  app.use('/api/*', guardStateChanges({ readOnly, publicOrigins }))
 
   // This server's own settings the app needs, asked without a key: nothing here is a secret.
   app.get(configPath, (c) => ownJson(c, 200, { readOnly }))
