@@ -24,10 +24,11 @@ const start = async (env: Record<string, string>) =>
 describe('PUBLIC_ORIGINS', () => {
   it('answers to its host and takes a delete from it, the port the proxy dropped included', async () => {
     const server = await start({ PUBLIC_ORIGINS: 'https://models.example.com:8443' })
-    expect(server.output()).toMatch(/Answers to the host names .*models\.example\.com;/)
-    expect(server.output()).toContain(
-      'Release and delete are taken from https://models.example.com:8443',
-    )
+    // Resolved on the first line: the others follow.
+    await expect.poll(server.output).toMatch(/Answers to the host names .*models\.example\.com;/)
+    await expect
+      .poll(server.output)
+      .toContain('Release and delete are taken from https://models.example.com:8443')
     const answer = await raw(
       Number(new URL(server.url).port),
       [
