@@ -141,9 +141,9 @@ describe('release and delete', () => {
   })
 
   it('reads PUBLIC_ORIGINS as origins, and refuses anything else', () => {
-    expect(parsePublicOrigins(' https://Models.Example.com:8443/ , http://10.0.0.5:8080')).toEqual(
-      { origins: ['https://models.example.com:8443', 'http://10.0.0.5:8080'] },
-    )
+    expect(parsePublicOrigins(' https://Models.Example.com:8443/ , http://10.0.0.5:8080')).toEqual({
+      origins: ['https://models.example.com:8443', 'http://10.0.0.5:8080'],
+    })
     expect(parsePublicOrigins('')).toEqual({ origins: [] })
     for (const wrong of ['models.example.com', 'https://models.example.com/app', 'ftp://x', '*']) {
       expect(parsePublicOrigins(wrong)).toEqual({ error: expect.stringContaining(wrong) })

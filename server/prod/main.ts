@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { stopOnSignals } from './graceful-stop'
+import { OpenRequests } from './middleware/access-log'
 import { parsePublicOrigins } from './middleware/state-changes'
 import { createServerApp, localHosts, upstreamDefaults } from './server-app'
 
@@ -52,12 +53,14 @@ if (!existsSync(join(distDir, 'index.html'))) {
   )
 }
 
+const openRequests = new OpenRequests()
 const app = createServerApp({
   upstream: { baseUrl, timeoutMs, idleTimeoutMs, maxBodyBytes, maxRequests },
   distDir,
   allowedHosts,
   readOnly,
   publicOrigins,
+  openRequests,
 })
 
 const server = serve(
@@ -90,7 +93,11 @@ const server = serve(
     }
   },
 )
-stopOnSignals(server, { graceMs: shutdownGraceMs, log: console.log })
+stopOnSignals(server, {
+  graceMs: shutdownGraceMs,
+  log: console.log,
+  beforeForcedClose: () => openRequests.cutAll(),
+})
 
 function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)

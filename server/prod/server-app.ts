@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 import { fillPath, matchRoute, readParams, readQuery } from '../../common/routes'
-import { accessLog } from './middleware/access-log'
+import { accessLog, type OpenRequests } from './middleware/access-log'
 import {
   apiRoutePath,
   apiSecurityPolicy,
@@ -41,6 +41,8 @@ export type ServerOptions = {
    */
   publicOrigins?: readonly string[]
   log?: (line: string) => void
+  /** The requests not logged yet, for a forced stop to log as cut (main.ts). */
+  openRequests?: OpenRequests
 }
 
 /**
@@ -58,13 +60,14 @@ export function createServerApp({
   readOnly = false,
   publicOrigins = [],
   log = console.log,
+  openRequests,
 }: ServerOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>()
   // Its own count of requests in flight: the bound is per server.
   const upstreamOptions = { ...upstream, inFlight: { count: 0 } }
   const hosts = new Set(allowedHosts.map((host) => host.toLowerCase()))
 
-  app.use(accessLog(log))
+  app.use(accessLog(log, openRequests))
   // Whatever fails in a handler is still answered in JSON, and never as a stack trace on stderr.
   app.onError((error, c) => {
     log(`error id=${c.get('requestId')} ${error.name}`)
