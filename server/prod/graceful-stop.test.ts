@@ -31,15 +31,17 @@ async function slowUpstream(delayMs: number) {
  * its head and a first part, then falls silent. Says when both requests have arrived.
  */
 async function stuckUpstream() {
-  let arrivals = 0
-  let bothArrived = () => {}
-  const arrived = new Promise<void>((resolve) => (bothArrived = resolve))
   const server: Server = createServer((incoming, response) => {
-    if (++arrivals === 2) bothArrived()
     if (incoming.method !== 'GET') return
     response.writeHead(200, { 'content-type': 'application/json' })
     response.write(`{"models":[${'{"modelId":"m"},'.repeat(30_000)}`)
   })
+  let arrivals = 0
+  const arrived = new Promise<void>((resolve) =>
+    server.on('request', () => {
+      if (++arrivals === 2) resolve()
+    }),
+  )
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo

@@ -28,9 +28,6 @@ export function stopOnSignals(
   const closeIdle = () => {
     if ('closeIdleConnections' in server) server.closeIdleConnections()
   }
-  const lastOnItsConnection = (response: ServerResponse) => {
-    if (!response.headersSent) response.setHeader('connection', 'close')
-  }
   server.on('request', (_request, response: ServerResponse) => {
     inFlight.add(response)
     if (stopping) lastOnItsConnection(response)
@@ -65,4 +62,9 @@ export function stopOnSignals(
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+}
+
+/** An answer not yet begun closes its connection after it. */
+function lastOnItsConnection(response: ServerResponse) {
+  if (!response.headersSent) response.setHeader('connection', 'close')
 }
