@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { seedAccount } from '@/testing/factories'
+import { makeModel, seedAccount } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 
 import { DeleteDialog, type DeleteFinished } from './delete-dialog'
@@ -20,6 +20,23 @@ if (!('showModal' in HTMLDialogElement.prototype)) {
 }
 
 const credentials = { sessionId: 's', apiKey: demoKey }
+
+/** The dialog for one model of this name, from its panel. */
+function renderSingle(modelName: string) {
+  installEmulatorFetch()
+  const model = makeModel({ modelName })
+  const rendered = renderApp(
+    <DeleteDialog
+      models={[model]}
+      single
+      credentials={credentials}
+      onProgress={() => {}}
+      onFinished={() => {}}
+      onClose={() => {}}
+    />,
+  )
+  return { ...rendered, model, confirm: screen.getByRole('button', { name: 'Delete model' }) }
+}
 
 describe('DeleteDialog', () => {
   it('asks for the typed word, then deletes through the server and shows each outcome', async () => {
@@ -72,6 +89,43 @@ describe('DeleteDialog', () => {
     expect(confirm).toBeDisabled()
     await user.clear(field)
     await user.type(field, model!.modelName)
+    expect(confirm).toBeEnabled()
+  })
+
+  it.each(['trailing-space ', '  leading-spaces', ' both '])(
+    'confirms %j by its name as it is, spaces included, and says where they are',
+    async (name) => {
+      const { user, confirm } = renderSingle(name)
+      const field = screen.getByLabelText('Type the model name to confirm')
+      expect(screen.getByRole('alertdialog')).toHaveTextContent(/with (a )?spaces? (at|around)/)
+      await user.type(field, name.trim())
+      expect(confirm).toBeDisabled()
+      await user.clear(field)
+      await user.type(field, name)
+      expect(confirm).toBeEnabled()
+    },
+  )
+
+  it('takes a name without spaces around it whatever spaces a keyboard adds', async () => {
+    const { user, confirm } = renderSingle('gs-apparel')
+    await user.type(screen.getByLabelText('Type the model name to confirm'), 'gs-apparel ')
+    expect(confirm).toBeEnabled()
+  })
+
+  it.each([
+    ['an empty name', ''],
+    ['a name of spaces', '   '],
+    ['a name with a line break', 'first line\nsecond line'],
+    ['a name with a tab', 'a\tb'],
+  ])('asks for the id of a model with %s, which no one can type', async (_case, name) => {
+    const { user, confirm, model } = renderSingle(name)
+    expect(screen.queryByLabelText('Type the model name to confirm')).toBeNull()
+    const field = screen.getByLabelText('Type the model id to confirm')
+    expect(screen.getByRole('alertdialog')).toHaveTextContent(model.modelId)
+    await user.type(field, 'first line')
+    expect(confirm).toBeDisabled()
+    await user.clear(field)
+    await user.type(field, model.modelId)
     expect(confirm).toBeEnabled()
   })
 })
