@@ -33,9 +33,8 @@ export type DeleteFinished = {
 
 /**
  * Deletes one model (confirmed by typing its name, or its id when the name cannot be typed) or
- * many (by typing `delete`), a few at a time,
- * showing each one's outcome. Nothing is removed from the table before the service answers;
- * the list is refreshed once every answer is in.
+ * many (by typing `delete`), a few at a time, showing each one's outcome. Nothing is removed
+ * from the table before the service answers; the list is refreshed once every answer is in.
  */
 export function DeleteDialog({
   models,
