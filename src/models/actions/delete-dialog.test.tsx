@@ -70,6 +70,27 @@ describe('DeleteDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Close' })).toBeEnabled()
   })
 
+  it('lists, counts and deletes a model handed in twice once', async () => {
+    const { upstreamRequests } = installEmulatorFetch()
+    const [first, second] = seedAccount()
+    const { user } = renderApp(
+      <DeleteDialog
+        models={[first!, second!, first!]}
+        single={false}
+        credentials={credentials}
+        onProgress={() => {}}
+        onFinished={() => {}}
+        onClose={() => {}}
+      />,
+    )
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete 2 models?' })
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(2)
+    await user.type(within(dialog).getByLabelText('Type delete to confirm'), 'delete')
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 2 models' }))
+    await waitFor(() => expect(within(dialog).getByText('Done.')).toBeInTheDocument())
+    expect(upstreamRequests).toEqual([`/models/${first!.modelId}`, `/models/${second!.modelId}`])
+  })
+
   it('confirms one model by its name', async () => {
     installEmulatorFetch()
     const [model] = seedAccount()

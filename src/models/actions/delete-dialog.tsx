@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 
 import { deleteModel } from '@/api/model-actions'
 import { modelQueries, type Credentials } from '@/api/model-queries'
@@ -37,7 +37,7 @@ export type DeleteFinished = {
  * from the table before the service answers; the list is refreshed once every answer is in.
  */
 export function DeleteDialog({
-  models,
+  models: handed,
   single,
   credentials,
   onProgress,
@@ -53,6 +53,11 @@ export function DeleteDialog({
   onFinished: (result: DeleteFinished) => void
   onClose: () => void
 }) {
+  // Each model once, whoever asked: the count, the list and the requests all follow from it.
+  const models = useMemo(
+    () => [...new Map(handed.map((model) => [model.modelId, model])).values()],
+    [handed],
+  )
   const queryClient = useQueryClient()
   const fieldId = useId()
   const [typed, setTyped] = useState('')
