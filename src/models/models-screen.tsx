@@ -195,6 +195,8 @@ export function ModelsScreen({
         blocked={
           (permission === 'denied' || permission === 'unsupported') &&
           (watchedIds.length > 0 || watching.outcomes.length > 0)
+            ? permission
+            : undefined
         }
         onOpen={openModel}
         onDismiss={watching.dismiss}

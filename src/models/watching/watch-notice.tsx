@@ -11,8 +11,8 @@ export function WatchNotice({
   onDismiss,
 }: {
   outcomes: Outcome[]
-  /** Desktop notifications are denied or not offered by this browser. */
-  blocked: boolean
+  /** Why desktop notifications are not shown, if they are not: denied, or not offered here. */
+  blocked: 'denied' | 'unsupported' | undefined
   onOpen: (modelId: string) => void
   onDismiss: () => void
 }) {
@@ -24,8 +24,10 @@ export function WatchNotice({
     >
       {blocked ? (
         <p>
-          Desktop notifications are not allowed in this browser, so finished models are announced
-          here and in the tab’s title.
+          {blocked === 'denied'
+            ? 'Desktop notifications are not allowed in this browser'
+            : 'This browser does not show desktop notifications from this page'}
+          , so finished models are announced here and in the tab’s title.
         </p>
       ) : null}
       {outcomes.length ? (
