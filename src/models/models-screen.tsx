@@ -26,9 +26,7 @@ import { useSelection } from '@/models/view/use-selection'
 import { useModelRows } from '@/models/view/use-model-rows'
 import { useUrlState } from '@/models/view/url-state'
 import { viewTitle } from '@/models/view/view-title'
-import { setWatched, useNotifyPermission, useWatchedIds } from '@/models/watching/watched-models'
-import { useWatching } from '@/models/watching/use-watching'
-import { WatchNotice } from '@/models/watching/watch-notice'
+import { Watching } from '@/models/watching/watching'
 
 import {
   CompareView,
@@ -106,17 +104,10 @@ export function ModelsScreen({
   })
 
   usePrefetchTriage()
-  const watchedIds = useWatchedIds()
-  const permission = useNotifyPermission()
-  const watching = useWatching({
-    byId,
-    watched: watchedIds,
-    setWatched,
-    credentials,
-    onOpen: (modelId) => view.setModel(modelId),
-  })
+  // What finished while watched, counted in the title until the tab is looked at (Watching).
+  const [titlePrefix, setTitlePrefix] = useState('')
   useDocumentTitle(
-    watching.titlePrefix +
+    titlePrefix +
       viewTitle({
         comparing: comparing ? selection.models.length : 0,
         openModelId: view.openModelId,
@@ -190,17 +181,14 @@ export function ModelsScreen({
       <p aria-live="polite" className="-mt-2 text-sm text-amber-800 empty:hidden">
         {statusChanges.summary}
       </p>
-      <WatchNotice
-        outcomes={watching.outcomes}
-        blocked={
-          (permission === 'denied' || permission === 'unsupported') &&
-          (watchedIds.length > 0 || watching.outcomes.length > 0)
-            ? permission
-            : undefined
-        }
-        onOpen={openModel}
-        onDismiss={watching.dismiss}
-      />
+      <ErrorBoundary what="The watched models">
+        <Watching
+          byId={byId}
+          credentials={credentials}
+          onOpen={openModel}
+          onTitlePrefix={setTitlePrefix}
+        />
+      </ErrorBoundary>
       {actions.element}
       {triaging(facets) ? (
         <ErrorBoundary what="The failure triage">
