@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
+import type { Model } from '@/api/model-schema'
 import { makeModel, seedAccount } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 
@@ -21,38 +22,40 @@ if (!('showModal' in HTMLDialogElement.prototype)) {
 
 const credentials = { sessionId: 's', apiKey: demoKey }
 
-/** The dialog for one model of this name, from its panel. */
-function renderSingle(modelName: string) {
-  installEmulatorFetch()
-  const model = makeModel({ modelName })
+/** The dialog for `models`, one (from its panel) or many, deleting through the server and emulator. */
+function renderDialog(
+  models: Model[],
+  {
+    single = false,
+    onFinished = () => {},
+  }: { single?: boolean; onFinished?: (result: DeleteFinished) => void } = {},
+) {
+  const { upstreamRequests } = installEmulatorFetch()
   const rendered = renderApp(
     <DeleteDialog
-      models={[model]}
-      single
+      models={models}
+      single={single}
       credentials={credentials}
       onProgress={() => {}}
-      onFinished={() => {}}
+      onFinished={onFinished}
       onClose={() => {}}
     />,
   )
+  return { ...rendered, upstreamRequests }
+}
+
+/** The dialog for one model of this name, from its panel. */
+function renderSingle(modelName: string) {
+  const model = makeModel({ modelName })
+  const rendered = renderDialog([model], { single: true })
   return { ...rendered, model, confirm: screen.getByRole('button', { name: 'Delete model' }) }
 }
 
 describe('DeleteDialog', () => {
   it('asks for the typed word, then deletes through the server and shows each outcome', async () => {
-    const { upstreamRequests } = installEmulatorFetch()
     const models = seedAccount().slice(0, 3)
     const onFinished = vi.fn<(result: DeleteFinished) => void>()
-    const { user } = renderApp(
-      <DeleteDialog
-        models={models}
-        single={false}
-        credentials={credentials}
-        onProgress={() => {}}
-        onFinished={onFinished}
-        onClose={() => {}}
-      />,
-    )
+    const { user, upstreamRequests } = renderDialog(models, { onFinished })
     const dialog = screen.getByRole('alertdialog', { name: 'Delete 3 models?' })
     const confirm = within(dialog).getByRole('button', { name: 'Delete 3 models' })
     expect(confirm).toBeDisabled()
@@ -71,18 +74,8 @@ describe('DeleteDialog', () => {
   })
 
   it('lists, counts and deletes a model handed in twice once', async () => {
-    const { upstreamRequests } = installEmulatorFetch()
     const [first, second] = seedAccount()
-    const { user } = renderApp(
-      <DeleteDialog
-        models={[first!, second!, first!]}
-        single={false}
-        credentials={credentials}
-        onProgress={() => {}}
-        onFinished={() => {}}
-        onClose={() => {}}
-      />,
-    )
+    const { user, upstreamRequests } = renderDialog([first!, second!, first!])
     const dialog = screen.getByRole('alertdialog', { name: 'Delete 2 models?' })
     expect(within(dialog).getAllByRole('listitem')).toHaveLength(2)
     await user.type(within(dialog).getByLabelText('Type delete to confirm'), 'delete')
@@ -92,18 +85,8 @@ describe('DeleteDialog', () => {
   })
 
   it('confirms one model by its name', async () => {
-    installEmulatorFetch()
     const [model] = seedAccount()
-    const { user } = renderApp(
-      <DeleteDialog
-        models={[model!]}
-        single
-        credentials={credentials}
-        onProgress={() => {}}
-        onFinished={() => {}}
-        onClose={() => {}}
-      />,
-    )
+    const { user } = renderDialog([model!], { single: true })
     const field = screen.getByLabelText('Type the model name to confirm')
     const confirm = screen.getByRole('button', { name: 'Delete model' })
     await user.type(field, 'delete')
