@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 
-import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import type { Model } from '@/api/model-schema'
+import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import { makeModel, seedAccount } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 
