@@ -248,11 +248,11 @@ describe('ModelsScreen', () => {
     // A browser that throws where it should answer: reading the permission, say.
     vi.stubGlobal(
       'Notification',
-      class {
-        static get permission(): string {
+      Object.defineProperty({}, 'permission', {
+        get: () => {
           throw new DOMException('The operation is insecure.', 'SecurityError')
-        }
-      },
+        },
+      }),
     )
     installEmulatorFetch()
     const caught = vi.fn<(error: unknown) => void>()
