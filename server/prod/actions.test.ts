@@ -96,6 +96,18 @@ describe('release and delete', () => {
     expect(seen).toEqual([])
   })
 
+  it('says why it refuses what the address bar or a bookmark sends (Sec-Fetch-Site: none)', async () => {
+    const response = await app().request(`http://localhost/api/models/${modelId}`, {
+      method: 'DELETE',
+      headers: { ...own, 'sec-fetch-site': 'none' },
+    })
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({
+      message: 'Refused: this request did not come from the dashboard’s page.',
+    })
+    expect(seen).toEqual([])
+  })
+
   it('lets a same-origin fetch through, and a client that sends neither header (curl)', async () => {
     for (const headers of [
       { ...own, 'sec-fetch-site': 'same-origin' },

@@ -32,7 +32,13 @@ export function guardStateChanges({
     if (!changesState(c.req)) return next()
     const site = c.req.header('sec-fetch-site')
     if (site !== undefined && site !== 'same-origin') {
-      return failure(c, 403, 'Refused: this request came from another site.')
+      return failure(
+        c,
+        403,
+        site === 'none'
+          ? 'Refused: this request did not come from the dashboard’s page.'
+          : 'Refused: this request came from another site.',
+      )
     }
     const origin = c.req.header('origin')
     if (
