@@ -36,30 +36,41 @@ const test = base.extend<{ simulated: string }>({
   },
 })
 
-/** window.Notification with this permission, recording what is shown; visibility under control. */
-async function stubBrowser(page: Page, permission: NotificationPermission) {
-  await page.addInitScript((answer) => {
-    window.shown = []
-    class StubNotification extends EventTarget {
-      static permission = answer
-      static requestPermission = () => Promise.resolve(answer)
-      constructor(title: string) {
-        super()
-        window.shown.push({ title, fire: () => this.dispatchEvent(new Event('click')) })
+/**
+ * window.Notification with this permission, recording what is shown; visibility under control.
+ * `refused`: its constructor throws while permission is granted, as on Chrome for Android.
+ */
+async function stubBrowser(page: Page, permission: NotificationPermission, refused = false) {
+  await page.addInitScript(
+    ({ answer, refuse }) => {
+      window.shown = []
+      class StubNotification extends EventTarget {
+        static permission = answer
+        static requestPermission = () => Promise.resolve(answer)
+        constructor(title: string) {
+          super()
+          if (refuse) {
+            throw new TypeError(
+              "Failed to construct 'Notification': Illegal constructor. Use ServiceWorkerRegistration.showNotification() instead.",
+            )
+          }
+          window.shown.push({ title, fire: () => this.dispatchEvent(new Event('click')) })
+        }
+        close() {}
       }
-      close() {}
-    }
-    Object.defineProperty(window, 'Notification', { value: StubNotification })
-    let hidden = false
-    Object.defineProperty(document, 'visibilityState', {
-      get: () => (hidden ? 'hidden' : 'visible'),
-    })
-    Object.defineProperty(document, 'hidden', { get: () => hidden })
-    window.setHidden = (value) => {
-      hidden = value
-      document.dispatchEvent(new Event('visibilitychange'))
-    }
-  }, permission)
+      Object.defineProperty(window, 'Notification', { value: StubNotification })
+      let hidden = false
+      Object.defineProperty(document, 'visibilityState', {
+        get: () => (hidden ? 'hidden' : 'visible'),
+      })
+      Object.defineProperty(document, 'hidden', { get: () => hidden })
+      window.setHidden = (value) => {
+        hidden = value
+        document.dispatchEvent(new Event('visibilitychange'))
+      }
+    },
+    { answer: permission, refuse: refused },
+  )
 }
 
 async function watchFromPanel(page: Page, modelId: string) {
@@ -139,6 +150,30 @@ test('with notifications denied, the outcome shows on the page only, explained o
     timeout: 30_000,
   })
   await expect(notice.getByText(/not allowed/)).toHaveCount(1)
+  expect(await page.evaluate(() => window.shown.length)).toBe(0)
+  await expectNoAxeViolations(page)
+})
+
+test('where the browser refuses to construct a notification, the view stays and the page tells', async ({
+  page,
+  simulated,
+}) => {
+  test.slow()
+  await stubBrowser(page, 'granted', true)
+  await connect(page, demoKey, simulated)
+  await page.getByRole('searchbox', { name: 'Search models' }).fill('shoes-vit-b32-hard')
+  await watchFromPanel(page, uploading.modelId)
+  const notice = page.getByRole('region', { name: 'Watched models' })
+  await expect(notice).toContainText(`${uploading.modelName}: ready, 4 checkpoints`, {
+    timeout: 30_000,
+  })
+  await expect(notice).toContainText('This browser does not show desktop notifications')
+  // Nothing else went: the table, its search and the panel are all still there.
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByRole('searchbox', { name: 'Search models' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: uploading.modelName })).toBeVisible()
+  await notice.getByRole('button', { name: uploading.modelName }).click()
+  await expect(page.getByRole('heading', { level: 2, name: uploading.modelName })).toBeVisible()
   expect(await page.evaluate(() => window.shown.length)).toBe(0)
   await expectNoAxeViolations(page)
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { createServerApp } from './server-app'
+import { createServerApp, localHosts, type ServerOptions } from './server-app'
+import { parsePublicOrigins } from './middleware/state-changes'
 import { listenApp, raw, startFakeUpstream } from './testing/fake-upstream'
 
 const upstream = await startFakeUpstream()
@@ -11,12 +12,13 @@ beforeEach(() => {
   state.reply = { status: 200, body: '{"modelId":"x"}' }
 })
 
-function app(readOnly = false) {
+function app(readOnly = false, options: Partial<ServerOptions> = {}) {
   return createServerApp({
     upstream: { baseUrl: upstream.url, timeoutMs: 2_000 },
     distDir: 'server/prod/test-missing-dist',
     readOnly,
     log: () => {},
+    ...options,
   })
 }
 
@@ -77,6 +79,8 @@ describe('release and delete', () => {
     for (const headers of [
       { ...own, 'sec-fetch-site': 'cross-site' },
       { ...own, 'sec-fetch-site': 'same-site' },
+      // Typed into the address bar, a bookmark: no page of ours sends that, so nothing to allow.
+      { ...own, 'sec-fetch-site': 'none' },
       { ...own, origin: 'https://evil.example' },
       { ...own, origin: 'http://localhost:9999' },
       { ...own, origin: 'null' },
@@ -90,6 +94,72 @@ describe('release and delete', () => {
       }
     }
     expect(seen).toEqual([])
+  })
+
+  it('says why it refuses what the address bar or a bookmark sends (Sec-Fetch-Site: none)', async () => {
+    const response = await app().request(`http://localhost/api/models/${modelId}`, {
+      method: 'DELETE',
+      headers: { ...own, 'sec-fetch-site': 'none' },
+    })
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({
+      message: 'Refused: this request did not come from the dashboard’s page.',
+    })
+    expect(seen).toEqual([])
+  })
+
+  it('lets a same-origin fetch through, and a client that sends neither header (curl)', async () => {
+    for (const headers of [
+      { ...own, 'sec-fetch-site': 'same-origin' },
+      { 'x-api-key': key, host: 'localhost' },
+    ]) {
+      const response = await app().request(`http://localhost/api/models/${modelId}`, {
+        method: 'DELETE',
+        headers,
+      })
+      expect(response.status).toBe(200)
+    }
+    expect(seen).toHaveLength(2)
+  })
+
+  describe('behind a reverse proxy on a port of its own', () => {
+    const publicHost = 'models.example.com'
+    const publicOrigin = `https://${publicHost}:8443`
+    const proxied = (headers: Record<string, string>, options: Partial<ServerOptions> = {}) =>
+      app(false, { allowedHosts: [...localHosts, publicHost], ...options }).request(
+        `http://${headers.host}/api/models/${modelId}`,
+        {
+          method: 'DELETE',
+          headers: { 'x-api-key': key, 'sec-fetch-site': 'same-origin', ...headers },
+        },
+      )
+
+    it('takes the origin named in PUBLIC_ORIGINS when the proxy drops the port from Host', async () => {
+      const dropped = { host: publicHost, origin: publicOrigin }
+      expect((await proxied(dropped)).status).toBe(403)
+      expect(seen).toEqual([])
+      expect((await proxied(dropped, { publicOrigins: [publicOrigin] })).status).toBe(200)
+      expect(seen).toHaveLength(1)
+      const otherPort = { host: publicHost, origin: `https://${publicHost}:9443` }
+      expect((await proxied(otherPort, { publicOrigins: [publicOrigin] })).status).toBe(403)
+      expect(seen).toHaveLength(1)
+    })
+
+    it('needs no setting when the proxy passes Host as the browser sent it ($http_host)', async () => {
+      const response = await proxied({ host: `${publicHost}:8443`, origin: publicOrigin })
+      expect(response.status).toBe(200)
+      expect(seen).toHaveLength(1)
+    })
+  })
+
+  it('reads PUBLIC_ORIGINS as origins, and refuses anything else', () => {
+    expect(parsePublicOrigins(' https://Models.Example.com:8443/ , http://10.0.0.5:8080')).toEqual({
+      origins: ['https://models.example.com:8443', 'http://10.0.0.5:8080'],
+    })
+    expect(parsePublicOrigins('')).toEqual({ origins: [] })
+    for (const wrong of ['models.example.com', 'https://models.example.com/app', 'ftp://x', '*']) {
+      expect(parsePublicOrigins(wrong)).toEqual({ error: expect.stringContaining(wrong) })
+    }
   })
 
   it('compares the Origin with the Host header, not with an absolute-form target', async () => {

@@ -9,18 +9,27 @@ export type ServerEnv = {
 }
 
 /**
- * The server's own errors: JSON, with the request id that its log line carries too. The length
- * is declared so that /api compression sees how small they are and leaves them be: compressing
- * every 503 of a flood would cost the server what the bound on requests saves it.
+ * The server's own JSON answers, with their length declared: /api compression sees how small
+ * they are and leaves them be (compressing `{"readOnly":false}` makes it longer, and compressing
+ * every 503 of a flood would cost the server what the bound on requests saves it).
  */
+export function ownJson(
+  c: Context<ServerEnv>,
+  status: ContentfulStatusCode,
+  value: unknown,
+): Response {
+  const body = JSON.stringify(value)
+  return c.body(body, status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+  })
+}
+
+/** The server's own errors: JSON, with the request id that its log line carries too. */
 export function failure(
   c: Context<ServerEnv>,
   status: ContentfulStatusCode,
   message: string,
 ): Response {
-  const body = JSON.stringify({ message, requestId: c.get('requestId') })
-  return c.body(body, status, {
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(body)),
-  })
+  return ownJson(c, status, { message, requestId: c.get('requestId') })
 }

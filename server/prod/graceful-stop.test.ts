@@ -1,5 +1,5 @@
 import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -26,8 +26,38 @@ async function slowUpstream(delayMs: number) {
   }
 }
 
+/**
+ * A Marqtune stand-in that never ends what it starts: a delete is never answered, a list sends
+ * its head and a first part, then falls silent. Says when both requests have arrived.
+ */
+async function stuckUpstream() {
+  const server: Server = createServer((incoming, response) => {
+    if (incoming.method !== 'GET') return
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.write(`{"models":[${'{"modelId":"m"},'.repeat(30_000)}`)
+  })
+  let arrivals = 0
+  const arrived = new Promise<void>((resolve) =>
+    server.on('request', () => {
+      if (++arrivals === 2) resolve()
+    }),
+  )
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}`, arrived, close: () => server.closeAllConnections() }
+}
+
+/** A request on a connection that would be kept alive; resolves with the answer's head. */
+function ask(url: string, method = 'GET'): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method, headers: { 'x-api-key': 'k', connection: 'keep-alive' } })
+    sent.on('response', resolve).on('error', reject).end()
+  })
+}
+
 let running: Spawned | undefined
-let upstream: Awaited<ReturnType<typeof slowUpstream>> | undefined
+let upstream: { close: () => void } | undefined
 afterEach(() => {
   running?.process.kill('SIGKILL')
   upstream?.close()
@@ -48,10 +78,11 @@ async function startServer(upstreamUrl: string, env: Record<string, string> = {}
 
 describe('the production server on SIGTERM', () => {
   it('stops accepting, lets the request in flight finish, and exits 0', async () => {
-    upstream = await slowUpstream(1_500)
-    const server = await startServer(upstream.url)
+    const slow = await slowUpstream(1_500)
+    upstream = slow
+    const server = await startServer(slow.url)
     const inFlight = fetch(`${server.url}/api/models`, { headers: { 'x-api-key': 'k' } })
-    await upstream.requestArrived
+    await slow.requestArrived
 
     server.process.kill('SIGTERM')
     await expect.poll(server.output).toMatch(/SIGTERM: stopping/)
@@ -65,13 +96,14 @@ describe('the production server on SIGTERM', () => {
   })
 
   it('closes what is still in flight once the grace period is over, and still exits 0', async () => {
-    upstream = await slowUpstream(20_000)
-    const server = await startServer(upstream.url, { SHUTDOWN_TIMEOUT_MS: '300' })
+    const slow = await slowUpstream(20_000)
+    upstream = slow
+    const server = await startServer(slow.url, { SHUTDOWN_TIMEOUT_MS: '300' })
     const outcome = fetch(`${server.url}/api/models`, { headers: { 'x-api-key': 'k' } }).then(
       () => 'answered',
       () => 'cut',
     )
-    await upstream.requestArrived
+    await slow.requestArrived
 
     const signalled = performance.now()
     server.process.kill('SIGTERM')
@@ -79,5 +111,48 @@ describe('the production server on SIGTERM', () => {
     expect(performance.now() - signalled).toBeLessThan(5_000)
     expect(server.output()).toMatch(/1 request\(s\) still in flight after 0.3 s: closing them/)
     expect(await outcome).toBe('cut')
+  })
+
+  it('says Connection: close on an answer finished while stopping, so no client reuses the socket', async () => {
+    const slow = await slowUpstream(1_500)
+    upstream = slow
+    const server = await startServer(slow.url)
+    const answer = ask(`${server.url}/api/models`)
+    await slow.requestArrived
+
+    server.process.kill('SIGTERM')
+    await expect.poll(server.output).toMatch(/SIGTERM: stopping/)
+    const response = await answer
+    expect(response.statusCode).toBe(200)
+    expect(response.headers.connection).toBe('close')
+    response.resume()
+    expect(await server.exited).toBe(0)
+  })
+
+  it('logs each request cut by the end of the grace period as cut, a delete in flight included', async () => {
+    const stuck = await stuckUpstream()
+    upstream = stuck
+    const server = await startServer(stuck.url, { SHUTDOWN_TIMEOUT_MS: '300' })
+    const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
+    const deleting = ask(`${server.url}/api/models/${modelId}`, 'DELETE').catch(() => 'cut')
+    // The list has begun: its status and a first part went out before the stop.
+    const listing = await ask(`${server.url}/api/models`)
+    listing.on('error', () => {}).resume()
+    await stuck.arrived
+
+    server.process.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    expect(await deleting).toBe('cut')
+    const lines = server.output().split('\n')
+    // Marqtune never answered the delete: whether it deleted the model is unknown, and the line
+    // is there to say that it was sent.
+    expect(lines.filter((line) => line.startsWith('DELETE '))).toEqual([
+      expect.stringMatching(
+        /^DELETE \/api\/models\/:modelId - \d+ms bytes=0 cut-by-stop id=[0-9a-f-]{36} key=[0-9a-f]{8}$/,
+      ),
+    ])
+    expect(lines.filter((line) => line.startsWith('GET '))).toEqual([
+      expect.stringMatching(/^GET \/api\/models 200 \d+ms bytes=[1-9]\d* cut-by-stop id=/),
+    ])
   })
 })

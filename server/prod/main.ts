@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { stopOnSignals } from './graceful-stop'
+import { OpenRequests } from './middleware/access-log'
+import { parsePublicOrigins } from './middleware/state-changes'
 import { createServerApp, localHosts, upstreamDefaults } from './server-app'
 
 const port = Number(process.env.PORT ?? 4173)
@@ -14,15 +16,22 @@ const maxBodyBytes = positive('UPSTREAM_MAX_BYTES', upstreamDefaults.maxBodyByte
 const shutdownGraceMs = positive('SHUTDOWN_TIMEOUT_MS', 8_000)
 const idleTimeoutMs = positive('UPSTREAM_IDLE_MS', upstreamDefaults.idleTimeoutMs)
 const maxRequests = positive('MAX_UPSTREAM_REQUESTS', upstreamDefaults.maxRequests)
-// Local names always; a deployment behind a proxy adds its public name(s).
+const publicOriginsRead = parsePublicOrigins(process.env.PUBLIC_ORIGINS ?? '')
+if ('error' in publicOriginsRead) fail(publicOriginsRead.error)
+const publicOrigins = publicOriginsRead.origins
+// Local names always; a deployment behind a proxy adds its public name(s), those of its public
+// origins included.
 const everyInterface = host === '0.0.0.0' || host === '::'
 const allowedHosts = [
-  ...localHosts,
-  ...(everyInterface ? [] : [host]),
-  ...(process.env.ALLOWED_HOSTS ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean),
+  ...new Set([
+    ...localHosts,
+    ...(everyInterface ? [] : [host]),
+    ...(process.env.ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+    ...publicOrigins.map((origin) => new URL(origin).hostname),
+  ]),
 ]
 
 let baseUrl: string
@@ -44,11 +53,14 @@ if (!existsSync(join(distDir, 'index.html'))) {
   )
 }
 
+const openRequests = new OpenRequests()
 const app = createServerApp({
   upstream: { baseUrl, timeoutMs, idleTimeoutMs, maxBodyBytes, maxRequests },
   distDir,
   allowedHosts,
   readOnly,
+  publicOrigins,
+  openRequests,
 })
 
 const server = serve(
@@ -71,14 +83,21 @@ const server = serve(
     // Said at start, since a name missing here is only found out as a 400 in the browser.
     if (readOnly) console.log('Read-only: releasing checkpoints and deleting models are refused.')
     console.log(`Answers to the host names ${allowedHosts.join(', ')}; any other gets a 400.`)
-    if (everyInterface && !process.env.ALLOWED_HOSTS?.trim()) {
+    if (publicOrigins.length) {
+      console.log(`Release and delete are taken from ${publicOrigins.join(', ')} too.`)
+    }
+    if (everyInterface && !process.env.ALLOWED_HOSTS?.trim() && !publicOrigins.length) {
       console.log(
-        'Listening on every interface, but only for local names: set ALLOWED_HOSTS to the name(s) people open it by.',
+        'Listening on every interface, but only for local names: set ALLOWED_HOSTS (or PUBLIC_ORIGINS) to the name(s) people open it by.',
       )
     }
   },
 )
-stopOnSignals(server, { graceMs: shutdownGraceMs, log: console.log })
+stopOnSignals(server, {
+  graceMs: shutdownGraceMs,
+  log: console.log,
+  beforeForcedClose: () => openRequests.cutAll(),
+})
 
 function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)

@@ -247,6 +247,19 @@ describe('requests an open proxy would take', () => {
     expect(seen).toEqual([])
   })
 
+  it.each(['/healthz/..#', '/healthz/..', '/..#x', '/assets/.#', `/api/models/${modelId}/..#`])(
+    'refuses the dot segment of %s like any other, a fragment after it included',
+    async (target) => {
+      const answer = await raw(
+        port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: ${key}\r\nConnection: close\r\n\r\n`,
+      )
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+      expect(answer).toContain('Invalid request target')
+      expect(seen).toEqual([])
+    },
+  )
+
   it('lets a query carry what a path may not', async () => {
     const answer = await raw(
       port,

@@ -2,19 +2,20 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 import { fillPath, matchRoute, readParams, readQuery } from '../../common/routes'
-import { accessLog } from './middleware/access-log'
+import { accessLog, type OpenRequests } from './middleware/access-log'
 import {
   apiRoutePath,
   apiSecurityPolicy,
   configPath,
   forwardedRoutes,
   guardApiRequest,
+  isApiPath,
   pageMethodsOnly,
 } from './middleware/api-guard'
 import { compressApiAnswers } from './middleware/compress-api'
 import { guardStateChanges } from './middleware/state-changes'
-import { failure, type ServerEnv } from './context'
-import { inlineScriptHashes } from './inline-hashes'
+import { failure, ownJson, type ServerEnv } from './context'
+import { builtPageHashes } from './inline-hashes'
 import { forward, type UpstreamOptions } from './upstream/forward'
 import { serveBuiltApp } from './middleware/static-files'
 
@@ -34,13 +35,21 @@ export type ServerOptions = {
   allowedHosts?: readonly string[]
   /** `READ_ONLY=true`: release and delete are refused with 403, and /api/config says so. */
   readOnly?: boolean
+  /**
+   * `PUBLIC_ORIGINS`: the origins people open the dashboard at, behind a proxy that does not
+   * pass on the Host (with its port) the browser sent; release and delete from them are its own.
+   */
+  publicOrigins?: readonly string[]
   log?: (line: string) => void
+  /** The requests not logged yet, for a forced stop to log as cut (main.ts). */
+  openRequests?: OpenRequests
 }
 
 /**
  * A request path is absolute, and none of ours ever needs a dot segment, or an encoded
  * dot, slash, backslash or percent sign: refusing them outright rules out every path-confusion
- * trick before anything is normalised.
+ * trick before anything is normalised. A target never carries a fragment either (RFC 9112;
+ * browsers keep it to themselves), and parsing one away turns `/healthz/..#` into `/`.
  */
 const unsafePath = /^(?!\/)|^\/\/|\\|%(2e|2f|5c|25)|\/\.\.?(\/|$)/i
 
@@ -49,14 +58,16 @@ export function createServerApp({
   distDir,
   allowedHosts = localHosts,
   readOnly = false,
+  publicOrigins = [],
   log = console.log,
+  openRequests,
 }: ServerOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>()
   // Its own count of requests in flight: the bound is per server.
   const upstreamOptions = { ...upstream, inFlight: { count: 0 } }
   const hosts = new Set(allowedHosts.map((host) => host.toLowerCase()))
 
-  app.use(accessLog(log))
+  app.use(accessLog(log, openRequests))
   // Whatever fails in a handler is still answered in JSON, and never as a stack trace on stderr.
   app.onError((error, c) => {
     log(`error id=${c.get('requestId')} ${error.name}`)
@@ -64,13 +75,17 @@ export function createServerApp({
   })
   app.notFound((c) => failure(c, 404, 'Not found'))
   app.use(apiSecurityPolicy)
+  const pageHashes = builtPageHashes(distDir, log)
 
   // First, so that every answer carries them, refusals included.
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
-        scriptSrc: ["'self'", ...inlineScriptHashes(distDir)],
+        // The page as it is now (a rebuild needs no restart); /api has a policy of its own.
+        scriptSrc: [
+          (c) => (isApiPath(c.req.path) ? "'self'" : ["'self'", ...pageHashes()].join(' ')),
+        ],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
@@ -88,8 +103,11 @@ export function createServerApp({
 
   app.use(async (c, next) => {
     // The path as sent, before any normalising; the query may hold anything (a search for "50%").
-    const [path = ''] = (c.env?.incoming?.url ?? new URL(c.req.url).pathname).split('?', 1)
-    if (unsafePath.test(path)) return failure(c, 400, 'Invalid request target')
+    const target = c.env?.incoming?.url ?? new URL(c.req.url).pathname
+    const [path = ''] = target.split('?', 1)
+    if (unsafePath.test(path) || target.includes('#')) {
+      return failure(c, 400, 'Invalid request target')
+    }
     if (!hosts.has(new URL(c.req.url).hostname.toLowerCase())) {
       return failure(c, 400, 'Unexpected Host header')
     }
@@ -103,10 +121,10 @@ export function createServerApp({
 
   app.use('/api/*', compressApiAnswers())
   app.use('/api/*', guardApiRequest)
-  app.use('/api/*', guardStateChanges({ readOnly }))
+  app.use('/api/*', guardStateChanges({ readOnly, publicOrigins }))
 
   // This server's own settings the app needs, asked without a key: nothing here is a secret.
-  app.get(configPath, (c) => c.json({ readOnly }))
+  app.get(configPath, (c) => ownJson(c, 200, { readOnly }))
 
   // An exact allow-list of upstream routes (common/routes.ts): anything else under /api never
   // leaves this server, and only checked parameters and query values reach the upstream URL.

@@ -88,6 +88,19 @@ describe('getJson with responses the emulator does not send yet', () => {
     expect(error.retryable).toBe(false)
   })
 
+  it('reads JSON by its bytes, whatever type it is labelled with (a dev proxy passes a gateway’s on)', async () => {
+    respondWith('{"models":[]}', { status: 200, headers: { 'content-type': 'text/plain' } })
+    expect(await getJson('/models', { apiKey: 'k' })).toEqual({ models: [] })
+    respondWith('{"message":"Unauthorized."}', {
+      status: 401,
+      headers: { 'content-type': 'text/plain' },
+    })
+    expect(await failureOf(getJson('/models', { apiKey: 'k' }))).toMatchObject({
+      kind: 'auth',
+      message: 'Unauthorized.',
+    })
+  })
+
   it('says so when an empty body arrives', async () => {
     respondWith('', { status: 503 })
     const error = await failureOf(getJson('/models', { apiKey: 'k' }))

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import { makeModel, seedAccount } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
+import { setWatched } from '@/models/watching/watched-models'
 import { ModelsScreen } from './models-screen'
 
 function names(): string[] {
@@ -267,6 +268,34 @@ describe('ModelsScreen', () => {
     window.getSelection()!.removeAllRanges()
     await user.click(baseModel)
     await waitFor(() => expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925'))
+  })
+
+  it('keeps the table when a browser API throws in watching: that part alone says so', async () => {
+    const finished = seedAccount().find((model) => model.status.toLowerCase() === 'ready')!
+    setWatched([finished.modelId])
+    onTestFinished(() => setWatched([]))
+    // A browser that throws where it should answer: reading the permission, say.
+    vi.stubGlobal(
+      'Notification',
+      Object.defineProperty({}, 'permission', {
+        get: () => {
+          throw new DOMException('The operation is insecure.', 'SecurityError')
+        },
+      }),
+    )
+    installEmulatorFetch()
+    const caught = vi.fn<(error: unknown) => void>()
+    renderApp(<ModelsScreen models={seedAccount()} credentials={credentials} />, {
+      onCaughtError: caught,
+    })
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        /^The watched models could not be shown: .*The operation is insecure\./,
+      ),
+    )
+    expect(caught).toHaveBeenCalledTimes(1)
+    expect(names()).toContain(finished.modelName)
+    expect(screen.getByRole('searchbox', { name: 'Search models' })).toBeInTheDocument()
   })
 
   it('has its own state for an empty account', () => {

@@ -31,13 +31,8 @@ import { useSelection } from '@/models/view/use-selection'
 import { useModelRows } from '@/models/view/use-model-rows'
 import { useUrlState } from '@/models/view/url-state'
 import { viewTitle } from '@/models/view/view-title'
-import {
-  setWatched,
-  toggleWatching,
-  useNotifyPermission,
-  useWatchedIds,
-} from '@/models/watching/watched-models'
-import { useWatching, type Outcome } from '@/models/watching/use-watching'
+import { toggleWatching, useWatchedIds } from '@/models/watching/watched-models'
+import { Watching } from '@/models/watching/watching'
 
 import {
   CompareView,
@@ -136,16 +131,10 @@ export function ModelsScreen({
 
   usePrefetchWhileIdle()
   const watchedIds = useWatchedIds()
-  const permission = useNotifyPermission()
-  const watching = useWatching({
-    byId,
-    watched: watchedIds,
-    setWatched,
-    credentials,
-    onOpen: (modelId) => view.setModel(modelId),
-  })
+  // What finished while watched, counted in the title until the tab is looked at (Watching).
+  const [titlePrefix, setTitlePrefix] = useState('')
   useDocumentTitle(
-    watching.titlePrefix +
+    titlePrefix +
       viewTitle({
         comparing: comparing ? selection.models.length : 0,
         openModelId: view.openModelId,
@@ -157,14 +146,7 @@ export function ModelsScreen({
   const terms = useMemo(() => searchTerms(search), [search])
   const openModel = useCallback((modelId: string) => setModel(modelId), [setModel])
 
-  const notices = useScreenNotices({
-    statusChanges: statusChanges.summary,
-    outcomes: watching.outcomes,
-    blocked:
-      (permission === 'denied' || permission === 'unsupported') &&
-      (watchedIds.length > 0 || watching.outcomes.length > 0),
-    onOpen: openModel,
-  })
+  const notices = useScreenNotices(statusChanges.summary)
   const exportShown = (format: 'csv' | 'json') =>
     // Loaded on first use: most visits never export.
     import('@/models/toolbar/export-models')
@@ -237,6 +219,14 @@ export function ModelsScreen({
             : undefined,
         }}
       />
+      <ErrorBoundary what="The watched models">
+        <Watching
+          byId={byId}
+          credentials={credentials}
+          onOpen={openModel}
+          onTitlePrefix={setTitlePrefix}
+        />
+      </ErrorBoundary>
       {actions.element}
       {triaging(facets) ? (
         <ErrorBoundary what="The failure triage">
@@ -328,51 +318,14 @@ export function ModelsScreen({
 }
 
 /**
- * What the screen says in the notice region: status changes between fetches, watched models
- * that finished (with Open), why desktop notifications are not coming, an export that failed.
+ * What the screen says in the notice region (watching says its own): status changes between
+ * fetches, and an export that failed.
  */
-function useScreenNotices({
-  statusChanges,
-  outcomes,
-  blocked,
-  onOpen,
-}: {
-  statusChanges: string
-  outcomes: readonly Outcome[]
-  blocked: boolean
-  onOpen: (modelId: string) => void
-}) {
+function useScreenNotices(statusChanges: string) {
   const { notify } = useNotices()
   useEffect(() => {
     if (statusChanges) notify({ id: 'status-changes', tone: 'info', text: statusChanges })
   }, [statusChanges, notify])
-  useEffect(() => {
-    for (const outcome of outcomes) {
-      notify({
-        id: `watched-${outcome.modelId}`,
-        tone: outcome.ok ? 'success' : 'danger',
-        title: `${outcome.modelName}: ${outcome.text}`,
-        text: 'A model you asked to be told about has finished.',
-        actions: (
-          <Button size="sm" onClick={() => onOpen(outcome.modelId)}>
-            Open {outcome.modelName}
-          </Button>
-        ),
-        persistent: true,
-      })
-    }
-    // Told once per outcome; a new `onOpen` is no new outcome.
-    // oxlint-disable-next-line react/exhaustive-deps -- see above
-  }, [outcomes, notify])
-  useEffect(() => {
-    if (!blocked) return
-    notify({
-      id: 'watch-blocked',
-      tone: 'info',
-      text: 'Desktop notifications are not allowed in this browser, so finished models are announced here and in the tab’s title.',
-      persistent: true,
-    })
-  }, [blocked, notify])
   return {
     exportFailed: (error: unknown) =>
       notify({

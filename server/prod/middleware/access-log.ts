@@ -7,8 +7,11 @@ import type { ServerEnv } from '../context'
 
 type ReadResult = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>
 
-/** How a body ended: all of it went out, the source broke off, or the browser went away. */
-export type BodyOutcome = 'complete' | 'cut' | 'aborted'
+/**
+ * How a body ended: all of it went out, the source broke off, the browser went away, or the
+ * server's forced stop cut it (SHUTDOWN_TIMEOUT_MS ran out).
+ */
+export type BodyOutcome = 'complete' | 'cut' | 'aborted' | 'cut-by-stop'
 
 /** At most a short hash of the key reaches the log: enough to tell two users apart. */
 function keyTag(key: string | undefined): string {
@@ -16,23 +19,69 @@ function keyTag(key: string | undefined): string {
 }
 
 /**
+ * The requests whose log line is not written yet. When a forced stop is about to close their
+ * connections, each one is written at once, saying it was cut: the process exits right after,
+ * before any stream could report it, and a delete Marqtune had not answered must not vanish.
+ */
+export class OpenRequests {
+  readonly #cuts = new Set<() => void>()
+
+  /** Keeps `cut` until the request's line is written; call the result then. */
+  track(cut: () => void): () => void {
+    this.#cuts.add(cut)
+    return () => this.#cuts.delete(cut)
+  }
+
+  /** Writes the line of every request still open, as cut by the stop; how many there were. */
+  cutAll(): number {
+    const cuts = [...this.#cuts]
+    for (const cut of cuts) cut()
+    return cuts.length
+  }
+}
+
+/**
  * Gives each request an id (in `x-request-id` and in every error body) and writes one line when
  * its body really ends, not when the handler returns: a 200 cut off mid-body is logged as cut.
- * Method, route, outcome and sizes only: never a header value, so never the key.
+ * Method, route, outcome and sizes only: never a header value, so never the key. A request cut
+ * by a forced stop before it was answered has `-` for its status.
  */
-export function accessLog(log: (line: string) => void): MiddlewareHandler<ServerEnv> {
+export function accessLog(
+  log: (line: string) => void,
+  open: OpenRequests = new OpenRequests(),
+): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const started = performance.now()
     const requestId = randomUUID()
     c.set('requestId', requestId)
+    let status: number | '-' = '-'
+    const sent = { bytes: 0 }
+    let written = false
+    const write = (outcome: BodyOutcome) => {
+      if (written) return
+      written = true
+      untrack()
+      const route = c.get('route') ?? (routePath(c) || '-')
+      const took = `${Math.round(performance.now() - started)}ms`
+      const key = `key=${keyTag(c.req.header('x-api-key'))}`
+      log(
+        [
+          c.req.method,
+          route,
+          status,
+          took,
+          `bytes=${sent.bytes}`,
+          outcome,
+          `id=${requestId}`,
+          key,
+        ].join(' '),
+      )
+    }
+    const untrack = open.track(() => write('cut-by-stop'))
     await next()
     c.header('x-request-id', requestId)
-    const head = [c.req.method, c.get('route') ?? (routePath(c) || '-'), c.res.status]
-    const tail = [`id=${requestId}`, `key=${keyTag(c.req.header('x-api-key'))}`]
-    c.res = watchBody(c.res, c.env?.outgoing, (bytes, outcome) => {
-      const took = `${Math.round(performance.now() - started)}ms`
-      log([...head, took, `bytes=${bytes}`, outcome, ...tail].join(' '))
-    })
+    status = c.res.status
+    c.res = watchBody(c.res, c.env?.outgoing, sent, write)
   }
 }
 
@@ -44,27 +93,27 @@ export function accessLog(log: (line: string) => void): MiddlewareHandler<Server
 function watchBody(
   response: Response,
   outgoing: ServerResponse | undefined,
-  report: (bytes: number, outcome: BodyOutcome) => void,
+  sent: { bytes: number },
+  report: (outcome: BodyOutcome) => void,
 ): Response {
   let settled = false
-  const settle = (bytes: number, outcome: BodyOutcome) => {
+  const settle = (outcome: BodyOutcome) => {
     if (settled) return
     settled = true
     if (outcome !== 'complete' || !outgoing || outgoing.writableFinished) {
-      report(bytes, outcome)
+      report(outcome)
       return
     }
     // Handed to Node is not yet sent: the socket says whether the last byte went out.
-    const sent = () => report(bytes, outgoing.writableFinished ? 'complete' : 'aborted')
-    if (outgoing.destroyed) sent()
-    else outgoing.once('close', sent)
+    const done = () => report(outgoing.writableFinished ? 'complete' : 'aborted')
+    if (outgoing.destroyed) done()
+    else outgoing.once('close', done)
   }
   if (!response.body) {
-    settle(0, 'complete')
+    settle('complete')
     return response
   }
   const reader = response.body.getReader()
-  let bytes = 0
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -72,22 +121,22 @@ function watchBody(
         try {
           result = await reader.read()
         } catch (error) {
-          settle(bytes, 'cut')
+          settle('cut')
           // The adapter cancels this stream once the connection closes; nothing else to do.
           if (outgoing) outgoing.destroy()
           else controller.error(error)
           return
         }
         if (result.done) {
-          settle(bytes, 'complete')
+          settle('complete')
           controller.close()
           return
         }
-        bytes += result.value.byteLength
+        sent.bytes += result.value.byteLength
         controller.enqueue(result.value)
       },
       async cancel(reason) {
-        settle(bytes, 'aborted')
+        settle('aborted')
         await reader.cancel(reason).catch(() => {})
       },
     },

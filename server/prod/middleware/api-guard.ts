@@ -6,7 +6,7 @@ import { failure, type ServerEnv } from '../context'
 /** Nothing under /api is a page: opened in a tab, an answer may not run or load anything. */
 export const apiContentSecurityPolicy = "default-src 'none'; sandbox"
 
-const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
+export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
 
 /** Registered before the page's security headers, so that it has the last word under /api. */
 export const apiSecurityPolicy: MiddlewareHandler<ServerEnv> = async (c, next) => {

@@ -79,6 +79,18 @@ function appAnswering(answer: () => Response) {
   return app
 }
 
+describe('the server’s own small answers', () => {
+  it('sends /api/config as it is to a browser that takes brotli: 18 bytes stay 18', async () => {
+    const response = await server.request('/api/config', {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    })
+    expect(response.headers.get('content-encoding')).toBeNull()
+    const body = Buffer.from(await response.arrayBuffer())
+    expect(body.toString()).toBe('{"readOnly":false}')
+    expect(response.headers.get('content-length')).toBe(String(body.length))
+  })
+})
+
 describe('compressApiAnswers', () => {
   const big = new TextEncoder().encode(JSON.stringify({ text: 'x'.repeat(300_000) }))
 

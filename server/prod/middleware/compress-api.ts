@@ -21,7 +21,7 @@ export type ApiCompression = { brotliQuality: number; gzipLevel: number }
  */
 export const apiCompressionDefaults: ApiCompression = { brotliQuality: 4, gzipLevel: 6 }
 
-/** Below this, compressing costs more than the bytes it saves (the server's own errors). */
+/** Below this, compressing costs more than it saves: the server's own answers (`ownJson`). */
 const minBytes = 1024
 
 /**

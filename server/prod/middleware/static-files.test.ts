@@ -21,6 +21,9 @@ for (const [file, bytes] of [
   writeFileSync(join(distDir, `${file}.gz`), gzipSync(bytes))
 }
 writeFileSync(join(distDir, 'assets/index-abc123.js.map'), '{"sources":["src/secret.ts"]}')
+// What a build or a deploy may leave beside the app, never meant to be served.
+writeFileSync(join(distDir, '.secret'), 'secret: token')
+writeFileSync(join(distDir, 'assets/.env'), 'SECRET=token')
 
 const app = createServerApp({ upstream: { baseUrl: 'http://127.0.0.1:9' }, distDir, log: () => {} })
 const get = (path: string, acceptEncoding?: string) =>
@@ -68,10 +71,26 @@ describe('the built app', () => {
     }
   })
 
+  it.each(['/robots.txt', '/favicon.ico', '/sitemap.xml', '/models/export.csv'])(
+    'answers 404 for a file that is not there (%s), rather than the page',
+    async (path) => {
+      const response = await get(path, 'br')
+      expect(response.status).toBe(404)
+      expect(response.headers.get('content-type')).not.toMatch(/html/)
+      expect(response.headers.get('cache-control')).toBeNull()
+    },
+  )
+
   it('answers 404 for an asset that is not there, rather than the page', async () => {
     const response = await get('/assets/index-old999.js', 'br')
     expect(response.status).toBe(404)
     expect(response.headers.get('cache-control')).toBeNull()
+  })
+
+  it.each(['/.secret', '/assets/.env'])('never serves a dotfile: %s is a 404', async (path) => {
+    const response = await get(path)
+    expect(response.status).toBe(404)
+    expect(await response.text()).not.toContain('secret')
   })
 
   it('never serves the hidden source maps', async () => {

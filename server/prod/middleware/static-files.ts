@@ -20,8 +20,9 @@ export function serveBuiltApp(app: Hono<ServerEnv>, distDir: string) {
   }
 
   // The hidden source maps stay on the server's disk, for decoding a stack trace: they show the
-  // whole source to anyone who asks, and no bundle names them.
-  app.get('*', (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()))
+  // whole source to anyone who asks, and no bundle names them. So do dotfiles (a `.env` or
+  // `.git` a deploy left in the folder): the build writes none.
+  app.get('*', (c, next) => (/\/\.|\.map$/.test(c.req.path) ? c.notFound() : next()))
   app.use('*', varyByEncoding)
 
   // Headers are set after serveStatic has answered: one set in its onFound is lost.
@@ -42,6 +43,9 @@ export function serveBuiltApp(app: Hono<ServerEnv>, distDir: string) {
     }
   })
   app.use('/*', serveStatic({ root: distDir, precompressed: true, index: 'index.html' }))
+  // A path that names a file (its last segment has an extension) and is not there is a 404: a
+  // crawler's /robots.txt or a stale link must not get the app's page as if it were the file.
+  app.get('*', (c, next) => (/\.[^/]*$/.test(c.req.path) ? c.notFound() : next()))
   // Client-side routes share the one page.
   app.get('*', serveStatic({ root: distDir, precompressed: true, path: 'index.html' }))
 }

@@ -3,7 +3,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import { failure, type ServerEnv } from '../context'
 import { describeNotJson, isJsonType } from './json-type'
-import { BodyFailure, readAhead, restOfBody } from './upstream-body'
+import { readJsonStart } from './json-body'
+import { BodyFailure, restOfBody } from './upstream-body'
 import {
   nodeSend,
   type UpstreamAnswer,
@@ -160,16 +161,15 @@ async function passBack(
   }
   const retryAfter = answer.header('retry-after')
   if (retryAfter) c.header('retry-after', retryAfter)
+  // The label is only a hint (gateways send JSON as text/plain); the bytes decide. What is not
+  // JSON could run as a page or a script on this origin, the one holding the key, so it is never
+  // passed on. An error keeps its status, so the app still tells a refused key (401) from a busy
+  // gateway (503); a success that is not JSON is of no use to it: 502.
   const type = answer.header('content-type')
-  // Anything else could run as a page or a script on this origin, the one holding the key. An
-  // error keeps its status, so the app still tells a refused key (401) from a busy gateway (503);
-  // a success that is not JSON is of no use to it: 502.
-  if (!isJsonType(type)) {
-    const answered = status >= 400 && isContentful(status) ? status : 502
-    return refuse(answered, `The Marqtune API answered ${describeNotJson(status, type)}`)
-  }
+  const labelledJson = isJsonType(type)
   const encoding = answer.header('content-encoding')
   if (encoding && encoding.toLowerCase() !== 'identity') {
+    if (!labelledJson) return refuse(...notJsonAnswer(status, type))
     return refuse(502, `The Marqtune API sent a ${encoding}-encoded answer it was not asked for.`)
   }
   const declared = Number(answer.header('content-length') ?? 0)
@@ -180,12 +180,23 @@ async function passBack(
   const reader = answer.body.getReader()
   let start
   try {
-    start = await readAhead(reader, readAheadLimit, upstream)
+    start = await readJsonStart(reader, { labelledJson, wanted: readAheadLimit }, upstream)
+    if (!start) {
+      finish()
+      return failure(c, ...notJsonAnswer(status, type))
+    }
   } catch (error) {
     finish()
+    // A body that breaks off before saying what it is: a gateway's page, as before it broke.
+    if (!labelledJson) return failure(c, ...notJsonAnswer(status, type))
     return failure(c, ...bodyFailureAnswer(error, upstream))
   }
-  const headers = { 'content-type': type, ...(retryAfter ? { 'retry-after': retryAfter } : {}) }
+  // Served as JSON whatever the label said: with nosniff and the /api sandbox policy, nothing
+  // in it can be taken for a page or a script.
+  const headers = {
+    'content-type': 'application/json',
+    ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+  }
   if (start.done) {
     finish()
     return new Response(concat(start.chunks, start.bytes), {
@@ -197,6 +208,14 @@ async function passBack(
   const streamed = new Headers(headers)
   if (declared > 0) streamed.set('content-length', String(declared))
   return new Response(restOfBody(reader, start, upstream, finish), { status, headers: streamed })
+}
+
+/** What came instead of JSON, in words, with the status to answer: an error keeps its own. */
+function notJsonAnswer(status: number, type: string | undefined): [ContentfulStatusCode, string] {
+  return [
+    status >= 400 && isContentful(status) ? status : 502,
+    `The Marqtune API answered ${describeNotJson(status, type)}`,
+  ]
 }
 
 function isContentful(status: number): status is ContentfulStatusCode {

@@ -93,6 +93,30 @@ export async function readAhead(
   return { chunks, bytes, done: false }
 }
 
+/**
+ * One more chunk onto what was read ahead (the read under way first), within the idle and size
+ * limits: for deciding what a body is when its first part told nothing yet.
+ */
+export async function readOneMore(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  start: ReadAhead,
+  limits: BodyLimits,
+): Promise<void> {
+  const pending = start.pending
+  start.pending = undefined
+  const { done, value } = await nextChunk(reader, limits, start.bytes, pending)
+  if (done) {
+    start.done = true
+    return
+  }
+  start.bytes += value.byteLength
+  if (start.bytes > limits.maxBodyBytes) {
+    await reader.cancel().catch(() => {})
+    throw new BodyFailure('too-large', start.bytes)
+  }
+  start.chunks.push(value)
+}
+
 async function delay(ms: number): Promise<'late'> {
   if (ms <= 0) return 'late'
   return new Promise((resolve) => setTimeout(resolve, ms, 'late').unref())

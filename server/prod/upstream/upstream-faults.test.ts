@@ -45,6 +45,13 @@ afterAll(async () => {
 })
 
 const json = { 'content-type': 'application/json' }
+
+/** Whatever the upstream said it was: JSON, never sniffed, never run as a page. */
+function expectServedAsJson(response: Response) {
+  expect(response.headers.get('content-type')).toBe('application/json')
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
+}
 const bigBody = JSON.stringify({ models: 'x'.repeat(600_000) })
 
 describe('an upstream answer the server cannot describe', () => {
@@ -137,16 +144,76 @@ describe('an upstream answer that is not JSON', () => {
   )
 
   it.each(['application/json; charset=utf-8', 'application/problem+json', 'Application/JSON'])(
-    'passes %s through, error statuses included',
+    'passes %s through as application/json, error statuses included',
     async (type) => {
       state.reply = { status: 404, headers: { 'content-type': type }, body: '{"message":"nope"}' }
       const response = await get()
       expect(response.status).toBe(404)
-      expect(response.headers.get('content-type')).toBe(type)
-      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
+      expectServedAsJson(response)
       expect(await response.json()).toEqual({ message: 'nope' })
     },
   )
+
+  it.each([
+    ['a body that is not JSON', 'upstream connect error or disconnect/reset before headers'],
+    ['JSON cut short', '{"models":[{"modelId":"m"}'],
+    ['an empty body', ''],
+  ])(
+    'refuses %s labelled text/plain in its words, keeping an error status',
+    async (_name, text) => {
+      for (const [status, answered] of [
+        [200, 502],
+        [503, 503],
+      ] as const) {
+        state.reply = { status, headers: { 'content-type': 'text/plain' }, body: text }
+        const body = await expectGuarantees(await get(), answered, logLines)
+        expect(body.message).toMatch(
+          /^The Marqtune API answered HTTP \d+ [\w ]+: a response of type text\/plain, not JSON\.$/,
+        )
+      }
+    },
+  )
+
+  it('refuses a long page that is not JSON from its first bytes, whatever its label says', async () => {
+    const page = `<!doctype html><title>Gateway</title>${'<p>busy</p>'.repeat(60_000)}`
+    state.reply = { status: 502, headers: { 'content-type': 'text/html' }, body: page }
+    expect((await expectGuarantees(await get(), 502, logLines)).message).toBe(
+      'The Marqtune API answered HTTP 502 Bad Gateway: an HTML page.',
+    )
+    state.reply = { status: 200, headers: { 'content-type': 'text/plain' }, body: page }
+    expect((await expectGuarantees(await get(), 502, logLines)).message).toContain(
+      'a response of type text/plain, not JSON.',
+    )
+  })
+})
+
+describe('a JSON answer labelled as something else (gateways say text/plain)', () => {
+  it.each([
+    'text/plain',
+    'text/plain; charset=utf-8',
+    'application/octet-stream',
+    'text/html',
+    undefined,
+  ])('reads %s as the JSON it is, served as application/json', async (type) => {
+    for (const [status, body] of [
+      [200, '\ufeff {"models":[{"modelId":"m","status":"Ready"}]}\n'],
+      [401, '{"message":"Unauthorized."}'],
+    ] as const) {
+      state.reply = { status, headers: type ? { 'content-type': type } : {}, body }
+      const response = await get()
+      expect(response.status).toBe(status)
+      expectServedAsJson(response)
+      expect(await response.json()).toEqual(JSON.parse(body.replace('\ufeff', '')))
+    }
+  })
+
+  it('streams a long one (more than is read ahead) from its first bytes, whole', async () => {
+    state.reply = { status: 200, headers: { 'content-type': 'text/plain' }, body: bigBody }
+    const response = await get()
+    expect(response.status).toBe(200)
+    expectServedAsJson(response)
+    expect(await response.text()).toBe(bigBody)
+  })
 
   it('refuses an encoding it did not ask for rather than pass on bytes it cannot size', async () => {
     state.reply = { status: 200, headers: { ...json, 'content-encoding': 'gzip' }, body: 'x' }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 
 import { deleteModel } from '@/api/model-actions'
 import { modelQueries, type Credentials } from '@/api/model-queries'
@@ -7,6 +7,12 @@ import type { Model } from '@/api/model-schema'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { plural } from '@/lib/format'
 
+import {
+  confirms,
+  deleteConfirmation,
+  type DeleteConfirmation,
+  type Edges,
+} from './delete-confirmation'
 import { isDone, runDeletes, stillSelected, type DeleteState } from './delete-runner'
 import { displayName } from '@/models/domain/model-fields'
 
@@ -26,12 +32,12 @@ export type DeleteFinished = {
 }
 
 /**
- * Deletes one model (confirmed by typing its name) or many (by typing `delete`), a few at a time,
- * showing each one's outcome. Nothing is removed from the table before the service answers;
- * the list is refreshed once every answer is in.
+ * Deletes one model (confirmed by typing its name, or its id when the name cannot be typed) or
+ * many (by typing `delete`), a few at a time, showing each one's outcome. Nothing is removed
+ * from the table before the service answers; the list is refreshed once every answer is in.
  */
 export function DeleteDialog({
-  models,
+  models: handed,
   single,
   credentials,
   onProgress,
@@ -39,7 +45,7 @@ export function DeleteDialog({
   onClose,
 }: {
   models: Model[]
-  /** One model, from its panel: confirmed by its name. */
+  /** One model, from its panel: confirmed by its name, or its id (`deleteConfirmation`). */
   single: boolean
   credentials: Credentials
   /** Every step of every model, so that the table can show which ones are being deleted. */
@@ -47,6 +53,11 @@ export function DeleteDialog({
   onFinished: (result: DeleteFinished) => void
   onClose: () => void
 }) {
+  // Each model once, whoever asked: the count, the list and the requests all follow from it.
+  const models = useMemo(
+    () => [...new Map(handed.map((model) => [model.modelId, model])).values()],
+    [handed],
+  )
   const queryClient = useQueryClient()
   const fieldId = useId()
   const [typed, setTyped] = useState('')
@@ -56,8 +67,9 @@ export function DeleteDialog({
   useEffect(() => () => controller.current?.abort(), [])
 
   const [first] = models
-  // A model without a name is confirmed by its id.
-  const expected = single ? first?.modelName || first?.modelId || '' : 'delete'
+  const confirmation = single && first ? deleteConfirmation(first) : undefined
+  const expected = confirmation ? confirmation.text : single ? '' : 'delete'
+  const hinted = confirmation !== undefined && isHinted(confirmation)
   const count = plural(models.length, 'model')
   const confirmLabel = single ? 'Delete model' : `Delete ${count}`
 
@@ -85,10 +97,16 @@ export function DeleteDialog({
   const failures = [...(outcomes ?? [])].filter(([, outcome]) => !isDone(outcome)).length
   return (
     <ConfirmDialog
-      title={single ? `Delete ${first?.modelName || 'this model'}?` : `Delete ${count}?`}
+      title={
+        confirmation?.by === 'name'
+          ? `Delete ${confirmation.text.trim()}?`
+          : single
+            ? 'Delete this model?'
+            : `Delete ${count}?`
+      }
       confirmLabel={confirmLabel}
       danger
-      canConfirm={typed.trim() === expected && expected !== ''}
+      canConfirm={confirms(typed, expected)}
       pending={running}
       cancelLabel={finished ? 'Close' : 'Cancel'}
       onConfirm={outcomes ? undefined : () => void start()}
@@ -131,10 +149,16 @@ export function DeleteDialog({
       {outcomes ? null : (
         <div className="flex flex-col gap-1">
           <label htmlFor={fieldId} className="font-medium">
-            {single ? 'Type the model name to confirm' : 'Type delete to confirm'}
+            {confirmation
+              ? `Type the model ${confirmation.by} to confirm`
+              : 'Type delete to confirm'}
           </label>
+          {confirmation ? (
+            <ConfirmationHint id={`${fieldId}-hint`} confirmation={confirmation} />
+          ) : null}
           <input
             id={fieldId}
+            aria-describedby={hinted ? `${fieldId}-hint` : undefined}
             value={typed}
             onChange={(event) => setTyped(event.target.value)}
             autoComplete="off"
@@ -153,5 +177,34 @@ export function DeleteDialog({
             : ''}
       </p>
     </ConfirmDialog>
+  )
+}
+
+const isHinted = (confirmation: DeleteConfirmation) =>
+  confirmation.by === 'id' || confirmation.edges !== 'none'
+
+const edgeWords: Record<Exclude<Edges, 'none'>, string> = {
+  start: 'with a space at the start',
+  end: 'with a space at the end',
+  both: 'with spaces around it',
+}
+
+/** What exactly to type, where it cannot be read off the list: spaces at the edges, or the id. */
+function ConfirmationHint({ id, confirmation }: { id: string; confirmation: DeleteConfirmation }) {
+  if (confirmation.by === 'id') {
+    return (
+      <p id={id} className="text-slate-700">
+        Its name cannot be typed (it is empty, only spaces, or has a line break or a tab), so type
+        its id: <code className="font-mono break-all">{confirmation.text}</code>
+      </p>
+    )
+  }
+  if (confirmation.edges === 'none') return null
+  return (
+    <p id={id} className="text-slate-700">
+      The name is{' '}
+      <code className="rounded bg-slate-100 font-mono whitespace-pre">{confirmation.text}</code>,{' '}
+      {edgeWords[confirmation.edges]}: type those spaces too.
+    </p>
   )
 }

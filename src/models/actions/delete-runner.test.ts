@@ -64,4 +64,40 @@ describe('runDeletes', () => {
     expect([...outcomes.values()].filter((o) => o.state === 'cancelled')).toHaveLength(6)
     expect(stillSelected(outcomes)).toEqual(ids.slice(4))
   })
+
+  it('marks those not yet sent cancelled at once, not when those in flight come back', async () => {
+    const { deleteOne, pending } = controlled()
+    const controller = new AbortController()
+    const latest = new Map<string, DeleteState['state']>()
+    const run = runDeletes(ids, deleteOne, {
+      onChange: (id, outcome) => latest.set(id, outcome.state),
+      signal: controller.signal,
+    })
+    await tick()
+    controller.abort()
+    // The four in flight have not answered yet: the six others already say so.
+    expect(pending.size).toBe(4)
+    expect(ids.filter((id) => latest.get(id) === 'cancelled')).toEqual(ids.slice(4))
+    expect(ids.filter((id) => latest.get(id) === 'deleting')).toEqual(ids.slice(0, 4))
+    for (const resolve of pending.values()) resolve('deleted')
+    const outcomes = await run
+    expect(ids.map((id) => outcomes.get(id)!.state)).toEqual([
+      ...Array<string>(4).fill('deleted'),
+      ...Array<string>(6).fill('cancelled'),
+    ])
+  })
+
+  it('sends one delete per model, however often its id was handed in', async () => {
+    const sent: string[] = []
+    const outcomes = await runDeletes(
+      ['m1', 'm2', 'm1', 'm1'],
+      async (id) => {
+        sent.push(id)
+        return 'deleted'
+      },
+      { onChange: () => {} },
+    )
+    expect(sent).toEqual(['m1', 'm2'])
+    expect([...outcomes.keys()]).toEqual(['m1', 'm2'])
+  })
 })

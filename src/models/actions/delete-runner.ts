@@ -14,12 +14,14 @@ export const isDone = (outcome: DeleteState) =>
   outcome.state === 'deleted' || outcome.state === 'already-deleted'
 
 /**
- * Deletes `ids`, `concurrency` at a time, telling `onChange` each step of each model. Aborting
- * `signal` stops the ones not yet sent (they end `cancelled`); those in flight finish, since
- * the service may already have acted on them. Resolves once every model has an outcome.
+ * Deletes `ids` (each once, however often it is listed), `concurrency` at a time, telling
+ * `onChange` each step of each model. Aborting `signal` stops the ones not yet sent: they are
+ * `cancelled` at once, not when the requests in flight come back (a slow service takes
+ * seconds). Those in flight finish, since the service may already have acted on them. Resolves
+ * once every model has an outcome.
  */
 export async function runDeletes(
-  ids: readonly string[],
+  listed: readonly string[],
   deleteOne: (id: string) => Promise<'deleted' | 'already-deleted'>,
   {
     onChange,
@@ -36,15 +38,17 @@ export async function runDeletes(
     outcomes.set(id, outcome)
     onChange(id, outcome)
   }
+  const ids = [...new Set(listed)]
   for (const id of ids) set(id, { state: 'queued' })
   let next = 0
+  const cancelUnsent = () => {
+    while (next < ids.length) set(ids[next++]!, { state: 'cancelled' })
+  }
+  if (signal?.aborted) cancelUnsent()
+  signal?.addEventListener('abort', cancelUnsent, { once: true })
   async function worker() {
     while (next < ids.length) {
       const id = ids[next++]!
-      if (signal?.aborted) {
-        set(id, { state: 'cancelled' })
-        continue
-      }
       set(id, { state: 'deleting' })
       try {
         set(id, { state: await deleteOne(id) })
@@ -56,7 +60,11 @@ export async function runDeletes(
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
+  } finally {
+    signal?.removeEventListener('abort', cancelUnsent)
+  }
   return outcomes
 }
 

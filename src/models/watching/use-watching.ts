@@ -5,6 +5,9 @@ import type { Model } from '@/api/model-schema'
 import { outcomeText } from '@/models/domain/outcome'
 import { isInProgress, phaseOf } from '@/models/domain/status'
 
+import { showDesktopNotification } from './desktop-notification'
+import { notificationsRefused } from './watched-models'
+
 /** While the tab is hidden, each watched model is asked about at most this often. */
 export const hiddenPollMs = 15_000
 /** Requests at once while hidden: a few, never the whole list. */
@@ -22,7 +25,8 @@ export function usePageHidden(): boolean {
 }
 
 /**
- * Tells the reader when a watched model finishes: a desktop notification (when allowed), a count
+ * Tells the reader when a watched model finishes: a desktop notification (when allowed and the
+ * browser shows them from a page), a count
  * in the tab title until the tab is looked at, and the outcomes for an in-page notice. While the
  * tab is hidden the list is not refreshed, so only the watched models are polled, one by one.
  */
@@ -70,15 +74,19 @@ export function useWatching({
     if (document.visibilityState === 'hidden') setUnseen((count) => count + told.length)
     if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
       for (const outcome of told) {
-        const notification = new Notification(`${outcome.modelName}: ${outcome.text}`, {
+        const shown = showDesktopNotification(`${outcome.modelName}: ${outcome.text}`, {
           body: 'Open it in the Marqtune Models dashboard.',
           tag: outcome.modelId,
+          onClick: () => {
+            window.focus()
+            onOpenRef.current(outcome.modelId)
+          },
         })
-        notification.addEventListener('click', () => {
-          window.focus()
-          onOpenRef.current(outcome.modelId)
-          notification.close()
-        })
+        // Refused by this browser: the notice (already told) says so, and no more are tried.
+        if (!shown) {
+          notificationsRefused()
+          break
+        }
       }
     }
   }, [watched, polled, byId, setWatched])

@@ -52,14 +52,18 @@ export function reloadWatched(): void {
   notify()
 }
 
+/** `unsupported`: no Notification API, or one whose constructor this browser refuses. */
 export type Permission = NotificationPermission | 'unsupported'
+
+/** This browser refused to show a notification from the page (use-watching.ts). */
+let refused = false
 
 /**
  * Asked only on the reader's click that turns watching on: the browser's prompt for desktop
  * notifications, the first time. Denied or unsupported leaves the in-page notice and the title.
  */
 export async function askToNotify(): Promise<Permission> {
-  if (typeof Notification === 'undefined') return 'unsupported'
+  if (typeof Notification === 'undefined' || refused) return 'unsupported'
   if (Notification.permission !== 'default') return Notification.permission
   try {
     return await Notification.requestPermission()
@@ -70,6 +74,16 @@ export async function askToNotify(): Promise<Permission> {
 
 let permission: Permission =
   typeof Notification === 'undefined' ? 'unsupported' : Notification.permission
+
+/**
+ * The browser would not construct a notification although permission was granted (Chrome for
+ * Android): from now on, for this page, notifications count as unsupported.
+ */
+export function notificationsRefused(): void {
+  refused = true
+  permission = 'unsupported'
+  notify()
+}
 
 /** What the browser answered when last asked (or knew before): for the in-page explanation. */
 export function useNotifyPermission(): Permission {
