@@ -71,6 +71,7 @@ export function Tabs<Id extends string>({
               role="tab"
               aria-selected={active}
               aria-controls={panelId}
+              aria-label={tab.count === undefined ? undefined : `${tab.label}, ${tab.count}`}
               tabIndex={active ? 0 : -1}
               onClick={() => onSelect(tab.id)}
               className={`-mb-px flex flex-none items-center gap-1.5 border-b-2 px-2.5 py-2 text-sm font-medium whitespace-nowrap focus-visible:-outline-offset-2 ${

@@ -3,9 +3,8 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type React
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { EmptyState } from '@/components/empty-state'
-import { ErrorBoundary, isCodeLoadError } from '@/components/error-boundary'
+import { ErrorBoundary } from '@/components/error-boundary'
 import { HighlightTerms } from '@/components/highlight'
-import { Button } from '@/components/button'
 import { useNotices } from '@/components/notices'
 import { lazily } from '@/lib/once'
 import { isDensity, readPreference, usePreference, writePreference } from '@/lib/preferences'
@@ -25,6 +24,7 @@ import { isColumnWidths } from '@/models/table/grid-layout'
 import { useKeyboardShortcuts } from '@/models/table/use-keyboard-shortcuts'
 import { ClearFiltersButton } from '@/models/toolbar/clear-filters-button'
 import { AccountSummary } from '@/models/toolbar/account-summary'
+import { exportFailure } from '@/models/toolbar/export-failure'
 import { ListStatus } from '@/models/toolbar/list-status'
 import { ModelsToolbar } from '@/models/toolbar/models-toolbar'
 import { useSelection } from '@/models/view/use-selection'
@@ -326,26 +326,5 @@ function useScreenNotices(statusChanges: string) {
   useEffect(() => {
     if (statusChanges) notify({ id: 'status-changes', tone: 'info', text: statusChanges })
   }, [statusChanges, notify])
-  return {
-    exportFailed: (error: unknown) =>
-      notify({
-        id: 'export',
-        tone: 'danger',
-        ...(isCodeLoadError(error)
-          ? {
-              title: 'The export could not be loaded',
-              text: 'The dashboard may have been updated since this page was opened, or the connection dropped. Reloading the page keeps your key and your view.',
-              actions: (
-                <Button size="sm" onClick={() => window.location.reload()}>
-                  Reload
-                </Button>
-              ),
-              persistent: true,
-            }
-          : {
-              title: 'The export failed',
-              text: error instanceof Error ? error.message : 'It did not say why.',
-            }),
-      }),
-  }
+  return { exportFailed: (error: unknown) => notify(exportFailure(error)) }
 }
