@@ -86,6 +86,7 @@ export const modelColumns = column.columns([
       text: baseModelText,
       mono: true,
       width: 264,
+      grow: true,
       sortKey: (model) => model.baseModel,
       facet: { valueOf: (model) => model.baseModel },
       defaultVisible: true,

@@ -164,7 +164,7 @@ export function CheckpointList({
               ...(['python', 'curl'] as const).map((language) => ({
                 label: `As ${languageNames[language]}`,
                 items: snippetActions.map((action) => ({
-                  label: `${snippetActionLabels[action]} (${languageNames[language]})`,
+                  label: snippetActionLabels[action],
                   onSelect: () =>
                     void copy(
                       codeSnippet(language, action, model, checkpoint),
