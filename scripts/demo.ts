@@ -3,7 +3,7 @@
  * the demo account and the production server pointed at it, in this one process.
  */
 import { buildIfStale } from './build-if-stale'
-import { demoKey, seedModels, startDemoServers } from './demo-servers'
+import { demoAccount, demoKey, startDemoServers } from './demo-servers'
 
 buildIfStale()
 
@@ -16,7 +16,7 @@ const epochMs = Number(process.env.DEMO_EPOCH_MS ?? 20_000)
 try {
   const { url, emulatorUrl } = await startDemoServers({ host, port, emulatorPort, epochMs })
   console.log(`
-  Marqtune Models dashboard (demo account, ${seedModels.length} models)
+  Marqtune Models dashboard (demo account: ${demoAccount.models.length} models, ${demoAccount.evaluations.length} evaluations)
 
     Open      ${url}
     API key   ${demoKey}

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { makeModel, seedAccount } from '@/testing/factories'
+import { makeModel, fixtureModels } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 import { ModelsScreen } from './models-screen'
 
@@ -17,7 +17,7 @@ const credentials = { sessionId: 'test', apiKey: demoKey }
 function renderTable(search = '') {
   installEmulatorFetch()
   const urls: string[] = []
-  const models = seedAccount()
+  const models = fixtureModels()
   const rendered = renderApp(<ModelsScreen models={models} credentials={credentials} />, {
     search,
     onUrlUpdate: (event) => urls.push(event.queryString),

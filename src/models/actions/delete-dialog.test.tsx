@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { seedAccount } from '@/testing/factories'
+import { fixtureModels } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 
 import { DeleteDialog, type DeleteFinished } from './delete-dialog'
@@ -24,7 +24,7 @@ const credentials = { sessionId: 's', apiKey: demoKey }
 describe('DeleteDialog', () => {
   it('asks for the typed word, then deletes through the server and shows each outcome', async () => {
     const { upstreamRequests } = installEmulatorFetch()
-    const models = seedAccount().slice(0, 3)
+    const models = fixtureModels().slice(0, 3)
     const onFinished = vi.fn<(result: DeleteFinished) => void>()
     const { user } = renderApp(
       <DeleteDialog
@@ -55,7 +55,7 @@ describe('DeleteDialog', () => {
 
   it('confirms one model by its name', async () => {
     installEmulatorFetch()
-    const [model] = seedAccount()
+    const [model] = fixtureModels()
     const { user } = renderApp(
       <DeleteDialog
         models={[model!]}

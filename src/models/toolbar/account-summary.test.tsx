@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { makeModel, seedAccount } from '@/testing/factories'
+import { makeModel, fixtureModels } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 import { ModelsScreen } from '@/models/models-screen'
 
@@ -30,7 +30,7 @@ describe('AccountSummary', () => {
 
   it('filters to a phase, shows the quick filters’ counts under the other filters, and toggles back', async () => {
     installEmulatorFetch()
-    const models = seedAccount()
+    const models = fixtureModels()
     const { user } = renderApp(<ModelsScreen models={models} credentials={credentials} />)
     expect(summaryNames()).toEqual([
       'Ready: 12 models',
