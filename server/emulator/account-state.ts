@@ -71,7 +71,7 @@ export function accountState(
       actions.delete(modelId)
       version++
     },
-    release: actions.release,
+    release: (modelId: string, checkpoint: string) => actions.release(modelId, checkpoint),
     modelLog: (model: WireModel): LogLine[] => logs.of(`model ${model.modelId}`, modelLog(model)),
     sayForModel: (model: WireModel, ...messages: string[]) =>
       logs.say(`model ${model.modelId}`, modelLog(model), ...messages),

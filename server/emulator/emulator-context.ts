@@ -12,9 +12,9 @@ export type EmulatorContext = {
   tasks: Simulation
   links: PresignedLinks
   /** A JSON answer in the emulator's envelope (bare, or wrapped as the docs show it). */
-  send(c: Context, status: ContentfulStatusCode, body: unknown): Response
+  send: (c: Context, status: ContentfulStatusCode, body: unknown) => Response
   /** A list answer, `{[key]: items}`, in the envelope. */
-  sendList(c: Context, key: string, items: unknown[]): Response
+  sendList: (c: Context, key: string, items: unknown[]) => Response
 }
 
 /** A request's path parameters and query values, each checked against its kind already. */

@@ -12,7 +12,7 @@ function emulator(options: Partial<EmulatorOptions> = {}) {
   const app = createEmulatorApp({ account: demoAccount, keys: [demoKey], ...options })
   return async (path: string) => {
     const response = await app.request(path, { headers: { 'x-api-key': demoKey } })
-    return { status: response.status, json: (await response.json()) as unknown }
+    return { status: response.status, json: await response.json() }
   }
 }
 

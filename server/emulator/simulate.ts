@@ -21,6 +21,7 @@ const failureReason = [
 
 /** Ends, as the official client knows them (in `status`). */
 const ends = new Set(['ready', 'failed', 'stopped', 'finished', 'deleted'])
+const isRunning = (status: string) => !ends.has(status.toLowerCase())
 /** Seeds may wait in words of their own; a task the emulator runs only ever says these. */
 const provisioned = new Set(['provisioning', 'pending', 'queued'])
 
@@ -49,7 +50,6 @@ export function simulate(
   state: AccountState,
   { epochMs, moveSeeds }: { epochMs: number; moveSeeds: boolean },
 ): Simulation {
-  const isRunning = (status: string) => !ends.has(status.toLowerCase())
   const models = new Set(moveSeeds ? state.seeds.models.filter((m) => isRunning(m.status)) : [])
   const evaluations = new Set(
     moveSeeds ? state.seeds.evaluations.filter((e) => isRunning(e.evaluation.status)) : [],

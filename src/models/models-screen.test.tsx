@@ -83,7 +83,7 @@ describe('ModelsScreen', () => {
     await user.click(failed)
     expect(names()).toEqual(failedNames)
     await waitFor(() => expect(lastUrl()).toBe('?status=failed'))
-    expect(screen.getByRole('status')).toHaveTextContent('4 of 26 models')
+    expect(screen.getByRole('status')).toHaveTextContent('4 of 27 models')
     expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true')
   })
 
@@ -148,13 +148,13 @@ describe('ModelsScreen', () => {
     expect(names()).toEqual(['vit-l14-product-search'])
     await user.clear(search)
     await user.type(search, 'apparel')
-    expect(screen.getByRole('status')).toHaveTextContent('3 of 26 models')
+    expect(screen.getByRole('status')).toHaveTextContent('3 of 27 models')
     expect(screen.getAllByText('apparel', { selector: 'mark' }).length).toBe(3)
 
     await user.type(search, ' nothing-like-this')
     expect(screen.getByText('No models match')).toBeInTheDocument()
     await user.click(screen.getAllByRole('button', { name: 'Clear all filters' }).at(-1)!)
-    expect(screen.getByRole('status')).toHaveTextContent('26 models')
+    expect(screen.getByRole('status')).toHaveTextContent('27 models')
     expect(search).toHaveValue('')
   })
 

@@ -129,7 +129,7 @@ export function metricsOnWire(metrics: Metrics, shape: MetricsShape): unknown {
       return Object.fromEntries(metricNames.map((name) => [name, metrics[name].toFixed(4)]))
     case 'python-dict':
       return pythonDict(metrics)
-    case 'log-only':
+    default:
       return undefined
   }
 }

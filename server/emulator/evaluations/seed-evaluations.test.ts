@@ -11,6 +11,9 @@ const evaluationsOf = (modelId: string) =>
   seedEvaluations.filter((record) => record.model?.startsWith(`${modelId}/`))
 const epochOf = (model: string) => Number(model.split('_').at(-1))
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
 describe('the seeded evaluations', () => {
   it('evaluate several checkpoints of a few models and their base model on one dataset', () => {
     const evaluated = seedModels.filter((model) => evaluationsOf(model.modelId).length >= 4)
@@ -21,7 +24,10 @@ describe('the seeded evaluations', () => {
       const base = seedEvaluations.find(
         (record) => record.model === model.baseModel && datasets.has(record.datasetId),
       )
-      expect(base?.metrics, `${model.modelName}'s base model`).toBeDefined()
+      expect({ model: model.modelName, base: base?.metrics !== undefined }).toEqual({
+        model: model.modelName,
+        base: true,
+      })
       expect(datasetOf(base!.datasetId)?.datasetType).toBe('evaluation')
     }
   })
@@ -34,8 +40,7 @@ describe('the seeded evaluations', () => {
         .toSorted((a, b) => epochOf(a.model!) - epochOf(b.model!))
         .map((record) => record.metrics!['NDCG@10'])
       const best = scores.indexOf(Math.max(...scores))
-      expect(best, name).toBeGreaterThan(0)
-      expect(best, name).toBeLessThan(scores.length - 1)
+      expect([name, best > 0, best < scores.length - 1]).toEqual([name, true, true])
       const base = seedEvaluations.find((record) => record.model === model.baseModel)!
       expect(Math.max(...scores)).toBeGreaterThan(base.metrics!['NDCG@10'])
     }
@@ -43,8 +48,6 @@ describe('the seeded evaluations', () => {
 
   it('send their metrics in every shape a reader must handle', () => {
     const shapes = seedEvaluations.map(({ evaluation }) => evaluation.evaluationMetrics)
-    const isObject = (value: unknown): value is Record<string, unknown> =>
-      typeof value === 'object' && value !== null
     // Flat numbers, grouped by family, numbers as strings, a Python dict in a string, none.
     expect(shapes.some((m) => isObject(m) && typeof m['NDCG@10'] === 'number')).toBe(true)
     expect(shapes.some((m) => isObject(m) && isObject(m.NDCG))).toBe(true)

@@ -33,7 +33,7 @@ describe('AccountSummary', () => {
     const models = fixtureModels()
     const { user } = renderApp(<ModelsScreen models={models} credentials={credentials} />)
     expect(summaryNames()).toEqual([
-      'Ready: 12 models',
+      'Ready: 13 models',
       'Running: 3 models',
       'Waiting: 3 models',
       'Failed: 4 models',
@@ -43,10 +43,10 @@ describe('AccountSummary', () => {
     expect(screen.getByRole('button', { name: 'Failed' })).toHaveTextContent('Failed4')
 
     // Ready rather than Failed: the failed view also loads the triage strip, another test's job.
-    const ready = screen.getByRole('button', { name: 'Ready: 12 models' })
+    const ready = screen.getByRole('button', { name: 'Ready: 13 models' })
     await user.click(ready)
     expect(ready).toHaveAttribute('aria-pressed', 'true')
-    expect(within(screen.getByRole('table')).getAllByRole('rowheader')).toHaveLength(12)
+    expect(within(screen.getByRole('table')).getAllByRole('rowheader')).toHaveLength(13)
     // The quick filter is the same phase facet: it shows as chosen too.
     expect(screen.getByRole('button', { name: 'Ready' })).toHaveAttribute('aria-pressed', 'true')
     // Counts are under the other filters (search, facets), not the phase itself: what a click gives.
