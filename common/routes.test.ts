@@ -83,6 +83,18 @@ describe('the route table', () => {
     }
   })
 
+  it('is what the README’s emulator section lists, route for route', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const emulator = readme.slice(
+      readme.indexOf('## The Marqtune emulator'),
+      readme.indexOf('## How the code is laid out'),
+    )
+    const listed = new Set(emulator.match(/^\| `(GET|POST|DELETE) \/[^`]*`/gm))
+    expect([...listed].toSorted()).toEqual(
+      routeNames.map((name) => `| \`${describeRoute(routes[name])}\``).toSorted(),
+    )
+  })
+
   it('is what the README promises the server forwards, route for route', () => {
     const readme = readFileSync('README.md', 'utf8')
     const security = readme.slice(readme.indexOf('## Security'), readme.indexOf('## Deploying'))
