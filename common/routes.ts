@@ -51,6 +51,9 @@ type RouteSpec = {
   presigned?: true
 }
 
+/** A log's window: `from` and `to`, in milliseconds or seconds since the epoch. */
+const logWindowQuery = { from: 'logTime', to: 'logTime' } as const
+
 /** The query of every presigned link: S3's names, which a reader of such links knows. */
 const presignedQuery = {
   'X-Amz-Date': 'signedAt',
@@ -64,7 +67,7 @@ export const routes = {
   modelLogs: {
     method: 'GET',
     path: '/models/:modelId/logs',
-    query: { from: 'logTime', to: 'logTime' },
+    query: logWindowQuery,
     forwarded: true,
   },
   modelLogFile: { method: 'GET', path: '/models/:modelId/logs/url', forwarded: true },
@@ -100,7 +103,7 @@ export const routes = {
   evaluationLogs: {
     method: 'GET',
     path: '/evaluation/:evaluationId/logs',
-    query: { from: 'logTime', to: 'logTime' },
+    query: logWindowQuery,
     forwarded: false,
   },
   evaluationLogFile: {
@@ -119,7 +122,7 @@ export const routes = {
   datasetLogs: {
     method: 'GET',
     path: '/datasets/:datasetId/logs',
-    query: { from: 'logTime', to: 'logTime' },
+    query: logWindowQuery,
     forwarded: false,
   },
   // The files behind the links above (`downloadUrl`), as the emulator serves them.

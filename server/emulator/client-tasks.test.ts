@@ -34,15 +34,14 @@ const training = {
   hyperparameters: { ...columns, epochs: 4, lr: 1e-5 },
 }
 
-type Describe = () => Promise<unknown>
-type Logs = (from?: number) => Promise<LogLine[]>
+type Task = { describe: () => Promise<unknown>; logs: (from?: number) => Promise<LogLine[]> }
 
 /** wait_for_completion(), polling more often than the client's 2 s so that no state is missed. */
-async function waitForCompletion(describeTask: Describe, logs: Logs) {
+async function waitForCompletion(task: Task) {
   const seen: string[] = []
   const followed: LogLine[] = []
   for (let polls = 0; polls < 100; polls++) {
-    const described = await describeTask()
+    const described = await task.describe()
     const status = topLevel(described, 'status')
     const secondary = topLevel(described, 'secondaryStatus')
     const phase = clientPhase(status, secondary)
@@ -51,7 +50,7 @@ async function waitForCompletion(describeTask: Describe, logs: Logs) {
     const pair = `${String(status)}/${String(secondary)}`
     if (seen.at(-1) !== pair) seen.push(pair)
     if (phase === 'running' || phase === 'ended') {
-      followed.push(...(await logs(followed.length ? followed.at(-1)!.timestamp + 1 : 0)))
+      followed.push(...(await task.logs(followed.length ? followed.at(-1)!.timestamp + 1 : 0)))
     }
     if (phase === 'ended') return { described, seen, followed }
     await vi.advanceTimersByTimeAsync(epochMs / 2)
@@ -73,7 +72,7 @@ describe('train_model() and wait_for_completion()', () => {
   it('waits, runs, uploads and ends ready, gaining a checkpoint an epoch', async () => {
     const modelId = await client.trainModel(training)
     const model = client.model(modelId)
-    const { described, seen, followed } = await waitForCompletion(model.describe, model.logs)
+    const { described, seen, followed } = await waitForCompletion(model)
     expect(seen).toEqual([
       'running/initializing',
       'running/provisioning',
@@ -102,7 +101,7 @@ describe('train_model() and wait_for_completion()', () => {
       maxTrainingTime: 5,
     })
     const model = client.model(modelId)
-    const { described, seen } = await waitForCompletion(model.describe, model.logs)
+    const { described, seen } = await waitForCompletion(model)
     expect(seen.at(-1)).toBe('stopped/stopped')
     expect(topLevel(described, 'maxTrainingTime')).toBe(5)
     expect(topLevel(described, 'checkpoints')).toHaveLength(3)
@@ -167,7 +166,7 @@ describe('evaluate() and wait_for_completion()', () => {
   it('waits, runs and ends ready with its metrics and a results line in its log', async () => {
     const evaluationId = await client.evaluate(evaluation)
     const started = client.evaluation(evaluationId)
-    const { described, seen, followed } = await waitForCompletion(started.describe, started.logs)
+    const { described, seen, followed } = await waitForCompletion(started)
     expect(seen).toEqual([
       'running/initializing',
       'running/provisioning',
@@ -199,7 +198,7 @@ describe('evaluate() and wait_for_completion()', () => {
   it('evaluates a base model by its name', async () => {
     const evaluationId = await client.evaluate({ ...evaluation, model: apparelV3.baseModel })
     const started = client.evaluation(evaluationId)
-    const { described } = await waitForCompletion(started.describe, started.logs)
+    const { described } = await waitForCompletion(started)
     expect(topLevel(described, 'model')).toBe(apparelV3.baseModel)
   })
 
