@@ -8,7 +8,7 @@ import { datasetHandlers } from './datasets/dataset-handlers'
 import type { EmulatorContext, Handlers } from './emulator-context'
 import { evaluationHandlers } from './evaluations/evaluation-handlers'
 import { installFaults } from './faults'
-import { fileHandlers, refusedLink, storageError } from './files/file-handlers'
+import { fileHandlers, noSuchKey, refusedLink } from './files/file-handlers'
 import { presignedLinks } from './files/presigned-links'
 import { modelHandlers } from './model-handlers'
 import { simulate } from './simulate'
@@ -113,7 +113,7 @@ export function createEmulatorApp({
       const params = readParams({ name, route, params: c.req.param() })
       if ('refusal' in params) {
         return 'presigned' in route
-          ? storageError(404, 'NoSuchKey', 'The specified key does not exist.')
+          ? noSuchKey()
           : context.send(c, 400, { message: params.refusal })
       }
       const query = readQuery(route, search)

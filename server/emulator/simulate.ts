@@ -134,10 +134,21 @@ export function simulate(
     for (const model of models) changed = stepModel(model) || changed
     for (const record of evaluations) stepEvaluation(record)
     if (changed) state.changed()
+    if (!models.size && !evaluations.size) stopClock()
   }
 
-  const timer = setInterval(tick, epochMs)
-  timer.unref()
+  // The clock runs only while something moves: an emulator at rest schedules nothing.
+  let timer: ReturnType<typeof setInterval> | undefined
+  function startClock() {
+    if (timer) return
+    timer = setInterval(tick, epochMs)
+    timer.unref()
+  }
+  function stopClock() {
+    clearInterval(timer)
+    timer = undefined
+  }
+  if (models.size || evaluations.size) startClock()
 
   function stopTask(id: string) {
     for (const model of models) if (model.modelId === id) models.delete(model)
@@ -152,6 +163,7 @@ export function simulate(
     startTraining(model) {
       models.add(model)
       started.add(model.modelId)
+      startClock()
       const seconds = Number(model.maxTrainingTime)
       if (!(seconds > 0)) return
       const deadline = setTimeout(() => {
@@ -169,10 +181,11 @@ export function simulate(
     startEvaluation(record) {
       evaluations.add(record)
       started.add(record.evaluation.evaluationId)
+      startClock()
     },
     stopTask,
     stop() {
-      clearInterval(timer)
+      stopClock()
       for (const deadline of deadlines.values()) clearTimeout(deadline)
     },
     stopStarted() {

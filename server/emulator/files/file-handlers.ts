@@ -25,7 +25,7 @@ export function refusedLink(check: Exclude<LinkCheck, 'valid'>): Response {
       )
 }
 
-const noSuchKey = () => storageError(404, 'NoSuchKey', 'The specified key does not exist.')
+export const noSuchKey = () => storageError(404, 'NoSuchKey', 'The specified key does not exist.')
 
 function file(c: Context, body: Uint8Array<ArrayBuffer> | string, type: string): Response {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
