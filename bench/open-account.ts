@@ -4,7 +4,7 @@ import { listen } from '../scripts/demo-servers'
 import { ensureBrowser } from '../scripts/ensure-browser'
 import { modelsAccount } from '../server/emulator/accounts'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
-import { generateModels } from '../server/emulator/generate-models'
+import { generateModels } from '../server/emulator/models/generate-models'
 import { createServerApp } from '../server/prod/server-app'
 
 export type Action = 'facet' | 'type' | 'sort' | 'scroll'

@@ -1,4 +1,4 @@
-import { generateModels } from '../server/emulator/generate-models'
+import { generateModels } from '../server/emulator/models/generate-models'
 import { accountModels, connect, demoKey } from './fixtures'
 import { expect, secondKey, test, type FaultyServers } from './faulty-servers'
 

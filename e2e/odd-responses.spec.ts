@@ -1,4 +1,4 @@
-import { documentedExample } from '../server/emulator/documented-example'
+import { documentedExample } from '../server/emulator/models/documented-example'
 import { accountModels, connect, demoKey, expectNoAxeViolations } from './fixtures'
 import { expect, test } from './faulty-servers'
 

@@ -1,4 +1,4 @@
-import { epochCheckpoints } from '../server/emulator/wire-model'
+import { epochCheckpoints } from '../server/emulator/models/wire-model'
 import { accountModels, connect, demoKey, expectNoAxeViolations } from './fixtures'
 import { expect, test } from './faulty-servers'
 

@@ -5,8 +5,8 @@ import { evaluationLogOf } from './evaluations/evaluation-logs'
 import type { EvaluationRecord } from './evaluations/wire-evaluation'
 import { logBook } from './log-book'
 import { logsOf, type LogLine } from './logs'
-import { modelActions } from './model-actions'
-import type { WireModel } from './wire-model'
+import { modelActions } from './models/model-actions'
+import type { WireModel } from './models/wire-model'
 
 export type Found<T> = T | 'not found' | 'deleted'
 

@@ -2,10 +2,10 @@ import { seedDatasets } from './datasets/seed-datasets'
 import type { WireDataset } from './datasets/wire-dataset'
 import { seedEvaluations } from './evaluations/seed-evaluations'
 import type { EvaluationRecord } from './evaluations/wire-evaluation'
-import { testOnlyModels } from './fixture-models'
-import { generateModels } from './generate-models'
-import { seedModels } from './seed-models'
-import type { WireModel } from './wire-model'
+import { testOnlyModels } from './models/fixture-models'
+import { generateModels } from './models/generate-models'
+import { seedModels } from './models/seed-models'
+import type { WireModel } from './models/wire-model'
 
 /** Everything one emulated account holds. */
 export type Account = {

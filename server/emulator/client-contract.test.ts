@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { demoAccount } from './accounts'
 import { createEmulatorApp, demoKey } from './emulator-app'
 import { seedEvaluations } from './evaluations/seed-evaluations'
-import { seedModels } from './seed-models'
+import { seedModels } from './models/seed-models'
 import {
   clientPhase,
   isRecord,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { demoAccount } from './accounts'
 import { evaluationDatasets, trainingDatasets } from './datasets/dataset-ids'
 import { createEmulatorApp, demoKey } from './emulator-app'
-import { seedModels } from './seed-models'
+import { seedModels } from './models/seed-models'
 import {
   clientPhase,
   officialClient,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { demoAccount } from './accounts'
 import { createEmulatorApp, demoKey, type Envelope } from './emulator-app'
-import { seedModels } from './seed-models'
+import { seedModels } from './models/seed-models'
 
 const known = seedModels[0]!
 

@@ -10,7 +10,7 @@ import { evaluationHandlers } from './evaluations/evaluation-handlers'
 import { installFaults } from './faults'
 import { fileHandlers, noSuchKey, refusedLink } from './files/file-handlers'
 import { presignedLinks } from './files/presigned-links'
-import { modelHandlers } from './model-handlers'
+import { modelHandlers } from './models/model-handlers'
 import { simulate } from './simulate'
 
 export const demoKey = 'marqtune-demo-key'

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createEmulatorApp, demoKey } from './emulator-app'
 import type { Fault } from './faults'
 import { demoAccount } from './accounts'
-import { seedModels } from './seed-models'
+import { seedModels } from './models/seed-models'
 
 function emulator(faults = true) {
   const app = createEmulatorApp({

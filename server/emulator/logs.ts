@@ -1,4 +1,4 @@
-import type { WireModel } from './wire-model'
+import type { WireModel } from './models/wire-model'
 
 export type LogLine = { timestamp: number; message: string }
 

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { demoAccount } from './accounts'
 import { createEmulatorApp, demoKey, type EmulatorOptions } from './emulator-app'
 import { logPageSize, logsOf, logWindow, type LogLine } from './logs'
-import { seedModels } from './seed-models'
-import type { WireModel } from './wire-model'
+import { seedModels } from './models/seed-models'
+import type { WireModel } from './models/wire-model'
 
 const byName = (name: string) => seedModels.find((model) => model.modelName === name)!
 

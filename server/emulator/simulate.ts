@@ -9,7 +9,7 @@ import {
 } from './evaluations/metrics'
 import type { EvaluationRecord } from './evaluations/wire-evaluation'
 import { epochLines } from './logs'
-import { plannedEpochs, type WireModel } from './wire-model'
+import { plannedEpochs, type WireModel } from './models/wire-model'
 
 /** The seeded model that fails part way, and at which epoch. */
 const failing = { modelId: 'b7d49212-0bee-436a-9218-2a51d1f010f1', atEpoch: 4 }

@@ -1,5 +1,5 @@
 import { uuidPattern } from '../../../common/model-id'
-import { plannedEpochs, type WireModel } from '../wire-model'
+import { plannedEpochs, type WireModel } from '../models/wire-model'
 
 /** The metrics an evaluation reports in describe, by the docs' names. Higher is better for all. */
 export const metricNames = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { seedDatasets } from '../datasets/seed-datasets'
-import { seedModels } from '../seed-models'
+import { seedModels } from '../models/seed-models'
 import { evaluationLogOf } from './evaluation-logs'
 import { metricNames } from './metrics'
 import { seedEvaluations } from './seed-evaluations'

@@ -8,9 +8,9 @@ import {
   fashionTitles,
   productSearchL14,
   productSearchSweep2,
-} from '../seed-parts'
-import { seedModels } from '../seed-models'
-import type { WireModel } from '../wire-model'
+} from '../models/seed-parts'
+import { seedModels } from '../models/seed-models'
+import type { WireModel } from '../models/wire-model'
 import { metricsAt, metricsOnWire, qualityOf, trainedModelIn, type MetricsShape } from './metrics'
 import type { EvaluationRecord, WireEvaluation } from './wire-evaluation'
 

@@ -1,4 +1,4 @@
-import { random } from '../generate-models'
+import { random } from '../models/generate-models'
 import type { LogLine } from '../logs'
 
 /** A checkpoint file stands in at a megabyte or so: real ones are hundreds. */

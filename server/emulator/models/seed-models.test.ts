@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseModelList } from '../../src/api/model-schema'
-import { fixtureAccount } from './accounts'
-import { seedDatasets } from './datasets/seed-datasets'
+import { parseModelList } from '../../../src/api/model-schema'
+import { fixtureAccount } from '../accounts'
+import { seedDatasets } from '../datasets/seed-datasets'
 import { generateModels } from './generate-models'
 import { seedModels } from './seed-models'
 

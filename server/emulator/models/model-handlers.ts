@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
 
-import { routePath } from '../../common/routes'
-import type { EmulatorContext, Handlers } from './emulator-context'
-import { linkOrigin } from './files/presigned-links'
-import { logWindow } from './logs'
-import { Refusal } from './request-checks'
+import { routePath } from '../../../common/routes'
+import type { EmulatorContext, Handlers } from '../emulator-context'
+import { linkOrigin } from '../files/presigned-links'
+import { logWindow } from '../logs'
+import { Refusal } from '../request-checks'
 import { readTrainingRequest } from './training-request'
 import type { WireModel } from './wire-model'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { createEmulatorApp, demoKey } from './emulator-app'
-import { demoAccount } from './accounts'
+import { createEmulatorApp, demoKey } from '../emulator-app'
+import { demoAccount } from '../accounts'
 import { seedModels } from './seed-models'
 
 const model = seedModels.find((each) => each.checkpoints.length >= 2)!

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto'
 
-import { routes } from '../../common/routes'
-import type { AccountState } from './account-state'
+import { routes } from '../../../common/routes'
+import type { AccountState } from '../account-state'
 import {
   checkModelReference,
   datasetFor,
   readBody,
   readHyperparameters,
   Refusal,
-} from './request-checks'
+} from '../request-checks'
 import type { WireModel } from './wire-model'
 
 export const instanceTypes = ['marqtune.basic', 'marqtune.performance']

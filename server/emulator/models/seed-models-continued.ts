@@ -1,4 +1,4 @@
-import { trainingDatasets } from './datasets/dataset-ids'
+import { trainingDatasets } from '../datasets/dataset-ids'
 import { apparelCandidate, apparelV3, hyperparameters, productSearchL14 } from './seed-parts'
 import { epochCheckpoints, type WireModel } from './wire-model'
 
