@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { keyStore } from '@/session/key-store'
-import { demoKey, installEmulatorFetch, seedModels } from '@/testing/emulator-fetch'
+import { demoKey, installEmulatorFetch, accountModels } from '@/testing/emulator-fetch'
 import { renderApp } from '@/testing/render'
 import { App } from './app'
 
@@ -17,7 +17,7 @@ describe('App', () => {
     await user.click(screen.getByRole('button', { name: 'Connect' }))
 
     const table = await screen.findByRole('table')
-    expect(within(table).getAllByRole('row')).toHaveLength(seedModels.length + 1)
+    expect(within(table).getAllByRole('row')).toHaveLength(accountModels.length + 1)
     expect(upstreamRequests).toEqual(['/models'])
     expect(keyStore.getState().session?.apiKey).toBe(demoKey)
   })
