@@ -21,7 +21,7 @@ export default defineConfig({
   // The JSON report is what scripts/test.ts counts for the closing summary line.
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
-    baseURL: e2eServers.wrapped.app,
+    baseURL: e2eServers.bare.app,
     trace: 'retain-on-failure',
   },
   projects: [

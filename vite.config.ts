@@ -3,9 +3,9 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
-import { compressAssets } from './scripts/compress-assets'
-import { inlineThemeScript } from './scripts/inline-theme-script'
-import { prerenderFirstScreen } from './scripts/prerender'
+import { compressAssets } from './scripts/compress-assets.ts'
+import { inlineThemeScript } from './scripts/inline-theme-script.ts'
+import { prerenderFirstScreen } from './scripts/prerender.ts'
 
 /**
  * Imports that leave their folder name where they go: `@/models/engine/model-index`, never
@@ -50,6 +50,9 @@ export default defineConfig({
     // Every browser the dashboard supports preloads modules itself: no polyfill in the entry.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // The slow steps of this build are known and chosen (brotli at its highest level in
+      // compress-assets.ts): a notice of them on every build reads like a warning to a newcomer.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           // The libraries in two chunks, chosen by package: few requests, cached across our

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
-import { sourceAliases } from './vite.config'
+import { sourceAliases } from './vite.config.ts'
 
 export default defineConfig({
   plugins: [react()],

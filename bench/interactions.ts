@@ -105,7 +105,8 @@ export async function heapMb(page: Page) {
 }
 
 /** AG Grid's page shows these columns: ours is opened with the same ones, for a like-for-like run. */
-export const agGridColumns = 'cols=modelName,status,modelId,baseModel,instanceType,maxTrainingTime,checkpoints'
+export const agGridColumns =
+  'cols=modelName,status,modelId,baseModel,instanceType,maxTrainingTime,checkpoints'
 
 /** Opens the app, connects, and waits until the first rows are painted. */
 export async function open(browser: Browser, app: App, url: string, size: number) {

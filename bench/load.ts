@@ -10,7 +10,7 @@
 import { spawnServer } from '../scripts/spawn-server'
 import { runFlood } from './load-flood'
 import { demoKey } from '../server/emulator/emulator-app'
-import { seedModels } from '../server/emulator/seed-models'
+import { seedModels } from '../server/emulator/models/seed-models'
 
 const clients = Number(process.env.LOAD_CLIENTS ?? 50)
 const seconds = Number(process.env.LOAD_SECONDS ?? 10)

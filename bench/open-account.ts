@@ -3,8 +3,9 @@ import { chromium } from '@playwright/test'
 import { listen } from '../scripts/demo-servers'
 import { agGridColumns } from './interactions'
 import { ensureBrowser } from '../scripts/ensure-browser'
+import { modelsAccount } from '../server/emulator/accounts'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
-import { generateModels } from '../server/emulator/generate-models'
+import { generateModels } from '../server/emulator/models/generate-models'
 import { createServerApp } from '../server/prod/server-app'
 
 export type Action = 'facet' | 'type' | 'sort' | 'scroll'
@@ -31,7 +32,9 @@ function installRepeat() {
     },
     sort: () =>
       document
-        .querySelector<HTMLButtonElement>('[role="columnheader"][data-column="maxTrainingTime"] button')!
+        .querySelector<HTMLButtonElement>(
+          '[role="columnheader"][data-column="maxTrainingTime"] button',
+        )!
         .click(),
     scroll: (step, repeats) => {
       const scroller = document.querySelector<HTMLElement>('[role="grid"][aria-label="Models"]')!
@@ -68,7 +71,7 @@ declare global {
 export async function openGeneratedAccount(count: number, distDir: string) {
   const models = generateModels(count, 1)
   const emulator = await listen(
-    createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
+    createEmulatorApp({ account: modelsAccount(models), keys: [demoKey] }).fetch,
   )
   const app = await listen(
     createServerApp({ upstream: { baseUrl: emulator.url }, distDir, log: () => {} }).fetch,

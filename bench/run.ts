@@ -13,8 +13,9 @@ import { cpus, totalmem } from 'node:os'
 import { listen } from '../scripts/demo-servers'
 import { ensureBrowser } from '../scripts/ensure-browser'
 import { initialAssets, total } from '../scripts/bundle-size'
+import { modelsAccount } from '../server/emulator/accounts'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
-import { generateModels } from '../server/emulator/generate-models'
+import { generateModels } from '../server/emulator/models/generate-models'
 import type { ServerEnv } from '../server/prod/context'
 import { compressApiAnswers } from '../server/prod/middleware/compress-api'
 import { serveBuiltApp } from '../server/prod/middleware/static-files'
@@ -88,7 +89,7 @@ async function measureApp(browser: Browser, app: App, url: string, size: number)
 /** The emulator with this account, and both pages served in front of it the same way. */
 async function serve(models: ReturnType<typeof generateModels>) {
   const emulator = await listen(
-    createEmulatorApp({ models, keys: [demoKey], envelope: 'wrapped' }).fetch,
+    createEmulatorApp({ account: modelsAccount(models), keys: [demoKey] }).fetch,
   )
   const upstream = { ...upstreamDefaults, baseUrl: emulator.url, timeoutMs: 60_000 }
   const ours = await listen(createServerApp({ upstream, distDir: 'dist', log: () => {} }).fetch)

@@ -63,6 +63,38 @@ describe('the route table', () => {
     expect(readQuery(routes.listModels, new URLSearchParams('x=1'))).toEqual({ query: {} })
   })
 
+  it('opens to the dashboard’s server only the model routes the app uses', () => {
+    expect(routeNames.filter((name) => routes[name].forwarded)).toEqual([
+      'listModels',
+      'describeModel',
+      'modelLogs',
+      'modelLogFile',
+      'checkpointDownload',
+      'releaseCheckpoint',
+      'deleteModel',
+    ])
+    // The files behind presigned links need no key, and are never forwarded.
+    for (const name of routeNames.filter((each) => 'presigned' in routes[each])) {
+      expect([name, routes[name].path.startsWith('/files/'), routes[name].forwarded]).toEqual([
+        name,
+        true,
+        false,
+      ])
+    }
+  })
+
+  it('is what the README’s emulator section lists, route for route', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const emulator = readme.slice(
+      readme.indexOf('## The Marqtune emulator'),
+      readme.indexOf('## How the code is laid out'),
+    )
+    const listed = new Set(emulator.match(/^\| `(GET|POST|DELETE) \/[^`]*`/gm))
+    expect([...listed].toSorted()).toEqual(
+      routeNames.map((name) => `| \`${describeRoute(routes[name])}\``).toSorted(),
+    )
+  })
+
   it('is what the README promises the server forwards, route for route', () => {
     const readme = readFileSync('README.md', 'utf8')
     const security = readme.slice(readme.indexOf('## Security'), readme.indexOf('## Deploying'))

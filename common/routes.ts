@@ -26,6 +26,13 @@ export const valueKinds = {
   checkpoint: { pattern: checkpointPattern, name: 'checkpoint name' },
   /** A log window bound: a whole number of milliseconds or seconds since the epoch. */
   logTime: { pattern: /^\d{1,16}$/, name: 'log time' },
+  /** The last segment of a file link: its extension is what a client saves the file as. */
+  fileName: { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, name: 'file name' },
+  /** When a presigned link was signed, as S3 writes it: `20261201T120000Z`. */
+  signedAt: { pattern: /^\d{8}T\d{6}Z$/, name: 'signing time' },
+  /** How long a presigned link stays valid after it was signed, in seconds. */
+  lifetime: { pattern: /^\d{1,6}$/, name: 'lifetime' },
+  signature: { pattern: /^[0-9a-f]{64}$/, name: 'signature' },
 } as const satisfies Record<string, { pattern: RegExp; name: string }>
 
 export type ValueKind = keyof typeof valueKinds
@@ -36,7 +43,23 @@ type RouteSpec = {
   query?: Readonly<Record<string, ValueKind>>
   body?: { required: readonly string[]; optional: readonly string[] }
   forwarded: boolean
+  /**
+   * A link the service hands out (`downloadUrl`), fetched without the key: its signature and
+   * expiry in the query are its only authority, as with an S3 presigned URL. The emulator serves
+   * these itself, on its own address; the real service's point at its storage.
+   */
+  presigned?: true
 }
+
+/** A log's window: `from` and `to`, in milliseconds or seconds since the epoch. */
+const logWindowQuery = { from: 'logTime', to: 'logTime' } as const
+
+/** The query of every presigned link: S3's names, which a reader of such links knows. */
+const presignedQuery = {
+  'X-Amz-Date': 'signedAt',
+  'X-Amz-Expires': 'lifetime',
+  'X-Amz-Signature': 'signature',
+} as const
 
 export const routes = {
   listModels: { method: 'GET', path: '/models', forwarded: true },
@@ -44,7 +67,7 @@ export const routes = {
   modelLogs: {
     method: 'GET',
     path: '/models/:modelId/logs',
-    query: { from: 'logTime', to: 'logTime' },
+    query: logWindowQuery,
     forwarded: true,
   },
   modelLogFile: { method: 'GET', path: '/models/:modelId/logs/url', forwarded: true },
@@ -74,6 +97,62 @@ export const routes = {
     path: '/evaluation',
     body: { required: ['datasetId', 'model', 'hyperparameters'], optional: [] },
     forwarded: false,
+  },
+  listEvaluations: { method: 'GET', path: '/evaluation', forwarded: false },
+  describeEvaluation: { method: 'GET', path: '/evaluation/:evaluationId', forwarded: false },
+  evaluationLogs: {
+    method: 'GET',
+    path: '/evaluation/:evaluationId/logs',
+    query: logWindowQuery,
+    forwarded: false,
+  },
+  evaluationLogFile: {
+    method: 'GET',
+    path: '/evaluation/:evaluationId/logs/url',
+    forwarded: false,
+  },
+  evaluationResults: {
+    method: 'GET',
+    path: '/evaluation/:evaluationId/download/url',
+    forwarded: false,
+  },
+  deleteEvaluation: { method: 'DELETE', path: '/evaluation/:evaluationId', forwarded: false },
+  listDatasets: { method: 'GET', path: '/datasets', forwarded: false },
+  describeDataset: { method: 'GET', path: '/datasets/:datasetId', forwarded: false },
+  datasetLogs: {
+    method: 'GET',
+    path: '/datasets/:datasetId/logs',
+    query: logWindowQuery,
+    forwarded: false,
+  },
+  // The files behind the links above (`downloadUrl`), as the emulator serves them.
+  checkpointFile: {
+    method: 'GET',
+    path: '/files/models/:modelId/checkpoints/:fileName',
+    query: presignedQuery,
+    forwarded: false,
+    presigned: true,
+  },
+  modelLogFileContents: {
+    method: 'GET',
+    path: '/files/models/:modelId/logs/:fileName',
+    query: presignedQuery,
+    forwarded: false,
+    presigned: true,
+  },
+  evaluationLogFileContents: {
+    method: 'GET',
+    path: '/files/evaluation/:evaluationId/logs/:fileName',
+    query: presignedQuery,
+    forwarded: false,
+    presigned: true,
+  },
+  evaluationResultsFile: {
+    method: 'GET',
+    path: '/files/evaluation/:evaluationId/results/:fileName',
+    query: presignedQuery,
+    forwarded: false,
+    presigned: true,
   },
 } as const satisfies Record<string, RouteSpec>
 

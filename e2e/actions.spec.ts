@@ -1,14 +1,13 @@
 import { connect as connectSocket } from 'node:net'
 
 import { spawnServer } from '../scripts/spawn-server'
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, demoKey, expectNoAxeViolations } from './fixtures'
+import { accountModels, connect, demoKey, expectNoAxeViolations } from './fixtures'
 import { canaryKey, expect, test, type FaultyServers } from './faulty-servers'
 import type { Page } from '@playwright/test'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
 
-const byName = (name: string) => seedModels.find((model) => model.modelName === name)!
+const byName = (name: string) => accountModels.find((model) => model.modelName === name)!
 const apparelV3 = byName('gs-apparel-v3')
 const apparelV4 = byName('gs-apparel-v4')
 const candidate = byName('gs-apparel-v5-candidate')

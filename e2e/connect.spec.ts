@@ -1,6 +1,5 @@
-import { seedModels } from '../server/emulator/seed-models'
 import { e2eServers } from './servers'
-import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
 
 // Tall enough for every row of the demo account to be rendered at once (the table is virtual).
 test.use({ viewport: { width: 1400, height: 1800 } })
@@ -8,8 +7,8 @@ test.use({ viewport: { width: 1400, height: 1800 } })
 test('the demo key shows every model of the demo account', async ({ page }) => {
   await connect(page)
 
-  await expect(page.getByRole('status')).toHaveText(`${seedModels.length} models`)
-  for (const model of seedModels) {
+  await expect(page.getByRole('status')).toHaveText(`${accountModels.length} models`)
+  for (const model of accountModels) {
     await expect(page.getByRole('rowheader', { name: model.modelName, exact: true })).toBeVisible()
   }
 })
@@ -22,14 +21,27 @@ test('markup in a model name is shown as text, not interpreted', async ({ page }
   await expect(cell.locator('b')).toHaveCount(0)
 })
 
-test('the bare envelope shows the same models as the wrapped one', async ({ page }) => {
-  await page.goto(e2eServers.bare.app)
+test('the documented wrapped envelope shows the same models, logs and links as the bare one', async ({
+  page,
+}) => {
+  await page.goto(e2eServers.wrapped.app)
   await page.getByLabel('API key').fill('marqtune-demo-key')
   await page.getByRole('button', { name: 'Connect' }).click()
 
-  for (const model of seedModels) {
+  for (const model of accountModels) {
     await expect(page.getByRole('rowheader', { name: model.modelName, exact: true })).toBeVisible()
   }
+  const model = accountModels.find((candidate) => candidate.modelName === 'gs-apparel-v4')!
+  await page.getByRole('button', { name: model.modelName, exact: true }).click()
+  const panel = page.getByRole('complementary', { name: model.modelName })
+  await expect(panel.getByRole('region', { name: 'Logs' })).toContainText(
+    'Saved checkpoint epoch_3',
+  )
+  await panel.getByRole('button', { name: 'Get a download link for epoch_2' }).click()
+  await expect(panel.getByRole('link', { name: /Download epoch_2\.pt/ })).toHaveAttribute(
+    'href',
+    new RegExp(`^${e2eServers.wrapped.emulator}/files/models/${model.modelId}/checkpoints/`),
+  )
 })
 
 test('the key screen and the table have no axe violations', async ({ page }) => {

@@ -1,22 +1,21 @@
 import { readFile } from 'node:fs/promises'
 
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, demoKey } from './fixtures'
+import { accountModels, connect, demoKey } from './fixtures'
 import { expect, test } from './faulty-servers'
 
 // An id the emulator knows, so that the panel's logs and links are answered as usual.
-const deepId = seedModels[0]!.modelId
+const deepId = accountModels[0]!.modelId
 const levels = 20_000
 
 /** The list with one model whose hyperparameters nest 20,000 levels: more than JSON.stringify takes. */
 function listWithADeepModel(): string {
   const deep = `${'{"inner":'.repeat(levels)}"bottom"${'}'.repeat(levels)}`
   const model = JSON.stringify({
-    ...seedModels[0]!,
+    ...accountModels[0]!,
     modelName: 'deep-model',
     hyperparameters: { epochs: 3, deep: '__DEEP__' },
   }).replace('"__DEEP__"', deep)
-  return `{"models":[${model},${JSON.stringify(seedModels[1])}]}`
+  return `{"models":[${model},${JSON.stringify(accountModels[1])}]}`
 }
 
 test('a model nested 20,000 levels deep opens, survives a reload and exports', async ({
@@ -45,7 +44,7 @@ test('a model nested 20,000 levels deep opens, survives a reload and exports', a
   const exported: unknown = JSON.parse(text)
   expect(exported).toEqual([
     expect.objectContaining({ modelName: 'deep-model' }),
-    expect.objectContaining({ modelName: seedModels[1]!.modelName }),
+    expect.objectContaining({ modelName: accountModels[1]!.modelName }),
   ])
   expect(text).toContain('[nested more than 1000 levels deep: left out]')
 })

@@ -1,7 +1,6 @@
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
 
-const apparelV4 = seedModels.find((model) => model.modelName === 'gs-apparel-v4')!
+const apparelV4 = accountModels.find((model) => model.modelName === 'gs-apparel-v4')!
 
 test.describe('themes', () => {
   test.use({ colorScheme: 'light', viewport: { width: 1400, height: 900 } })
@@ -60,7 +59,7 @@ test.describe('on a phone', () => {
     await expectNoAxeViolations(page)
 
     await page.getByRole('searchbox', { name: 'Search models' }).fill('apparel-v4')
-    await expect(page.getByRole('status')).toHaveText(`1 of ${seedModels.length} models`)
+    await expect(page.getByRole('status')).toHaveText(`1 of ${accountModels.length} models`)
     await page.getByRole('button', { name: apparelV4.modelName, exact: true }).tap()
 
     const panel = page.getByRole('complementary', { name: apparelV4.modelName })
@@ -89,10 +88,10 @@ test('failure triage groups near-identical reasons; one click shows a group', as
   await expectNoAxeViolations(page)
 
   await triage.getByRole('button', { name: /CUDA out of memory/ }).click()
-  await expect(page.getByRole('status')).toHaveText(`2 of ${seedModels.length} models`)
+  await expect(page.getByRole('status')).toHaveText(`2 of ${accountModels.length} models`)
   const names = await page.getByRole('rowheader').allTextContents()
   expect(names.toSorted()).toEqual(
-    seedModels
+    accountModels
       .filter((model) => model.failureReason?.startsWith('CUDA out of memory'))
       .map((model) => model.modelName)
       .toSorted(),
@@ -100,7 +99,7 @@ test('failure triage groups near-identical reasons; one click shows a group', as
   // The group is in the URL like any filter: a reload shows the same models.
   await expect(page).toHaveURL(/failureReason=/)
   await page.reload()
-  await expect(page.getByRole('status')).toHaveText(`2 of ${seedModels.length} models`)
+  await expect(page.getByRole('status')).toHaveText(`2 of ${accountModels.length} models`)
 })
 
 test('the tab title names the open view', async ({ page }) => {
@@ -109,7 +108,7 @@ test('the tab title names the open view', async ({ page }) => {
   await connect(page)
   await expect(page).toHaveTitle('All models · Marqtune Models')
   await page.getByRole('button', { name: 'Failed', exact: true }).click()
-  await expect(page).toHaveTitle(`4 of ${seedModels.length} models · Marqtune Models`)
+  await expect(page).toHaveTitle(`4 of ${accountModels.length} models · Marqtune Models`)
   // The triage strip appears a moment after the filter: let the rows settle before clicking one.
   await expect(page.getByRole('region', { name: /Why models failed/ })).toBeVisible()
   await page.getByRole('button', { name: 'jewellery-vit-l14-long', exact: true }).click()

@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises'
 
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, expect, test } from './fixtures'
+import { accountModels, connect, expect, test } from './fixtures'
 
 test('the filtered view exports as CSV and JSON, in the order shown', async ({ page }) => {
   await connect(page)
   await page.getByRole('button', { name: 'Ready', exact: true }).click()
   await page.getByRole('searchbox', { name: 'Search models' }).fill('vit-b-16')
   await page.getByRole('button', { name: 'Name' }).click()
-  const expected = seedModels
+  const expected = accountModels
     .filter((model) => ['ready', 'finished'].includes(model.status.toLowerCase()))
     .filter((model) => model.baseModel.toLowerCase().includes('vit-b-16'))
     .map((model) => model.modelName)
     .toSorted((a, b) => a.localeCompare(b, 'en', { numeric: true }))
   await expect(page.getByRole('status')).toHaveText(
-    `${expected.length} of ${seedModels.length} models`,
+    `${expected.length} of ${accountModels.length} models`,
   )
 
   await page.getByRole('button', { name: 'Export' }).click()
@@ -40,9 +39,9 @@ test('the filtered view exports as CSV and JSON, in the order shown', async ({ p
 test('a formula-looking name is defused in the CSV of the failed models', async ({ page }) => {
   await connect(page)
   await page.getByRole('button', { name: 'Failed', exact: true }).click()
-  const failed = seedModels.filter((model) => model.status.toLowerCase() === 'failed')
+  const failed = accountModels.filter((model) => model.status.toLowerCase() === 'failed')
   await expect(page.getByRole('status')).toHaveText(
-    `${failed.length} of ${seedModels.length} models`,
+    `${failed.length} of ${accountModels.length} models`,
   )
 
   await page.getByRole('button', { name: 'Export' }).click()

@@ -1,6 +1,5 @@
-import { generateModels } from '../server/emulator/generate-models'
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, demoKey } from './fixtures'
+import { generateModels } from '../server/emulator/models/generate-models'
+import { accountModels, connect, demoKey } from './fixtures'
 import { expect, secondKey, test, type FaultyServers } from './faulty-servers'
 
 // Chromium logs every failed response and broken connection itself; the app logs nothing.
@@ -10,7 +9,7 @@ async function listRequests(faulty: FaultyServers) {
   return (await faulty.requests()).filter((request) => request.route === 'listModels')
 }
 
-const firstModel = seedModels[0]!.modelName
+const firstModel = accountModels[0]!.modelName
 
 test.describe('on the first load', () => {
   test('a wrong key is asked about exactly once', async ({ page, faulty }) => {
@@ -121,7 +120,7 @@ test.describe('on the first load', () => {
     page,
     faulty,
   }) => {
-    const [first, second] = seedModels
+    const [first, second] = accountModels
     const models = [
       first,
       { ...second, modelId: first!.modelId, modelName: 'same-id-again' },
@@ -145,7 +144,7 @@ test.describe('markup in every string field', () => {
   const payload = `<img src=x onerror="window.injectedSentinel=1"><script>window.injectedSentinel=2</script>`
 
   test('renders as text, and no injected script runs', async ({ page, faulty }) => {
-    const [model] = seedModels
+    const [model] = accountModels
     const marked = {
       ...model,
       modelName: `name ${payload}`,
@@ -177,7 +176,7 @@ test.describe('with models on screen', () => {
     page,
     faulty,
   }) => {
-    await connect(page, demoKey, `${faulty.app}/?q=apparel&model=${seedModels[0]!.modelId}`)
+    await connect(page, demoKey, `${faulty.app}/?q=apparel&model=${accountModels[0]!.modelId}`)
     await expect(page.getByRole('complementary')).toBeVisible()
     await faulty.queue(
       'listModels',
@@ -235,7 +234,7 @@ test.describe('with models on screen', () => {
     await page.getByRole('button', { name: 'Forget key' }).click()
     await expect.poll(async () => (await listRequests(faulty))[1]?.aborted).toBe(true)
 
-    await faulty.queue('listModels', { kind: 'models', models: seedModels.slice(0, 3) })
+    await faulty.queue('listModels', { kind: 'models', models: accountModels.slice(0, 3) })
     await connect(page, secondKey, faulty.app)
     await expect(page.getByRole('status')).toHaveText('3 models')
     const keys = new Set((await listRequests(faulty)).map((request) => request.key))
@@ -258,8 +257,8 @@ test.describe('polling', () => {
     faulty,
   }) => {
     await page.clock.install()
-    const running = seedModels.find((model) => model.status === 'running')!
-    const done = seedModels.filter((model) => model.status === 'ready')
+    const running = accountModels.find((model) => model.status === 'running')!
+    const done = accountModels.filter((model) => model.status === 'ready')
     await faulty.queue(
       'listModels',
       { kind: 'models', models: [running, ...done] },

@@ -30,6 +30,7 @@ export const test = base.extend<{ faulty: FaultyServers }, { faultyPair: FaultyS
       const emulator = await spawnServer([
         'server/emulator/main.ts',
         '--port=0',
+        '--account=fixtures',
         '--faults',
         `--key=${secondKey}`,
         `--key=${canaryKey}`,

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test'
 
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
 
 // Tall enough for every row of the demo account to be rendered at once (the table is virtual).
 test.use({ viewport: { width: 1400, height: 1800 } })
@@ -10,7 +9,7 @@ async function rowNames(page: Page): Promise<string[]> {
   return page.getByRole('table', { name: 'Models' }).getByRole('rowheader').allTextContents()
 }
 
-const seedNames = seedModels.map((model) => model.modelName)
+const seedNames = accountModels.map((model) => model.modelName)
 
 test('the status facet narrows the table to exactly the failed models', async ({ page }) => {
   await connect(page)
@@ -21,10 +20,10 @@ test('the status facet narrows the table to exactly the failed models', async ({
   await page.keyboard.press('Escape')
   await expect(menu).toBeHidden()
 
-  const failed = seedModels.filter((model) => model.status.toLowerCase() === 'failed')
+  const failed = accountModels.filter((model) => model.status.toLowerCase() === 'failed')
   await expect.poll(() => rowNames(page)).toEqual(failed.map((model) => model.modelName))
   await expect(page.getByRole('status')).toHaveText(
-    `${failed.length} of ${seedModels.length} models`,
+    `${failed.length} of ${accountModels.length} models`,
   )
   // The URL follows the view once it is painted.
   await expect.poll(() => new URL(page.url()).searchParams.getAll('status')).toEqual(['failed'])
@@ -36,7 +35,7 @@ test('the search paints its matches in the rows it keeps, and clearing it remove
   await connect(page)
   const search = page.getByRole('searchbox', { name: 'Search models' })
   await search.fill('apparel')
-  await expect(page.getByRole('status')).toHaveText(/^\d+ of 26 models$/)
+  await expect(page.getByRole('status')).toHaveText(/^\d+ of 27 models$/)
   // The browser's own highlights (CSS Custom Highlight API): ranges over the text, no elements.
   const painted = () =>
     page.evaluate(() =>
@@ -107,20 +106,20 @@ test('a copied link shows the same rows in the same order in a new tab', async (
 test('Back undoes the last filter change, Forward redoes it', async ({ page }) => {
   await connect(page)
   await page.getByRole('button', { name: 'Failed', exact: true }).click()
-  await expect(page.getByRole('status')).toHaveText('4 of 26 models')
+  await expect(page.getByRole('status')).toHaveText('4 of 27 models')
   await page.getByRole('button', { name: 'Instance type filter' }).click()
   await page.getByRole('checkbox', { name: /marqtune.basic/ }).check()
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('status')).toHaveText('3 of 26 models')
+  await expect(page.getByRole('status')).toHaveText('3 of 27 models')
   // Each choice is its own history entry once the URL has followed the view.
   await expect(page).toHaveURL(/instanceType=/)
 
   await page.goBack()
-  await expect(page.getByRole('status')).toHaveText('4 of 26 models')
+  await expect(page.getByRole('status')).toHaveText('4 of 27 models')
   await page.goBack()
-  await expect(page.getByRole('status')).toHaveText('26 models')
+  await expect(page.getByRole('status')).toHaveText('27 models')
   await page.goForward()
-  await expect(page.getByRole('status')).toHaveText('4 of 26 models')
+  await expect(page.getByRole('status')).toHaveText('4 of 27 models')
 })
 
 test('keyboard only: / to search, type, Down to the first match, Enter to open it', async ({
@@ -131,7 +130,7 @@ test('keyboard only: / to search, type, Down to the first match, Enter to open i
   await page.keyboard.press('/')
   await expect(page.getByRole('searchbox', { name: 'Search models' })).toBeFocused()
   await page.keyboard.type('lr-sweep')
-  await expect(page.getByRole('status')).toHaveText('2 of 26 models')
+  await expect(page.getByRole('status')).toHaveText('3 of 27 models')
   await page.keyboard.press('ArrowDown')
   await expect(
     page.getByRole('button', { name: 'vit-l14-product-search-lr-sweep-1' }),
@@ -168,7 +167,7 @@ test('a model opened straight after typing: Back closes it and the search is sti
   await expect(page).not.toHaveURL(/model=/)
   await expect(page).toHaveURL(/q=lr-sweep/)
   await expect(page.getByRole('searchbox', { name: 'Search models' })).toHaveValue('lr-sweep')
-  await expect(page.getByRole('status')).toHaveText('2 of 26 models')
+  await expect(page.getByRole('status')).toHaveText('3 of 27 models')
 })
 
 test('columns: hide one, add a hyperparameter, and the choice survives a reload', async ({

@@ -1,9 +1,16 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 
+import { fixtureAccount } from '../server/emulator/accounts'
 import { demoKey } from '../server/emulator/emulator-app'
 
 export { demoKey, expect }
+
+/**
+ * The models of the account the journeys' emulators hold (`--account fixtures`): the demo's,
+ * then the names only tests need (markup, a formula, `model-2` and `model-10`).
+ */
+export const accountModels = fixtureAccount.models
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import { generateModels } from '../server/emulator/generate-models'
+import { generateModels } from '../server/emulator/models/generate-models'
 import { connect, expect, test } from './fixtures'
 import { e2eServers } from './servers'
 

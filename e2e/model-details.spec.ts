@@ -1,9 +1,11 @@
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, expect, expectNoAxeViolations, test } from './fixtures'
+import { stat } from 'node:fs/promises'
+
+import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
+import { e2eServers } from './servers'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
 
-const bySeedName = (name: string) => seedModels.find((model) => model.modelName === name)!
+const bySeedName = (name: string) => accountModels.find((model) => model.modelName === name)!
 const failed = bySeedName('vit-l14-product-search-lr-sweep-1')
 const apparelV4 = bySeedName('gs-apparel-v4')
 const apparelV3 = bySeedName('gs-apparel-v3')
@@ -64,19 +66,26 @@ test('without the Clipboard API the text is selected with a hint to press Ctrl+C
   await expect(page.getByText(/Press Ctrl\+C|Copied\./)).toBeVisible()
 })
 
-test('the download link is the one the API gave, valid for an hour, opened safely', async ({
+test('the download link is the one the API gave, valid for an hour, and downloads', async ({
   page,
 }) => {
   await connect(page, undefined, `/?model=${apparelV4.modelId}`)
   await page.getByRole('button', { name: 'Get a download link for epoch_2' }).click()
 
+  // A presigned link to the emulator itself, as the service's point at its storage.
   const link = page.getByRole('link', { name: /Download epoch_2\.pt/ })
-  await expect(link).toHaveAttribute(
-    'href',
-    new RegExp(`^https://marqtune-emulator\\.invalid/models/${apparelV4.modelId}/epoch_2\\.pt\\?`),
-  )
+  const file = `${e2eServers.bare.emulator}/files/models/${apparelV4.modelId}/checkpoints/epoch_2.pt`
+  await expect(link).toHaveAttribute('href', new RegExp(`^${file}\\?X-Amz-Date=`))
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer')
   await expect(link).toContainText('valid 1 h')
+
+  // Opened in a new tab, without the key, it downloads the checkpoint (Chromium reports the
+  // download on the page that opened the tab).
+  const downloaded = page.waitForEvent('download')
+  await link.click()
+  const download = await downloaded
+  expect(download.suggestedFilename()).toBe('epoch_2.pt')
+  expect((await stat(await download.path())).size).toBeGreaterThan(1 << 20)
 })
 
 test('a deep link opens the panel, also after a reload; lineage links to the parent', async ({
@@ -104,7 +113,7 @@ test('an unknown model id in the link says so', async ({ page }) => {
 
 test('compare three models side by side, then only their differences', async ({ page }) => {
   await connect(page)
-  for (const name of ['gs-apparel-v3', 'gs-apparel-v4', 'model-2']) {
+  for (const name of ['gs-apparel-v3', 'gs-apparel-v4', 'fashion-clip-ecom-titles']) {
     await page.getByRole('checkbox', { name: `Select ${name}` }).check()
   }
   await page.getByRole('button', { name: 'Compare 3 models' }).click()
@@ -115,11 +124,11 @@ test('compare three models side by side, then only their differences', async ({ 
     'Field',
     'gs-apparel-v3',
     'gs-apparel-v4',
-    'model-2',
+    'fashion-clip-ecom-titles',
   ])
   const epochs = dialog.getByRole('row', { name: /^epochs/ })
   await expect(epochs).toContainText('differs')
-  await expect(epochs.getByRole('cell')).toHaveText(['5', '3', '2'])
+  await expect(epochs.getByRole('cell')).toHaveText(['5', '3', '10'])
   const precision = dialog.getByRole('row', { name: /^precision/ })
   await expect(precision).toBeVisible()
 

@@ -1,6 +1,5 @@
-import { documentedExample } from '../server/emulator/documented-example'
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, demoKey, expectNoAxeViolations } from './fixtures'
+import { documentedExample } from '../server/emulator/models/documented-example'
+import { accountModels, connect, demoKey, expectNoAxeViolations } from './fixtures'
 import { expect, test } from './faulty-servers'
 
 test('the documented example is a model, with its odd fields listed', async ({ page, faulty }) => {
@@ -31,7 +30,7 @@ test('the documented example is a model, with its odd fields listed', async ({ p
 })
 
 test('entries that are not models are counted and can be read', async ({ page, faulty }) => {
-  const model = seedModels[0]!
+  const model = accountModels[0]!
   await faulty.queue('listModels', {
     kind: 'models',
     models: [model, 'just a string', { modelName: 'no id', status: 'ready' }, model],
@@ -71,7 +70,7 @@ test('a click anywhere on a row opens its model, but not on its checkbox', async
   faulty,
 }) => {
   await connect(page, demoKey, faulty.app)
-  const model = seedModels[1]!
+  const model = accountModels[1]!
   const row = page
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: model.modelName }) })

@@ -1,8 +1,7 @@
 import { connect as connectSocket } from 'node:net'
 
 import { faultRoutes } from '../server/emulator/faults'
-import { seedModels } from '../server/emulator/seed-models'
-import { connect, demoKey } from './fixtures'
+import { accountModels, connect, demoKey } from './fixtures'
 import { canaryKey, expect, test } from './faulty-servers'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
@@ -14,7 +13,7 @@ test.describe('a canary key used through a whole journey', () => {
     const urls: string[] = []
     page.on('request', (request) => urls.push(request.url()))
     page.on('framenavigated', (frame) => urls.push(frame.url()))
-    const model = seedModels.find((candidate) => candidate.modelName === 'gs-apparel-v4')!
+    const model = accountModels.find((candidate) => candidate.modelName === 'gs-apparel-v4')!
 
     await connect(page, canaryKey, faulty.app)
     await page.getByRole('searchbox').fill('apparel')
@@ -88,9 +87,9 @@ test('open-proxy probes never make the emulator see a request outside the allow-
     '/api/models/../../__emulator/requests',
     '/api/models/x/../../../__emulator/requests',
     '/api/__emulator/requests',
-    `/api/models/${seedModels[0]!.modelId}/download/url?checkpoint=../../__emulator`,
-    `/api/models/${seedModels[0]!.modelId}/download/url?checkpoint=epoch_1%26x%3D1`,
-    `/api/models/${seedModels[0]!.modelId}%3Fx=/logs`,
+    `/api/models/${accountModels[0]!.modelId}/download/url?checkpoint=../../__emulator`,
+    `/api/models/${accountModels[0]!.modelId}/download/url?checkpoint=epoch_1%26x%3D1`,
+    `/api/models/${accountModels[0]!.modelId}%3Fx=/logs`,
   ]
   const answers: string[] = []
   for (const target of targets) {

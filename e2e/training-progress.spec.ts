@@ -1,10 +1,9 @@
-import { seedModels } from '../server/emulator/seed-models'
-import { epochCheckpoints } from '../server/emulator/wire-model'
-import { connect, demoKey, expectNoAxeViolations } from './fixtures'
+import { epochCheckpoints } from '../server/emulator/models/wire-model'
+import { accountModels, connect, demoKey, expectNoAxeViolations } from './fixtures'
 import { expect, test } from './faulty-servers'
 
-const candidate = seedModels.find((model) => model.modelName === 'gs-apparel-v5-candidate')!
-const longLog = seedModels.find((model) => model.modelName === 'vit-l14-product-search')!
+const candidate = accountModels.find((model) => model.modelName === 'gs-apparel-v5-candidate')!
+const longLog = accountModels.find((model) => model.modelName === 'vit-l14-product-search')!
 
 test('a model at 3 of 5 epochs shows its progress in the table and the panel', async ({
   page,
@@ -13,7 +12,7 @@ test('a model at 3 of 5 epochs shows its progress in the table and the panel', a
   // The demo account as it is, but with the candidate one epoch further on.
   await faulty.queue('listModels', {
     kind: 'models',
-    models: seedModels.map((model) =>
+    models: accountModels.map((model) =>
       model === candidate ? { ...model, checkpoints: epochCheckpoints(3) } : model,
     ),
   })
@@ -40,7 +39,7 @@ test('a model at 3 of 5 epochs shows its progress in the table and the panel', a
 
 test('the summary’s Failed segment filters to the failed models', async ({ page }) => {
   await connect(page)
-  const failed = seedModels.filter((model) => model.status.toLowerCase() === 'failed')
+  const failed = accountModels.filter((model) => model.status.toLowerCase() === 'failed')
   const segment = page
     .getByRole('navigation', { name: 'Models by status' })
     .getByRole('button', { name: `Failed: ${failed.length} models` })
@@ -97,11 +96,13 @@ test('the whole log: older lines by from/to, search, and the file link from the 
 
   await logs.getByRole('button', { name: 'Download full log' }).click()
   const link = logs.getByRole('link', { name: /Open the full log/ })
-  await expect(link).toHaveAttribute(
-    'href',
-    new RegExp(`^https://marqtune-emulator\\.invalid/logs/${longLog.modelId}\\.log\\?`),
-  )
+  const file = `${faulty.emulator}/files/models/${longLog.modelId}/logs/${longLog.modelId}.log`
+  await expect(link).toHaveAttribute('href', new RegExp(`^${file}\\?X-Amz-Date=`))
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer')
   expect((await faulty.requests()).map((r) => r.route)).toContain('modelLogFile')
+  // The file behind it, fetched as a new tab would: without the key, the whole log.
+  const whole = await page.request.get((await link.getAttribute('href'))!)
+  expect(whole.status()).toBe(200)
+  expect((await whole.text()).trimEnd().split('\n')).toHaveLength(total)
   await expectNoAxeViolations(page)
 })

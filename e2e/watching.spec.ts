@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 
 import { spawnServer } from '../scripts/spawn-server'
-import { seedModels } from '../server/emulator/seed-models'
+import { seedModels } from '../server/emulator/models/seed-models'
 import { connect, demoKey, expect, expectNoAxeViolations, test as base } from './fixtures'
 
 const epochMs = 8000

@@ -2,7 +2,21 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json']
+/** What each build is made from: a change to any of these makes it stale. */
+const builds = [
+  {
+    output: 'dist/index.html',
+    sources: ['src', 'public', 'index.html', 'vite.config.ts', 'common', 'package-lock.json'],
+    title: 'Building the app…',
+    command: ['npx', 'vite', 'build', '--logLevel', 'warn'],
+  },
+  {
+    output: 'dist-server/main.js',
+    sources: ['server/prod', 'common', 'scripts/build-server.ts', 'package-lock.json'],
+    title: 'Building the server…',
+    command: [process.execPath, '--import', 'tsx', 'scripts/build-server.ts'],
+  },
+]
 
 function newestChange(path: string): number {
   const stats = statSync(path)
@@ -10,11 +24,19 @@ function newestChange(path: string): number {
   return Math.max(0, ...readdirSync(path).map((entry) => newestChange(join(path, entry))))
 }
 
-/** Runs `vite build` when dist/ is missing or older than any of its sources. */
+/**
+ * Builds what `npm run build` builds, the app (`dist/`) and the production server
+ * (`dist-server/`), each only when it is missing or older than its sources: `npm start` works
+ * after `npm run demo` too.
+ */
 export function buildIfStale() {
-  const builtAt = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0
-  if (builtAt >= Math.max(...sources.filter((path) => existsSync(path)).map(newestChange))) return
-  console.log('Building the app…')
-  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+  for (const { output, sources, title, command } of builds) {
+    const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0
+    const changed = Math.max(...sources.filter((path) => existsSync(path)).map(newestChange))
+    if (builtAt >= changed) continue
+    console.log(title)
+    const [executable = 'npx', ...args] = command
+    const build = spawnSync(executable, args, { stdio: 'inherit' })
+    if (build.status !== 0) process.exit(build.status ?? 1)
+  }
 }

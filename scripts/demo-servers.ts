@@ -1,11 +1,11 @@
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 
+import { demoAccount } from '../server/emulator/accounts'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
-import { seedModels } from '../server/emulator/seed-models'
 import { createServerApp } from '../server/prod/server-app'
 
-export { demoKey, seedModels }
+export { demoAccount, demoKey }
 
 type Listening = { url: string; port: number; close: () => void }
 
@@ -32,16 +32,15 @@ export async function startDemoServers(options: {
   host: string
   port: number
   emulatorPort: number
-  /** Training happens, one epoch every this many ms (`--simulate`). */
+  /** The seeds' tasks move too (`--simulate`), one step every this many ms. */
   epochMs?: number
   log?: (line: string) => void
 }) {
   const emulator = await listen(
     createEmulatorApp({
-      models: seedModels,
+      account: demoAccount,
       keys: [demoKey],
-      envelope: 'wrapped',
-      ...(options.epochMs ? { simulate: { epochMs: options.epochMs } } : {}),
+      ...(options.epochMs ? { simulate: true, epochMs: options.epochMs } : {}),
     }).fetch,
     '127.0.0.1',
     options.emulatorPort,

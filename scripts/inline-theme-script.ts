@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
 
-import { builtPagePlugin } from './built-page-plugin'
+import { builtPagePlugin } from './built-page-plugin.ts'
 
 const themeTag = '<script src="/theme.js"></script>'
 

@@ -1,6 +1,6 @@
 import { createServer, type Plugin } from 'vite'
 
-import { builtPagePlugin } from './built-page-plugin'
+import { builtPagePlugin } from './built-page-plugin.ts'
 
 const entry = '/src/app/prerender.tsx'
 const emptyRoot = '<div id="root"></div>'

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 
-import { demoKey, seedModels } from './demo-servers'
+import { demoAccount, demoKey } from './demo-servers'
 import { spawnServer } from './spawn-server'
 
 const publicName = 'models.example.test'
@@ -143,7 +143,7 @@ try {
       : undefined
   check(
     '/api/models through the emulator, as brotli',
-    models.status === 200 && JSON.stringify(list).includes(seedModels[0]!.modelId),
+    models.status === 200 && JSON.stringify(list).includes(demoAccount.models[0]!.modelId),
     `${models.status} ${JSON.stringify(models.headers)}`,
   )
 

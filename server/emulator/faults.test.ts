@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import { createEmulatorApp, demoKey } from './emulator-app'
 import type { Fault } from './faults'
-import { seedModels } from './seed-models'
+import { demoAccount } from './accounts'
+import { seedModels } from './models/seed-models'
 
 function emulator(faults = true) {
   const app = createEmulatorApp({
-    models: seedModels,
+    account: demoAccount,
     keys: [demoKey],
     envelope: 'wrapped',
     faults,

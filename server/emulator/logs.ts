@@ -1,4 +1,4 @@
-import type { WireModel } from './wire-model'
+import type { WireModel } from './models/wire-model'
 
 export type LogLine = { timestamp: number; message: string }
 
@@ -27,8 +27,13 @@ export function logsOf(model: WireModel, end: number): LogLine[] {
     lines.push(...epochLines(index + 1, checkpoint))
   })
   if (model.failureReason) lines.push(...model.failureReason.split('\n'))
-  return lines.map((message, index) => ({
-    timestamp: end - (lines.length - index) * 60_000,
+  return oneLineAMinute(lines, end)
+}
+
+/** `messages` as a seed log: one line a minute, the last a minute before `end`. */
+export function oneLineAMinute(messages: string[], end: number): LogLine[] {
+  return messages.map((message, index) => ({
+    timestamp: end - (messages.length - index) * 60_000,
     message,
   }))
 }

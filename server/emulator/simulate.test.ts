@@ -1,16 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { createEmulatorApp, demoKey } from './emulator-app'
+import { demoAccount } from './accounts'
+import { createEmulatorApp, demoKey, type EmulatorOptions } from './emulator-app'
 import { logPageSize, logsOf, logWindow, type LogLine } from './logs'
-import { seedModels } from './seed-models'
-import { simulate } from './simulate'
-import type { WireModel } from './wire-model'
+import { seedModels } from './models/seed-models'
+import type { WireModel } from './models/wire-model'
 
 const byName = (name: string) => seedModels.find((model) => model.modelName === name)!
 
-async function get(app: ReturnType<typeof createEmulatorApp>, path: string) {
-  const response = await app.request(path, { headers: { 'x-api-key': demoKey } })
-  return { status: response.status, json: await response.json() }
+function emulator(options: Partial<EmulatorOptions> = {}) {
+  const app = createEmulatorApp({ account: demoAccount, keys: [demoKey], ...options })
+  return async (path: string) => {
+    const response = await app.request(path, { headers: { 'x-api-key': demoKey } })
+    return { status: response.status, json: await response.json() }
+  }
 }
 
 describe('emulated logs', () => {
@@ -41,71 +44,55 @@ describe('emulated logs', () => {
   })
 
   it('answers the whole-log link for ready models only, with the documented message', async () => {
-    const app = createEmulatorApp({ models: seedModels, keys: [demoKey], envelope: 'bare' })
-    expect(await get(app, `/models/${byName('gs-apparel-v3').modelId}/logs/url`)).toEqual({
+    const get = emulator()
+    expect(await get(`/models/${byName('gs-apparel-v3').modelId}/logs/url`)).toEqual({
       status: 200,
-      json: { downloadUrl: expect.stringMatching(/^https:\/\/.*\.log\?/) },
+      json: { downloadUrl: expect.stringMatching(/^http:\/\/localhost\/.*\.log\?X-Amz-Date=/) },
     })
-    expect(await get(app, `/models/${byName('gs-apparel-v5-candidate').modelId}/logs/url`)).toEqual(
-      {
-        status: 400,
-        json: { message: 'Logs download is only available for ready model.' },
-      },
-    )
+    expect(await get(`/models/${byName('gs-apparel-v5-candidate').modelId}/logs/url`)).toEqual({
+      status: 400,
+      json: { message: 'Logs download is only available for ready model.' },
+    })
   })
 })
 
-describe('simulated training', () => {
+describe('simulated training of the seeds (--simulate)', () => {
   afterEach(() => vi.useRealTimers())
 
-  it('starts waiting models, adds epochs, finishes at the planned epochs and fails one', () => {
+  it('starts waiting models, adds epochs, finishes at the planned epochs and fails one', async () => {
     vi.useFakeTimers()
-    const models: WireModel[] = structuredClone(seedModels)
-    const onChange = vi.fn<() => void>()
-    const simulation = simulate(models, { epochMs: 1000, onChange })
-    const find = (name: string) => models.find((model) => model.modelName === name)!
+    const get = emulator({ simulate: true, epochMs: 1000 })
+    const find = async (name: string) =>
+      (await get(`/models/${byName(name).modelId}`)).json as WireModel
     vi.advanceTimersByTime(1000)
-    expect(find('furniture-vit-b16-v1').secondaryStatus).toBe('running')
-    expect(find('furniture-vit-b16-v2').secondaryStatus).toBe('RUNNING')
-    expect(find('gs-apparel-v5-candidate').checkpoints).toHaveLength(2)
-    expect(find('shoes-vit-b32-hard-negatives').status).toBe('ready')
-    expect(onChange).toHaveBeenCalledTimes(1)
-    vi.advanceTimersByTime(3000)
-    const candidate = find('gs-apparel-v5-candidate')
+    expect((await find('furniture-vit-b16-v1')).secondaryStatus).toBe('running')
+    // Waiting in the client's words, in the seed's own capitals: initializing, provisioning.
+    expect((await find('furniture-vit-b16-v2')).secondaryStatus).toBe('PROVISIONING')
+    expect((await find('gs-apparel-v5-candidate')).checkpoints).toHaveLength(2)
+    expect((await find('shoes-vit-b32-hard-negatives')).status).toBe('ready')
+    vi.advanceTimersByTime(1000)
+    expect((await find('furniture-vit-b16-v2')).secondaryStatus).toBe('RUNNING')
+    vi.advanceTimersByTime(2000)
+    const candidate = await find('gs-apparel-v5-candidate')
     expect([candidate.checkpoints.length, candidate.secondaryStatus]).toEqual([5, 'uploading'])
     vi.advanceTimersByTime(1000)
-    expect(candidate.status).toBe('ready')
-    expect(simulation.logOf(candidate).at(-1)!.message).toBe('Training finished: 5 checkpoints')
-    const failing = find('multilingual-retail-xlmr')
+    expect((await find('gs-apparel-v5-candidate')).status).toBe('ready')
+    const log = (await get(`/models/${candidate.modelId}/logs`)).json as LogLine[]
+    expect(log.at(-1)!.message).toBe('Training finished: 5 checkpoints')
+    const failing = await find('multilingual-retail-xlmr')
     expect([failing.status, failing.checkpoints.length]).toEqual(['failed', 3])
     expect(failing.failureReason).toMatch(/^RuntimeError: CUDA out of memory/)
-    // The seed itself never moves: tests that count rows rely on it.
+    // The list follows; the seed itself never moves: tests that count rows rely on it.
+    const { models } = (await get('/models')).json as { models: WireModel[] }
+    expect(models.find((model) => model.modelId === candidate.modelId)!.status).toBe('ready')
     expect(byName('gs-apparel-v5-candidate').checkpoints).toHaveLength(1)
-    simulation.stop()
   })
 
   it('stands still without the flag', async () => {
-    const app = createEmulatorApp({ models: seedModels, keys: [demoKey], envelope: 'bare' })
-    const first = await get(app, '/models')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(await get(app, '/models')).toEqual(first)
-  })
-
-  it('serves the simulated list and logs over the app', async () => {
     vi.useFakeTimers()
-    const app = createEmulatorApp({
-      models: seedModels,
-      keys: [demoKey],
-      envelope: 'bare',
-      simulate: { epochMs: 500 },
-    })
-    const id = byName('gs-apparel-v5-candidate').modelId
-    vi.advanceTimersByTime(500)
-    const model = (await get(app, `/models/${id}`)).json as WireModel
-    expect(model.checkpoints).toEqual(['epoch_1', 'epoch_2'])
-    const list = (await get(app, '/models')).json as { models: WireModel[] }
-    expect(list.models.find((m) => m.modelId === id)!.checkpoints).toHaveLength(2)
-    const logs = (await get(app, `/models/${id}/logs`)).json as LogLine[]
-    expect(logs.at(-1)!.message).toBe('Saved checkpoint epoch_2')
+    const get = emulator({ epochMs: 1000 })
+    const first = await get('/models')
+    vi.advanceTimersByTime(10_000)
+    expect(await get('/models')).toEqual(first)
   })
 })

@@ -30,10 +30,16 @@ function respondWith(body: string, init: ResponseInit) {
 }
 
 describe('getJson through the server and the emulator', () => {
-  it('sends the key and returns the JSON', async () => {
+  it('sends the key and returns the JSON, bare or wrapped as it came', async () => {
     installEmulatorFetch()
-    const json = await getJson('/models', { apiKey: demoKey })
-    expect(json).toMatchObject({ statusCode: 200, body: { models: expect.any(Array) } })
+    expect(await getJson('/models', { apiKey: demoKey })).toMatchObject({
+      models: expect.any(Array),
+    })
+    installEmulatorFetch({ envelope: 'wrapped' })
+    expect(await getJson('/models', { apiKey: demoKey })).toMatchObject({
+      statusCode: 200,
+      body: { models: expect.any(Array) },
+    })
   })
 
   it('turns a 401 into an auth error with the server’s own message', async () => {
@@ -44,7 +50,7 @@ describe('getJson through the server and the emulator', () => {
   })
 
   it('reads the message of a wrapped 4xx body', async () => {
-    installEmulatorFetch()
+    installEmulatorFetch({ envelope: 'wrapped' })
     const error = await failureOf(
       getJson('/models/00000000-0000-4000-8000-000000000000', { apiKey: demoKey }),
     )

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { demoKey, installEmulatorFetch, seedModels } from '@/testing/emulator-fetch'
+import { demoKey, installEmulatorFetch, accountModels } from '@/testing/emulator-fetch'
 import { ApiError } from './api-error'
 import { deleteModel, releaseCheckpoint } from './model-actions'
 import { serverConfigQuery } from './server-config'
 import { getJson } from './client'
 
 const credentials = { sessionId: 's', apiKey: demoKey }
-const model = seedModels.find((each) => each.checkpoints.length >= 1)!
+const model = accountModels.find((each) => each.checkpoints.length >= 1)!
 
 describe('the actions, through the server and the emulator', () => {
   it('releases a checkpoint, and reports a bad one in the service’s words', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { documentedExample } from '../../server/emulator/documented-example'
+import { documentedExample } from '../../server/emulator/models/documented-example'
 import { parseModelList } from './model-schema'
 
 const minimal = {

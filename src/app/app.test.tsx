@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { keyStore } from '@/session/key-store'
-import { demoKey, installEmulatorFetch, seedModels } from '@/testing/emulator-fetch'
+import { demoKey, installEmulatorFetch, accountModels } from '@/testing/emulator-fetch'
 import { renderApp } from '@/testing/render'
 import { App } from './app'
 
@@ -18,7 +18,7 @@ describe('App', () => {
 
     // The first test to show the models view waits for its code, transformed on first import.
     const grid = await screen.findByRole('grid', {}, { timeout: 10_000 })
-    expect(within(grid).getAllByRole('row')).toHaveLength(seedModels.length + 1)
+    expect(within(grid).getAllByRole('row')).toHaveLength(accountModels.length + 1)
     expect(upstreamRequests).toEqual(['/models'])
     expect(keyStore.getState().session?.apiKey).toBe(demoKey)
   })

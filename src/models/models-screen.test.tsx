@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { makeModel, seedAccount } from '@/testing/factories'
+import { makeModel, fixtureModels } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 import { setWatched } from '@/models/watching/watched-models'
 import { ModelsScreen } from './models-screen'
@@ -18,7 +18,7 @@ const credentials = { sessionId: 'test', apiKey: demoKey }
 function renderTable(search = '') {
   installEmulatorFetch()
   const urls: string[] = []
-  const models = seedAccount()
+  const models = fixtureModels()
   const rendered = renderApp(<ModelsScreen models={models} credentials={credentials} />, {
     search,
     onUrlUpdate: (event) => urls.push(event.queryString),
@@ -84,7 +84,7 @@ describe('ModelsScreen', () => {
     await user.click(failed)
     expect(names()).toEqual(failedNames)
     await waitFor(() => expect(lastUrl()).toBe('?status=failed'))
-    expect(screen.getByRole('status')).toHaveTextContent('4 of 26 models')
+    expect(screen.getByRole('status')).toHaveTextContent('4 of 27 models')
     expect(screen.getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true')
   })
 
@@ -149,13 +149,13 @@ describe('ModelsScreen', () => {
     expect(names()).toEqual(['vit-l14-product-search'])
     await user.clear(search)
     await user.type(search, 'apparel')
-    expect(screen.getByRole('status')).toHaveTextContent('3 of 26 models')
+    expect(screen.getByRole('status')).toHaveTextContent('3 of 27 models')
     expect(screen.getAllByText('apparel', { selector: 'mark' }).length).toBe(3)
 
     await user.type(search, ' nothing-like-this')
     expect(screen.getByText('No models match')).toBeInTheDocument()
     await user.click(screen.getAllByRole('button', { name: 'Clear all filters' }).at(-1)!)
-    expect(screen.getByRole('status')).toHaveTextContent('26 models')
+    expect(screen.getByRole('status')).toHaveTextContent('27 models')
     expect(search).toHaveValue('')
   })
 
@@ -271,7 +271,7 @@ describe('ModelsScreen', () => {
   })
 
   it('keeps the table when a browser API throws in watching: that part alone says so', async () => {
-    const finished = seedAccount().find((model) => model.status.toLowerCase() === 'ready')!
+    const finished = fixtureModels().find((model) => model.status.toLowerCase() === 'ready')!
     setWatched([finished.modelId])
     onTestFinished(() => setWatched([]))
     // A browser that throws where it should answer: reading the permission, say.
@@ -285,7 +285,7 @@ describe('ModelsScreen', () => {
     )
     installEmulatorFetch()
     const caught = vi.fn<(error: unknown) => void>()
-    renderApp(<ModelsScreen models={seedAccount()} credentials={credentials} />, {
+    renderApp(<ModelsScreen models={fixtureModels()} credentials={credentials} />, {
       onCaughtError: caught,
     })
     await waitFor(() =>

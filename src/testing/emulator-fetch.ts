@@ -5,11 +5,14 @@ import {
   demoKey,
   type EmulatorOptions,
 } from '../../server/emulator/emulator-app'
-import { seedModels } from '../../server/emulator/seed-models'
+import { fixtureAccount } from '../../server/emulator/accounts'
 import { fetchSend } from '../../server/prod/upstream/fetch-send'
 import { createServerApp } from '../../server/prod/server-app'
 
-export { demoKey, seedModels }
+export { demoKey }
+
+/** The models of the account the tests run against. */
+export const accountModels = fixtureAccount.models
 
 const emulatorOrigin = 'http://emulator.test'
 
@@ -20,9 +23,8 @@ const emulatorOrigin = 'http://emulator.test'
  */
 export function installEmulatorFetch(options: Partial<EmulatorOptions> = {}) {
   const emulator = createEmulatorApp({
-    models: seedModels,
+    account: fixtureAccount,
     keys: [demoKey],
-    envelope: 'wrapped',
     ...options,
   })
   const upstreamRequests: string[] = []

@@ -1,9 +1,9 @@
 import { parseModelList, type Model } from '@/api/model-schema'
-import { seedModels } from '../../server/emulator/seed-models'
+import { fixtureAccount } from '../../server/emulator/accounts'
 
-/** The demo account, read through the app's own parser. */
-export function seedAccount(): Model[] {
-  return parseModelList({ models: seedModels }).models
+/** The fixtures account the tests run against (the demo's models and more), read by the app. */
+export function fixtureModels(): Model[] {
+  return parseModelList({ models: fixtureAccount.models }).models
 }
 
 let counter = 0

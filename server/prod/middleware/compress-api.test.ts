@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { listen } from '../../../scripts/demo-servers'
 import { createEmulatorApp, demoKey } from '../../emulator/emulator-app'
-import { generateModels } from '../../emulator/generate-models'
+import { generatedAccount } from '../../emulator/accounts'
 import { compressApiAnswers, preferredEncoding, uncompressedLengthHeader } from './compress-api'
 import type { ServerEnv } from '../context'
 import { createServerApp } from '../server-app'
@@ -28,7 +28,7 @@ describe('preferredEncoding', () => {
 
 // A generated account over real HTTP, through the real server app: large enough to compress.
 const emulator = await listen(
-  createEmulatorApp({ models: generateModels(2_000, 1), keys: [demoKey], envelope: 'wrapped' })
+  createEmulatorApp({ account: generatedAccount(2_000, 1), keys: [demoKey], envelope: 'wrapped' })
     .fetch,
 )
 afterAll(() => emulator.close())

@@ -1,7 +1,7 @@
 import { connect } from 'node:net'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { generateModels } from '../../emulator/generate-models'
+import { generateModels } from '../../emulator/models/generate-models'
 import { createServerApp } from '../server-app'
 import { listenApp, startFakeUpstream } from '../testing/fake-upstream'
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 
 import type { Model } from '@/api/model-schema'
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { makeModel, seedAccount } from '@/testing/factories'
+import { fixtureModels, makeModel } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 
 import { DeleteDialog, type DeleteFinished } from './delete-dialog'
@@ -53,7 +53,7 @@ function renderSingle(modelName: string) {
 
 describe('DeleteDialog', () => {
   it('asks for the typed word, then deletes through the server and shows each outcome', async () => {
-    const models = seedAccount().slice(0, 3)
+    const models = fixtureModels().slice(0, 3)
     const onFinished = vi.fn<(result: DeleteFinished) => void>()
     const { user, upstreamRequests } = renderDialog(models, { onFinished })
     const dialog = screen.getByRole('alertdialog', { name: 'Delete 3 models?' })
@@ -74,7 +74,7 @@ describe('DeleteDialog', () => {
   })
 
   it('lists, counts and deletes a model handed in twice once', async () => {
-    const [first, second] = seedAccount()
+    const [first, second] = fixtureModels()
     const { user, upstreamRequests } = renderDialog([first!, second!, first!])
     const dialog = screen.getByRole('alertdialog', { name: 'Delete 2 models?' })
     expect(within(dialog).getAllByRole('listitem')).toHaveLength(2)
@@ -85,7 +85,7 @@ describe('DeleteDialog', () => {
   })
 
   it('confirms one model by its name', async () => {
-    const [model] = seedAccount()
+    const [model] = fixtureModels()
     const { user } = renderDialog([model!], { single: true })
     const field = screen.getByLabelText('Type the model name to confirm')
     const confirm = screen.getByRole('button', { name: 'Delete model' })

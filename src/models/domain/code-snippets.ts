@@ -23,7 +23,8 @@ export const snippetActionLabels: Record<SnippetAction, string> = {
 }
 
 export const keyVariable = 'MARQO_API_KEY'
-const baseUrl = 'https://marqtune.marqo.ai'
+/** Where the snippets send their requests: the service. Tests point them at an emulator. */
+export const serviceUrl = 'https://marqtune.marqo.ai'
 const datasetPlaceholder = {
   evaluate: '<EVALUATION_DATASET_ID>',
   train: '<TRAINING_DATASET_ID>',
@@ -35,22 +36,30 @@ export function codeSnippet(
   action: SnippetAction,
   model: Model,
   checkpoint: string,
+  baseUrl = serviceUrl,
 ): string {
   return language === 'python'
-    ? pythonSnippet(action, model, checkpoint)
-    : curlSnippet(action, model, checkpoint)
+    ? pythonSnippet(action, model, checkpoint, baseUrl)
+    : curlSnippet(action, model, checkpoint, baseUrl)
 }
 
-function pythonSnippet(action: SnippetAction, model: Model, checkpoint: string): string {
+function pythonSnippet(
+  action: SnippetAction,
+  model: Model,
+  checkpoint: string,
+  baseUrl: string,
+): string {
+  const head = (placeholders: string[], imports: string[] = []) =>
+    pythonHead(baseUrl, placeholders, imports)
   const reference = `${model.modelId}/${checkpoint}`
   switch (action) {
     case 'download':
-      return `${pythonHead([])}client.model(${pythonString(model.modelId)}).download(checkpoint=${pythonString(checkpoint)})\n`
+      return `${head([])}client.model(${pythonString(model.modelId)}).download(checkpoint=${pythonString(checkpoint)})\n`
     case 'release':
-      return `${pythonHead([])}client.model(${pythonString(model.modelId)}).release(${pythonString(checkpoint)})\n`
+      return `${head([])}client.model(${pythonString(model.modelId)}).release(${pythonString(checkpoint)})\n`
     case 'evaluate': {
       const { parameters, placeholders } = evaluationParameters(model)
-      return `${pythonHead([datasetPlaceholder.evaluate, ...placeholders])}${call(
+      return `${head([datasetPlaceholder.evaluate, ...placeholders])}${call(
         'evaluation = client.evaluate',
         [
           ['dataset_id', pythonString(datasetPlaceholder.evaluate)],
@@ -63,7 +72,7 @@ function pythonSnippet(action: SnippetAction, model: Model, checkpoint: string):
     default: {
       const instance = instanceTypes[model.instanceType.toLowerCase()]
       const placeholders = [datasetPlaceholder.train, ...(hasParameters(model) ? [] : ['{}'])]
-      return `${pythonHead(placeholders, instance ? ['from marqtune.enums import InstanceType'] : [])}${call(
+      return `${head(placeholders, instance ? ['from marqtune.enums import InstanceType'] : [])}${call(
         'model = client.train_model',
         [
           ['dataset_id', pythonString(datasetPlaceholder.train)],
@@ -85,7 +94,7 @@ function pythonSnippet(action: SnippetAction, model: Model, checkpoint: string):
 }
 
 /** The client, with the key from the environment; a note on top naming any placeholders. */
-function pythonHead(placeholders: string[], imports: string[] = []): string {
+function pythonHead(baseUrl: string, placeholders: string[], imports: string[]): string {
   return [
     ...(placeholders.length ? [placeholderNote(placeholders)] : []),
     'import os',
@@ -98,7 +107,14 @@ function pythonHead(placeholders: string[], imports: string[] = []): string {
   ].join('\n')
 }
 
-function curlSnippet(action: SnippetAction, model: Model, checkpoint: string): string {
+function curlSnippet(
+  action: SnippetAction,
+  model: Model,
+  checkpoint: string,
+  baseUrl: string,
+): string {
+  const curl = (method: 'GET' | 'POST', path: string, body?: unknown) =>
+    curlCommand(baseUrl, method, path, body)
   const { modelId } = model
   const reference = `${modelId}/${checkpoint}`
   switch (action) {
@@ -180,7 +196,12 @@ function call(target: string, args: Array<[string, string]>): string {
   return `${target}(\n${args.map(([name, value]) => `    ${name}=${value},`).join('\n')}\n)\n`
 }
 
-function curl(method: 'GET' | 'POST', path: string, body?: unknown): string {
+function curlCommand(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): string {
   const lines = [
     `curl --fail-with-body --request ${method} ${shellQuote(`${baseUrl}${path}`)}`,
     `  --header "x-api-key: $${keyVariable}"`,

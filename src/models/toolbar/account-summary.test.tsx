@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { makeModel, seedAccount } from '@/testing/factories'
+import { makeModel, fixtureModels } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
 import { ModelsScreen } from '@/models/models-screen'
 
@@ -30,10 +30,10 @@ describe('AccountSummary', () => {
 
   it('filters to a phase, shows the quick filters’ counts under the other filters, and toggles back', async () => {
     installEmulatorFetch()
-    const models = seedAccount()
+    const models = fixtureModels()
     const { user } = renderApp(<ModelsScreen models={models} credentials={credentials} />)
     expect(summaryNames()).toEqual([
-      'Ready: 12 models',
+      'Ready: 13 models',
       'Running: 3 models',
       'Waiting: 3 models',
       'Failed: 4 models',
@@ -43,10 +43,10 @@ describe('AccountSummary', () => {
     expect(screen.getByRole('button', { name: 'Failed' })).toHaveTextContent('Failed4')
 
     // Ready rather than Failed: the failed view also loads the triage strip, another test's job.
-    const ready = screen.getByRole('button', { name: 'Ready: 12 models' })
+    const ready = screen.getByRole('button', { name: 'Ready: 13 models' })
     await user.click(ready)
     expect(ready).toHaveAttribute('aria-pressed', 'true')
-    expect(within(screen.getByRole('grid')).getAllByRole('rowheader')).toHaveLength(12)
+    expect(within(screen.getByRole('grid')).getAllByRole('rowheader')).toHaveLength(13)
     // The quick filter is the same phase facet: it shows as chosen too.
     expect(screen.getByRole('button', { name: 'Ready' })).toHaveAttribute('aria-pressed', 'true')
     // Counts are under the other filters (search, facets), not the phase itself: what a click gives.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseModelList } from '../../src/api/model-schema'
+import { parseModelList } from '../../../src/api/model-schema'
+import { fixtureAccount } from '../accounts'
+import { seedDatasets } from '../datasets/seed-datasets'
 import { generateModels } from './generate-models'
 import { seedModels } from './seed-models'
 
@@ -11,6 +13,40 @@ describe('the demo account', () => {
     expect(rejected).toEqual([])
     expect(models).toHaveLength(seedModels.length)
     expect(models.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it('is one a newcomer believes: no names that only a test would give', () => {
+    for (const { modelName } of models) {
+      expect(modelName).not.toMatch(/[<>=]|^model-\d+$/)
+    }
+  })
+
+  it('has projects with lineage, a sweep, failures and trainings in progress', () => {
+    const names = models.map((model) => model.modelName)
+    expect(names.filter((name) => name.includes('-lr-sweep-'))).toHaveLength(3)
+    const sweep = models.filter((model) => model.modelName.includes('-lr-sweep-'))
+    expect(new Set(sweep.map((model) => model.hyperparameters.lr)).size).toBe(3)
+    expect(
+      models.filter((model) => model.status.toLowerCase() === 'failed').length,
+    ).toBeGreaterThanOrEqual(2)
+    expect(
+      models.filter((model) => model.status.toLowerCase() === 'running').length,
+    ).toBeGreaterThanOrEqual(3)
+  })
+
+  it('trains on the seeded datasets: every model’s columns are a training dataset’s', () => {
+    const training = seedDatasets.filter((dataset) => dataset.datasetType === 'training')
+    for (const model of models.filter((each) => !each.hyperparametersText)) {
+      const { leftKeys, rightKeys, weightKey } = model.hyperparameters
+      const wanted = [leftKeys, rightKeys, weightKey].flat().filter((key) => key !== undefined)
+      const trainedOn = training.find((dataset) =>
+        wanted.every((key) => typeof key === 'string' && key in dataset.dataSchema),
+      )
+      expect({ model: model.modelName, trainedOn: Boolean(trainedOn) }).toEqual({
+        model: model.modelName,
+        trainedOn: true,
+      })
+    }
   })
 
   it('covers every status phase, a status in another case and an unknown one', () => {
@@ -50,7 +86,6 @@ describe('the demo account', () => {
     expect(models.some((model) => model.failureReason?.includes('\n  File '))).toBe(true)
     expect(models.some((model) => model.hyperparametersText)).toBe(true)
     expect(models.some((model) => /\p{Script=Cyrillic}/u.test(model.modelName))).toBe(true)
-    expect(models.some((model) => /<b>.*&.*".*'/.test(model.modelName))).toBe(true)
     expect(models.some((model) => Object.keys(model.extra).length > 0)).toBe(true)
     expect(
       models.some((model) =>
@@ -59,6 +94,20 @@ describe('the demo account', () => {
         ),
       ),
     ).toBe(true)
+  })
+})
+
+describe('the fixtures account', () => {
+  it('is the demo account and the names only tests need, all read by the app', () => {
+    const { models, rejected } = parseModelList({ models: fixtureAccount.models })
+    expect(rejected).toEqual([])
+    expect(models.slice(0, seedModels.length).map((model) => model.modelId)).toEqual(
+      seedModels.map((model) => model.modelId),
+    )
+    const names = models.map((model) => model.modelName)
+    expect(names).toEqual(expect.arrayContaining(['model-2', 'model-10']))
+    expect(names.some((name) => /<b>.*&.*".*'/.test(name))).toBe(true)
+    expect(names.some((name) => name.startsWith('=HYPERLINK('))).toBe(true)
   })
 })
 

@@ -17,3 +17,10 @@ export type WireModel = {
 export function epochCheckpoints(count: number): string[] {
   return Array.from({ length: count }, (_, index) => `epoch_${index + 1}`)
 }
+
+/** `hyperparameters.epochs`, or one: the service's default is not published. */
+export function plannedEpochs(model: WireModel): number {
+  const { hyperparameters } = model
+  const epochs = typeof hyperparameters === 'object' ? hyperparameters.epochs : undefined
+  return typeof epochs === 'number' && Number.isInteger(epochs) && epochs > 0 ? epochs : 1
+}

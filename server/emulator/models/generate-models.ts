@@ -1,7 +1,7 @@
 import { epochCheckpoints, type WireModel } from './wire-model'
 
 /** mulberry32: tiny, fast and good enough to make the same account from the same seed. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { createEmulatorApp, demoKey } from './emulator-app'
+import { createEmulatorApp, demoKey } from '../emulator-app'
+import { demoAccount } from '../accounts'
 import { seedModels } from './seed-models'
 
 const model = seedModels.find((each) => each.checkpoints.length >= 2)!
@@ -9,9 +10,8 @@ const unknownId = '00000000-0000-4000-8000-000000000000'
 
 function emulator(options: { keepDeleted?: boolean; faults?: boolean } = {}) {
   const app = createEmulatorApp({
-    models: seedModels,
+    account: demoAccount,
     keys: [demoKey],
-    envelope: 'bare',
     ...options,
   })
   return async (method: string, path: string) => {
@@ -86,9 +86,8 @@ describe('delete', () => {
 describe('faults on the actions', () => {
   it('are queued by method and route, so a GET of the model never takes one', async () => {
     const app = createEmulatorApp({
-      models: seedModels,
+      account: demoAccount,
       keys: [demoKey],
-      envelope: 'bare',
       faults: true,
     })
     const call = (method: string, path: string) =>

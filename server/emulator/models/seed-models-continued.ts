@@ -1,10 +1,12 @@
-import { apparelV3, hyperparameters, productSearchL14 } from './seed-parts'
+import { trainingDatasets } from '../datasets/dataset-ids'
+import { apparelCandidate, apparelV3, hyperparameters, productSearchL14 } from './seed-parts'
 import { epochCheckpoints, type WireModel } from './wire-model'
 
 /** The demo account's second half, listed after seed-models.ts's own entries. */
 export const laterSeedModels: WireModel[] = [
   {
-    // A status no documentation lists: shown as it is.
+    // Deliberately odd: a status no documentation lists, shown as it is. The official client's
+    // wait_for_completion raises "Unknown status" on it.
     modelId: '428af06a-c5db-4fc7-9bae-60dccdff6c5d',
     modelName: 'archive-import-2024-q4',
     status: 'Archived',
@@ -15,7 +17,7 @@ export const laterSeedModels: WireModel[] = [
     hyperparameters: hyperparameters(),
   },
   {
-    // A field the docs do not know yet: kept and shown.
+    // A field the docs do not know yet: kept and shown. It names the dataset it was trained on.
     modelId: '9bb490b3-d6f3-4494-9acd-4a4407c991d4',
     modelName: 'beauty-vit-b16-v1',
     status: 'ready',
@@ -25,7 +27,7 @@ export const laterSeedModels: WireModel[] = [
     maxTrainingTime: 21600,
     checkpoints: epochCheckpoints(5),
     hyperparameters: hyperparameters(),
-    datasetId: '5c1d9a7e-6f2b-4c3d-8e9f-0a1b2c3d4e5f',
+    datasetId: trainingDatasets.imageText,
   },
   {
     // Chained from the 40-epoch model's 12th checkpoint.
@@ -53,27 +55,6 @@ export const laterSeedModels: WireModel[] = [
     hyperparameters: hyperparameters({ epochs: 30 }),
   },
   {
-    modelId: 'cd871648-9c54-43cc-8eb5-1de0c66338fb',
-    modelName: 'model-2',
-    status: 'ready',
-    secondaryStatus: 'ready',
-    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
-    instanceType: 'marqtune.basic',
-    checkpoints: epochCheckpoints(2),
-    hyperparameters: hyperparameters({ epochs: 2 }),
-  },
-  {
-    // With model-2: names sort in natural order (model-2 before model-10).
-    modelId: '7c31ac81-b385-419f-8b8c-641234813b29',
-    modelName: 'model-10',
-    status: 'ready',
-    secondaryStatus: 'ready',
-    baseModel: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
-    instanceType: 'marqtune.basic',
-    checkpoints: epochCheckpoints(10),
-    hyperparameters: hyperparameters({ epochs: 10 }),
-  },
-  {
     // Stopped before its first epoch ended.
     modelId: '26ca5721-6e3e-48c6-b2ba-f85fa00c0d28',
     modelName: 'toys-vit-h14-trial',
@@ -86,7 +67,7 @@ export const laterSeedModels: WireModel[] = [
     hyperparameters: hyperparameters({ epochs: 5, batchSize: 128 }),
   },
   {
-    modelId: 'cf1b715c-222b-4838-9873-5fec24b88f3f',
+    modelId: apparelCandidate,
     modelName: 'gs-apparel-v5-candidate',
     status: 'running',
     secondaryStatus: 'running',
@@ -122,19 +103,5 @@ export const laterSeedModels: WireModel[] = [
     instanceType: 'marqtune.basic',
     checkpoints: epochCheckpoints(1),
     hyperparameters: hyperparameters({ epochs: 1 }),
-  },
-  {
-    // A name a spreadsheet would run as a formula (the CSV export must defuse it), and a
-    // failure near-identical to the CUDA one above: triage groups the two together.
-    modelId: 'e4a0c2d8-5b7f-4e61-9a3c-2f8d6b1e0c47',
-    modelName: '=HYPERLINK("https://evil.example/","open me")',
-    status: 'failed',
-    secondaryStatus: 'failed',
-    failureReason:
-      'CUDA out of memory. Tried to allocate 1.50 GiB (GPU 0; 22.05 GiB total capacity).',
-    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
-    instanceType: 'marqtune.basic',
-    checkpoints: [],
-    hyperparameters: hyperparameters({ epochs: 4, batchSize: 512 }),
   },
 ]

@@ -1,10 +1,22 @@
 import { laterSeedModels } from './seed-models-continued'
-import { apparelV3, hyperparameters, productSearchL14 } from './seed-parts'
+import {
+  apparelV3,
+  apparelV4,
+  fashionTitles,
+  hyperparameters,
+  productSearchL14,
+  productSearchSweep2,
+} from './seed-parts'
 import { epochCheckpoints, type WireModel } from './wire-model'
 
 /**
- * The demo account: a fixed, reviewable set that covers what the real service can send.
- * Each entry says in its comment which case it exists for; tests rely on these cases.
+ * The demo account's models: a fixed, reviewable set that a newcomer can believe (projects
+ * with lineage, a learning-rate sweep, failures, trainings in progress) and that covers what
+ * the real service can send. Each entry says in its comment which case it exists for; tests
+ * rely on these cases. A few are deliberately odd, and say so: states or shapes the service may
+ * send that the official client does not expect. The emulator never moves a task it runs into
+ * one of those (simulate.ts). Names only tests need (markup, formulas, `model-2`) are in
+ * fixture-models.ts.
  */
 
 export const seedModels: WireModel[] = [
@@ -22,7 +34,7 @@ export const seedModels: WireModel[] = [
   },
   {
     // Chained: fine-tuned from another model of this account.
-    modelId: '6e96dc35-4b56-4440-89bd-cb93cd966925',
+    modelId: apparelV4,
     modelName: 'gs-apparel-v4',
     status: 'ready',
     secondaryStatus: 'ready',
@@ -33,7 +45,7 @@ export const seedModels: WireModel[] = [
     hyperparameters: hyperparameters({ epochs: 3, lr: 1e-5 }),
   },
   {
-    modelId: 'ce184e37-32cd-4772-a8b4-f860a1ebf7d0',
+    modelId: fashionTitles,
     modelName: 'fashion-clip-ecom-titles',
     status: 'ready',
     secondaryStatus: 'ready',
@@ -78,8 +90,8 @@ export const seedModels: WireModel[] = [
     hyperparameters: hyperparameters({ epochs: 20, lr: 1e-4 }),
   },
   {
-    // Failed after one epoch: exactly one checkpoint.
-    modelId: 'cf8a577a-48b9-4cba-94a6-6286b449350a',
+    // Failed after one epoch: exactly one checkpoint. Deliberately odd: `Failed` capitalised.
+    modelId: productSearchSweep2,
     modelName: 'vit-l14-product-search-lr-sweep-2',
     status: 'Failed',
     secondaryStatus: 'Failed',
@@ -89,6 +101,18 @@ export const seedModels: WireModel[] = [
     instanceType: 'marqtune.basic',
     checkpoints: epochCheckpoints(1),
     hyperparameters: hyperparameters({ epochs: 20, lr: 5e-5, batchSize: 1024 }),
+  },
+  {
+    // The sweep's run that worked: the learning rate between the two that failed.
+    modelId: '5be0e4f6-0a43-4c1b-9d8e-2f6b3c7a9e14',
+    modelName: 'vit-l14-product-search-lr-sweep-3',
+    status: 'ready',
+    secondaryStatus: 'ready',
+    baseModel: 'Marqo/ViT-L-14.laion2b_s32b_b82k',
+    instanceType: 'marqtune.performance',
+    maxTrainingTime: 86400,
+    checkpoints: epochCheckpoints(20),
+    hyperparameters: hyperparameters({ epochs: 20, lr: 2e-5 }),
   },
   {
     // Running, trained on the multilingual ViT-H base.
@@ -118,7 +142,8 @@ export const seedModels: WireModel[] = [
     hyperparameters: hyperparameters({ epochs: 6 }),
   },
   {
-    // Waiting: initializing; status spelt in upper case.
+    // Waiting: initializing; status spelt in upper case. Deliberately odd: the real casing is
+    // unknown (the official client lower-cases before comparing, so it copes).
     modelId: '8761ca7a-cb13-41cc-be86-2af5a7d215c0',
     modelName: 'furniture-vit-b16-v2',
     status: 'RUNNING',
@@ -152,8 +177,8 @@ export const seedModels: WireModel[] = [
     hyperparameters: hyperparameters({ epochs: 10 }),
   },
   {
-    // Legacy (pre-0.2 API): base model and checkpoint apart; hyperparameters and the time limit
-    // as strings, as in the docs' example.
+    // Deliberately odd: legacy (pre-0.2 API), base model and checkpoint apart; hyperparameters
+    // and the time limit as strings, as in the docs' example.
     modelId: 'fd0f61ce-7dbf-4754-bcb4-2bab725470f6',
     modelName: 'legacy-catalogue-2023',
     status: 'finished',
@@ -180,17 +205,6 @@ export const seedModels: WireModel[] = [
       leftKeys: ['запрос'],
       rightKeys: ['画像', 'τίτλος'],
     }),
-  },
-  {
-    // Markup characters in user text must render as text.
-    modelId: '295a7f4a-29bd-4e6c-a77b-894886ff5dd0',
-    modelName: `<b>bold</b> & "quoted" 'model'`,
-    status: 'ready',
-    secondaryStatus: 'ready',
-    baseModel: 'Marqo/ViT-B-16.laion2b_s34b_b88k',
-    instanceType: 'marqtune.basic',
-    checkpoints: epochCheckpoints(2),
-    hyperparameters: hyperparameters({ epochs: 2, weightKey: '<script>alert(1)</script>' }),
   },
   {
     // Nested objects and arrays among the hyperparameters.

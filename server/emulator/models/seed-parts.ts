@@ -1,4 +1,4 @@
-/** What the demo account's models share: the usual training parameters, and the parents of chains. */
+/** What the demo account's seeds share: the usual training parameters, and ids others name. */
 
 export const imageText = {
   leftKeys: ['query'],
@@ -22,3 +22,8 @@ export function hyperparameters(overrides: Record<string, unknown> = {}): Record
 
 export const apparelV3 = '3725abdd-80f2-4030-8a8d-276519b4f678'
 export const productSearchL14 = '896a1fc1-1429-4c97-a063-02b9ccc04f52'
+// Models the seeded evaluations evaluated (datasets/seed-evaluations.ts).
+export const apparelV4 = '6e96dc35-4b56-4440-89bd-cb93cd966925'
+export const apparelCandidate = 'cf1b715c-222b-4838-9873-5fec24b88f3f'
+export const fashionTitles = 'ce184e37-32cd-4772-a8b4-f860a1ebf7d0'
+export const productSearchSweep2 = 'cf8a577a-48b9-4cba-94a6-6286b449350a'
