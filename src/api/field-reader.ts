@@ -1,3 +1,4 @@
+import { isStringArray } from '@/lib/guards'
 import { jsonText } from '@/lib/json-text'
 
 import { isRecord } from './envelope'
@@ -105,6 +106,24 @@ export function openObject(
 export function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value
   return value == null || isRecord(value) ? undefined : jsonText(value)
+}
+
+/** A list of names (checkpoints, columns): one name alone, or objects with a `name`, are read too. */
+export function textList(value: unknown, field: string, expected: string): string[] {
+  if (value == null) return []
+  if (!Array.isArray(value)) {
+    warn(field, value, expected)
+    return typeof value === 'string' ? [value] : []
+  }
+  if (isStringArray(value)) return value
+  warn(field, value, expected)
+  return value.map((item: unknown) =>
+    typeof item === 'string'
+      ? item
+      : isRecord(item) && typeof item.name === 'string'
+        ? item.name
+        : jsonText(item),
+  )
 }
 
 /** The fields this dashboard does not know yet: shown, not dropped. */

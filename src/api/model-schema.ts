@@ -1,6 +1,3 @@
-import { isStringArray } from '@/lib/guards'
-import { jsonText } from '@/lib/json-text'
-
 import { ApiError } from './api-error'
 import { readEntries, type RejectedEntry as ModelRejectedEntry } from './entry-list'
 import { isRecord, listIn } from './envelope'
@@ -12,6 +9,7 @@ import {
   startEntry,
   statusOf,
   text,
+  textList,
   textOf,
   warn,
   type FieldWarning,
@@ -72,23 +70,6 @@ function seconds(value: unknown): number | undefined {
   return undefined
 }
 
-function checkpointList(value: unknown): string[] {
-  if (value == null) return []
-  if (!Array.isArray(value)) {
-    warn('checkpoints', value, 'a list of checkpoint names')
-    return typeof value === 'string' ? [value] : []
-  }
-  if (isStringArray(value)) return value
-  warn('checkpoints', value, 'a list of checkpoint names')
-  return value.map((item: unknown) =>
-    typeof item === 'string'
-      ? item
-      : isRecord(item) && typeof item.name === 'string'
-        ? item.name
-        : jsonText(item),
-  )
-}
-
 /** One entry of the service's answer as a model, or undefined when it has no identity. */
 export function readModel(value: unknown): Model | undefined {
   if (!isRecord(value)) return undefined
@@ -106,7 +87,7 @@ export function readModel(value: unknown): Model | undefined {
     baseCheckpoint: text(value.baseCheckpoint, 'baseCheckpoint', false),
     instanceType: text(value.instanceType, 'instanceType', true),
     maxTrainingTime: seconds(value.maxTrainingTime),
-    checkpoints: checkpointList(value.checkpoints),
+    checkpoints: textList(value.checkpoints, 'checkpoints', 'a list of checkpoint names'),
     hyperparameters: openObject(
       hyperparameters,
       'hyperparameters',
