@@ -91,8 +91,8 @@ describe('any object with an identity', () => {
         )
         expect(typeof evaluation?.status).toBe('string')
         expect(evaluation?.unlinked).toBe(evaluation?.model === undefined)
-        if (evaluation?.model) expect(evaluation.model.reference.trim()).not.toBe('')
-        if (evaluation?.datasetId !== undefined) expect(evaluation.datasetFrom).toBeDefined()
+        expect(evaluation?.model?.reference.trim()).not.toBe('')
+        expect(evaluation?.datasetId === undefined).toBe(evaluation?.datasetFrom === undefined)
       }),
       runs,
     )

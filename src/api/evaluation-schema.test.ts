@@ -172,8 +172,7 @@ describe('readEvaluation', () => {
     ['a checkpoint with no model', { checkpoint: 'epoch_2' }, undefined, ['checkpoint']],
   ])('keeps an evaluation with %s, and says which field', (_, fields, model, warned) => {
     const evaluation = readEvaluation({ ...documented, ...fields })
-    if (model) expect(evaluation?.model).toMatchObject(model)
-    else expect(evaluation?.model).toBeUndefined()
+    expect(evaluation).toMatchObject({ model })
     expect(evaluation?.warnings.map((warning) => warning.field)).toEqual(warned)
   })
 
@@ -193,11 +192,9 @@ describe('readEvaluation', () => {
   })
 
   it('reads a creation time in seconds or milliseconds, and ignores one that is not a time', () => {
-    const at = (fields: Record<string, unknown>) =>
-      readEvaluation({ ...documented, ...fields })?.createdAt?.getTime()
-    expect(at({ created: 1_767_261_600 })).toBe(1_767_261_600_000)
-    expect(at({ timestamp: '1767261600000' })).toBe(1_767_261_600_000)
-    expect(at({ createdAt: 'yesterday' })).toBeUndefined()
+    expect(createdAt({ created: 1_767_261_600 })).toBe(1_767_261_600_000)
+    expect(createdAt({ timestamp: '1767261600000' })).toBe(1_767_261_600_000)
+    expect(createdAt({ createdAt: 'yesterday' })).toBeUndefined()
   })
 
   it('keeps a failure reason and an odd status, as models do', () => {
@@ -210,6 +207,10 @@ describe('readEvaluation', () => {
     expect(evaluation?.warnings.map((warning) => warning.field)).toEqual(['failureReason'])
   })
 })
+
+function createdAt(fields: Record<string, unknown>): number | undefined {
+  return readEvaluation({ ...documented, ...fields })?.createdAt?.getTime()
+}
 
 describe('parseEvaluation', () => {
   it('reads describe bare, in the envelope, or under `evaluation`', () => {
