@@ -193,6 +193,13 @@ const gridColour = (chart: uPlot) => roleColour(chart.root, 'grid')
 // oxlint-disable-next-line typescript/no-unsafe-enum-assignment -- see above: 3 is Left, 1 is Right
 const axisSides: readonly uPlot.Axis.Side[] = [3, 1]
 
+/** 1, 2, 5, 10, 20, 25, 50, 100, …: tick steps for an axis of whole numbers. */
+const wholeIncrements = Array.from({ length: 10 }, (_, power) =>
+  [1, 2, 2.5, 5].map((factor) => factor * 10 ** power),
+)
+  .flat()
+  .filter(Number.isInteger)
+
 type Formatters = { formatX: (value: number) => string; formatY: (value: number) => string }
 
 function chartOptions({
@@ -213,6 +220,7 @@ function chartOptions({
   onCursor: (index: number | null) => void
 }): uPlot.Options {
   const scales = [...new Set(series.map((each) => each.scale ?? 'y'))]
+  const wholeX = series.every((each) => each.points.every((point) => Number.isInteger(point.x)))
   const yValues = (_: uPlot, splits: number[]) =>
     splits.map((value) => formatters.current.formatY(value))
   return {
@@ -238,6 +246,8 @@ function chartOptions({
         grid: { stroke: gridColour, width: 1 },
         ticks: { stroke: gridColour, width: 1 },
         values: (_, splits) => splits.map((value) => formatters.current.formatX(value)),
+        // Whole epochs or steps: no tick at 1.5 between them.
+        ...(wholeX ? { incrs: wholeIncrements } : {}),
       },
       // The first scale's axis on the left, the second's on the right; others have none.
       ...scales.slice(0, 2).map((scale, position) => ({

@@ -25,21 +25,25 @@ describe("the emulator's training logs", () => {
     expect(report.perStep).toBeUndefined()
   })
 
-  it('give a loss series per step, continuous across epochs, for a long training', () => {
+  it('give a loss series within epochs for a long training, the same on every page', () => {
     const log = emulatorTrainingLog((checkpoints) => checkpoints >= 40)
     const report = logSeries(log.lines)
     const steps = report.perStep?.series.find((series) => series.key === 'loss')?.points
-    expect(report.perStep?.axis).toBe('step')
+    expect(report.perStep?.axis).toBe('epoch')
     expect(steps).toHaveLength(log.checkpoints * 20)
-    expect(steps?.map((point) => point.x)).toEqual(
-      Array.from({ length: log.checkpoints * 20 }, (_, index) => index + 1),
-    )
+    // `Epoch 1 step 1/20` is 1.05, `Epoch 1 step 20/20` is 2.
+    expect(steps?.slice(0, 2).map((point) => point.x)).toEqual([1.05, 1.1])
+    expect(steps?.[19]?.x).toBe(2)
+    const lastPage = logSeries(log.lines.slice(-500)).perStep?.series[0]?.points
+    const onPage = lastPage?.map(({ x, y }) => [x, y])
+    expect(onPage).toEqual(steps?.slice(-(lastPage?.length ?? 0)).map(({ x, y }) => [x, y]))
+    expect(onPage?.[0]?.[0]).toBeGreaterThan(10)
     expect(report.perEpoch?.series[0]?.points).toHaveLength(log.checkpoints)
   })
 })
 
 describe('logSeries', () => {
-  it('draws open_clip by samples seen, continuous across epochs', () => {
+  it('draws open_clip within its epochs, by the samples seen of each', () => {
     const report = logSeries(
       lines(
         'Train Epoch: 0 [    0/10000 (0%)] Loss: 0.9000 (0.9000) LR: 0.000010',
@@ -48,14 +52,26 @@ describe('logSeries', () => {
         'Train Epoch: 1 [ 5000/10000 (50%)] Loss: 0.5000 (0.5500) LR: 0.000015',
       ),
     )
-    expect(report.perStep?.axis).toBe('step')
+    expect(report.perStep?.axis).toBe('epoch')
     expect(xy(report.perStep, 'Loss')).toEqual([
       [0, 0.9],
-      [5000, 0.7],
-      [10000, 0.6],
-      [15000, 0.5],
+      [0.5, 0.7],
+      [1, 0.6],
+      [1.5, 0.5],
     ])
     expect(report.perStep?.series.map((series) => series.name)).toEqual(['Loss', 'LR'])
+  })
+
+  it('counts steps, continuous across epochs, when a line gives no total', () => {
+    const report = logSeries(
+      lines('epoch 1 step 10 loss=0.9', 'epoch 1 step 20 loss=0.8', 'epoch 2 step 10 loss=0.7'),
+    )
+    expect(report.perStep?.axis).toBe('step')
+    expect(xy(report.perStep, 'loss')).toEqual([
+      [10, 0.9],
+      [20, 0.8],
+      [30, 0.7],
+    ])
   })
 
   it('keeps a step counter that never starts again as it is', () => {

@@ -5,10 +5,12 @@ import { readProgressLine, type ProgressLine } from './progress-line'
  * report by name (progress-line.ts says which lines and values count). Three views of the same
  * numbers, for the screen to choose from:
  *
- * - `perStep`: lines within an epoch, by step. A step counter that starts again each epoch is
- *   made continuous (the counts of the epochs before are added), so steps never go backwards.
- *   A log that gives no step but fractional epochs (`'epoch': 0.5`, as Hugging Face's trainer
- *   prints) is drawn by that fraction instead (axis `epoch`).
+ * - `perStep`: lines within an epoch. Where every such line places itself in its epoch (an epoch
+ *   and a step out of a total, `Epoch 18 step 7/20`, or a fractional epoch, `'epoch': 0.5` as
+ *   Hugging Face's trainer prints), by that epoch and its fraction (axis `epoch`: 18.35), which
+ *   means the same on every page of a long log. Otherwise by step (axis `step`): a counter that
+ *   starts again each epoch is made continuous (the counts of the epochs before are added, from
+ *   the first line given), so steps never go backwards.
  * - `perEpoch`: lines that report a whole epoch (`Epoch 3 finished, loss=0.62`), by epoch; when
  *   one epoch reports a name twice, its last number.
  * - `byLine`: every number read, by the line's place among the lines given: the only view for a
@@ -39,30 +41,39 @@ export function logSeries(lines: readonly { message: string }[]): LogSeriesRepor
   const byLine: Placed[] = []
   const withinEpoch: Placed[] = []
   const wholeEpochs: Placed[] = []
-  let stepped = false
+  let placedInEpoch = true
   lines.forEach(({ message }, index) => {
     const read = readProgressLine(message)
     if (!read) return
-    byLine.push({ line: index + 1, read, x: index + 1 })
+    const line = index + 1
+    byLine.push({ line, read, x: line })
     if (read.step !== undefined || (read.epoch !== undefined && read.epochFractional)) {
-      withinEpoch.push({ line: index + 1, read, x: read.epoch })
-      stepped ||= read.step !== undefined
+      const x = epochPosition(read)
+      placedInEpoch &&= x !== undefined
+      withinEpoch.push({ line, read, x })
     } else if (read.epoch !== undefined) {
-      wholeEpochs.push({ line: index + 1, read, x: read.epoch })
+      wholeEpochs.push({ line, read, x: read.epoch })
     }
   })
   return {
-    perStep: stepped
-      ? seriesSet(
+    perStep: placedInEpoch
+      ? seriesSet('epoch', withinEpoch, false)
+      : seriesSet(
           'step',
           continuousSteps(withinEpoch.filter((each) => each.read.step !== undefined)),
           false,
-        )
-      : seriesSet('epoch', withinEpoch, false),
+        ),
     perEpoch: seriesSet('epoch', wholeEpochs, true),
     byLine: seriesSet('line', byLine, false),
     linesRead: byLine.length,
   }
+}
+
+/** Where a line is in training counted in epochs: `Epoch 18 step 7/20` is 18.35. */
+function epochPosition({ epoch, epochFractional, step, stepTotal }: ProgressLine) {
+  if (epoch === undefined) return undefined
+  if (step === undefined) return epochFractional ? epoch : undefined
+  return stepTotal ? epoch + Math.min(step, stepTotal) / stepTotal : undefined
 }
 
 /** Steps made continuous across epochs whose counter starts again. */
