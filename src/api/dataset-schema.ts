@@ -1,6 +1,5 @@
 import { jsonText } from '@/lib/json-text'
 
-import { ApiError } from './api-error'
 import { readEntries, type RejectedEntry } from './entry-list'
 import { anyListIn, entryIn, isRecord } from './envelope'
 import {
@@ -108,15 +107,9 @@ export type DatasetList = {
 
 /** The one place that decides what `GET /datasets` sent: a bare list or any one list inside. */
 export function parseDatasetList(json: unknown): DatasetList {
-  const items = anyListIn(json, ['datasets'])
-  if (!items) {
-    throw new ApiError(
-      'unexpected',
-      'The server answered, but its response does not contain a list of datasets.',
-    )
-  }
   const { entries, rejected } = readEntries(
-    items,
+    anyListIn(json, ['datasets']),
+    'datasets',
     readDataset,
     (dataset) => dataset.datasetId,
     'no dataset id',

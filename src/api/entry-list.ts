@@ -1,3 +1,4 @@
+import { ApiError } from './api-error'
 import { isRecord } from './envelope'
 
 /** An entry of a list that is not shown as one of its kind, kept so that the user can read it. */
@@ -11,13 +12,21 @@ export type RejectedEntry<NoId extends string> = {
 /**
  * Every entry of a service list accounted for: read (`read` gives undefined for an entry without
  * an identity), or rejected with the reason. The first of two entries with the same id is shown.
+ * `items` is undefined when the answer held no list: an unexpected answer, said in `what` terms.
  */
 export function readEntries<Entry, NoId extends string>(
-  items: readonly unknown[],
+  items: readonly unknown[] | undefined,
+  what: string,
   read: (value: unknown) => Entry | undefined,
   idOf: (entry: Entry) => string,
   noId: NoId,
 ): { entries: Entry[]; rejected: RejectedEntry<NoId>[] } {
+  if (!items) {
+    throw new ApiError(
+      'unexpected',
+      `The server answered, but its response does not contain a list of ${what}.`,
+    )
+  }
   const entries: Entry[] = []
   const rejected: RejectedEntry<NoId>[] = []
   const seen = new Set<string>()

@@ -1,6 +1,5 @@
 import { uuidSource } from '@common/model-id'
 
-import { ApiError } from './api-error'
 import { readEntries, type RejectedEntry } from './entry-list'
 import { anyListIn, entryIn, isRecord } from './envelope'
 import {
@@ -236,15 +235,9 @@ export type EvaluationList = {
  * `{models: [...]}` (as the docs' example has it), or an object's only list, in the envelope or not.
  */
 export function parseEvaluationList(json: unknown): EvaluationList {
-  const items = anyListIn(json, ['evaluations', 'models'])
-  if (!items) {
-    throw new ApiError(
-      'unexpected',
-      'The server answered, but its response does not contain a list of evaluations.',
-    )
-  }
   const { entries, rejected } = readEntries(
-    items,
+    anyListIn(json, ['evaluations', 'models']),
+    'evaluations',
     readEvaluation,
     (evaluation) => evaluation.evaluationId,
     'no evaluation id',

@@ -1,4 +1,3 @@
-import { ApiError } from './api-error'
 import { readEntries, type RejectedEntry as ModelRejectedEntry } from './entry-list'
 import { isRecord, listIn } from './envelope'
 import {
@@ -110,15 +109,9 @@ export type ModelList = {
 
 /** The one place that decides what `GET /models` sent. */
 export function parseModelList(json: unknown): ModelList {
-  const items = listIn(json, 'models')
-  if (!items) {
-    throw new ApiError(
-      'unexpected',
-      'The server answered, but its response does not contain a list of models.',
-    )
-  }
   const { entries, rejected } = readEntries(
-    items,
+    listIn(json, 'models'),
+    'models',
     readModel,
     (model) => model.modelId,
     'no model id',
