@@ -91,7 +91,7 @@ const checkpointReference = new RegExp(`^(${uuidSource})/([^/\\s]+)$`, 'i')
 const modelIdOnly = new RegExp(`^${uuidSource}$`, 'i')
 
 /** What a `model` text names: a checkpoint, a fine-tuned model, or a base model by its name. */
-export function evaluatedModelOf(reference: string, from: string): EvaluatedModel {
+function evaluatedModelOf(reference: string, from: string): EvaluatedModel {
   const trimmed = reference.trim()
   const match = checkpointReference.exec(trimmed)
   if (match) {

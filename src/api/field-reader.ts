@@ -14,7 +14,7 @@ import { isRecord } from './envelope'
 export type FieldWarning = { field: string; came: string; expected: string }
 
 /** Most entries have no unknown field and no warning: they share these. */
-export const noExtra: Readonly<Record<string, unknown>> = Object.freeze({})
+const noExtra: Readonly<Record<string, unknown>> = Object.freeze({})
 const noWarnings: readonly FieldWarning[] = Object.freeze([])
 
 let warnings: FieldWarning[] | undefined

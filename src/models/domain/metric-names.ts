@@ -54,12 +54,12 @@ const higherFamilies = new Set([
 ])
 
 /** A metric name split: its family (`ndcg`) and its cut-off (`10`), if it has one. */
-export type MetricName = { family: string; cutOff: string | undefined }
+type MetricName = { family: string; cutOff: string | undefined }
 
 /** Names longer than this are not metric names anyone wrote: matched as they are, lowercased. */
 const longestName = 100
 
-export function splitMetricName(name: string): MetricName {
+function splitMetricName(name: string): MetricName {
   const text = name
     .trim()
     .toLowerCase()

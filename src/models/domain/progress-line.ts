@@ -25,7 +25,7 @@ export type ProgressLine = {
 }
 
 /** Past this, a line is not progress anyone reads: the rest is not scanned. */
-export const longestProgressLine = 2_000
+const longestProgressLine = 2_000
 
 const epochNames = new Set(['epoch', 'train_epoch', 'training_epoch'])
 const stepNames = new Set(['step', 'global_step', 'steps', 'iteration', 'iter', 'it', 'train_step'])
