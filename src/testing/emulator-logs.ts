@@ -1,5 +1,5 @@
 import { logsOf } from '../../server/emulator/logs'
-import { seedModels } from '../../server/emulator/seed-models'
+import { seedModels } from '../../server/emulator/models/seed-models'
 
 /** The training log the emulator writes for a seeded model, as the app reads its messages. */
 export function emulatorTrainingLog(pick: (checkpoints: number) => boolean): {
