@@ -21,6 +21,9 @@ export const sourceAliases = {
 const tablePackages =
   '@tanstack[\\\\/](react-table|table-core|react-virtual|virtual-core|store|react-store)[\\\\/]|use-sync-external-store[\\\\/]'
 
+/** The chart library: loaded with the first chart (src/components/line-chart-lazy.tsx), alone. */
+const chartPackages = 'uplot[\\\\/]'
+
 const marqtuneUrl = process.env.MARQTUNE_URL ?? 'https://marqtune.marqo.ai'
 
 export default defineConfig({
@@ -59,10 +62,16 @@ export default defineConfig({
           // releases. No source file is named, so renaming one never moves code between chunks.
           // The table's libraries come with the models view, never before the key screen; the
           // first group is the higher priority so that it, not theirs, takes React along.
+          // uPlot comes with the first chart, in its own chunk, never with the screens before it.
           groups: [
             {
+              name: 'vendor-chart',
+              test: new RegExp(`[\\\\/]node_modules[\\\\/]${chartPackages}`),
+              priority: 3,
+            },
+            {
               name: 'vendor',
-              test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${tablePackages})`),
+              test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${tablePackages}|${chartPackages})`),
               priority: 2,
             },
             { name: 'vendor-table', test: /[\\/]node_modules[\\/]/, priority: 1 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { messageOf, unwrapEnvelope } from './envelope'
+import { anyListIn, messageOf, unwrapEnvelope } from './envelope'
 
 describe('unwrapEnvelope', () => {
   it('returns the body of a wrapped response and bare ones as they are', () => {
@@ -22,5 +22,28 @@ describe('messageOf', () => {
     expect(messageOf({ error: 'x' })).toBeUndefined()
     expect(messageOf({ message: '  ' })).toBeUndefined()
     expect(messageOf(null)).toBeUndefined()
+  })
+})
+
+describe('anyListIn', () => {
+  const items = [{ evaluationId: 'e1' }]
+
+  it('finds a bare list, a named one and the only list of an object, inside the envelope too', () => {
+    expect(anyListIn(items, ['evaluations'])).toBe(items)
+    expect(anyListIn({ evaluations: items }, ['evaluations'])).toBe(items)
+    expect(anyListIn({ models: items, count: 1 }, ['evaluations'])).toBe(items)
+    expect(anyListIn({ statusCode: 200, body: { results: items } }, ['evaluations'])).toBe(items)
+    expect(anyListIn({ statusCode: 200, body: JSON.stringify(items) }, [])).toEqual(items)
+  })
+
+  it('prefers the named list when there are several', () => {
+    expect(anyListIn({ other: [1], evaluations: items }, ['evaluations'])).toBe(items)
+  })
+
+  it('finds none when several lists are unnamed, or there is no list', () => {
+    expect(anyListIn({ a: [1], b: [2] }, ['evaluations'])).toBeUndefined()
+    expect(anyListIn({ evaluations: 'none' }, ['evaluations'])).toBeUndefined()
+    expect(anyListIn(null, ['evaluations'])).toBeUndefined()
+    expect(anyListIn('list', ['evaluations'])).toBeUndefined()
   })
 })

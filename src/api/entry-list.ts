@@ -1,0 +1,45 @@
+import { ApiError } from './api-error'
+import { isRecord } from './envelope'
+
+/** An entry of a list that is not shown as one of its kind, kept so that the user can read it. */
+export type RejectedEntry<NoId extends string> = {
+  /** Its position in the service's list, from 0. */
+  position: number
+  value: unknown
+  why: 'not an object' | NoId | 'repeated id'
+}
+
+/**
+ * Every entry of a service list accounted for: read (`read` gives undefined for an entry without
+ * an identity), or rejected with the reason. The first of two entries with the same id is shown.
+ * `items` is undefined when the answer held no list: an unexpected answer, said in `what` terms.
+ */
+export function readEntries<Entry, NoId extends string>(
+  items: readonly unknown[] | undefined,
+  what: string,
+  read: (value: unknown) => Entry | undefined,
+  idOf: (entry: Entry) => string,
+  noId: NoId,
+): { entries: Entry[]; rejected: RejectedEntry<NoId>[] } {
+  if (!items) {
+    throw new ApiError(
+      'unexpected',
+      `The server answered, but its response does not contain a list of ${what}.`,
+    )
+  }
+  const entries: Entry[] = []
+  const rejected: RejectedEntry<NoId>[] = []
+  const seen = new Set<string>()
+  items.forEach((value, position) => {
+    const entry = read(value)
+    if (!entry) {
+      rejected.push({ position, value, why: isRecord(value) ? noId : 'not an object' })
+    } else if (seen.has(idOf(entry))) {
+      rejected.push({ position, value, why: 'repeated id' })
+    } else {
+      seen.add(idOf(entry))
+      entries.push(entry)
+    }
+  })
+  return { entries, rejected }
+}
