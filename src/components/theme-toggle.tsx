@@ -25,7 +25,7 @@ export function ThemeToggle() {
           key={value}
           data-theme-option={value}
           title={`${label} theme`}
-          className="flex min-h-7 cursor-pointer items-center gap-1 rounded px-2 text-xs font-medium text-muted-foreground has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring"
+          className="flex min-h-7 cursor-pointer items-center gap-1 rounded px-2 text-xs font-medium text-muted-foreground has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring max-sm:min-h-10 pointer-coarse:min-h-10"
         >
           <input
             type="radio"

@@ -66,14 +66,17 @@ export const ModelCard = memo(function ModelCard({
         }`}
       >
         <span className="flex min-w-0 items-center gap-2">
-          <input
-            type="checkbox"
-            tabIndex={-1}
-            checked={selected}
-            onChange={() => onToggleSelected(model.modelId)}
-            aria-label={`Select ${name}`}
-            className="size-5 flex-none accent-(--accent)"
-          />
+          {/* A 40 px target around the box: fingers, not a mouse. */}
+          <label className="-m-2.5 flex flex-none p-2.5">
+            <input
+              type="checkbox"
+              tabIndex={-1}
+              checked={selected}
+              onChange={() => onToggleSelected(model.modelId)}
+              aria-label={`Select ${name}`}
+              className="size-5 accent-(--accent)"
+            />
+          </label>
           <span className="truncate font-medium text-foreground" data-highlight>
             {model.warnings.length ? (
               <span className="mr-1 text-warning-text" title="Some fields were read with warnings">

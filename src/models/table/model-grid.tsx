@@ -263,82 +263,85 @@ export const ModelGrid = memo(function ModelGrid({
   const items = virtualizer.getVirtualItems()
   const scrollMargin = virtualizer.options.scrollMargin
   return (
-    <div
-      ref={scrollRef}
-      role="grid"
-      aria-label="Models"
-      // Focus lives on one cell; the grid itself is only reachable by a click on its padding.
-      tabIndex={-1}
-      aria-rowcount={rows.length + (narrow ? 0 : 1)}
-      aria-colcount={shape.cols}
-      aria-multiselectable="true"
-      onKeyDown={onKeyDown}
-      onClick={onClick}
-      onFocus={(event) => {
-        const at = cellOf(event.target)
-        if (at && (at.row !== active.row || at.col !== active.col)) setWanted(at)
-      }}
-      style={style}
-      className="relative min-h-0 min-w-0 flex-1 overflow-auto rounded-lg border border-border bg-surface"
-    >
-      {narrow ? null : (
-        <GridHeader
-          columns={columns}
-          sortColumn={sortColumn}
-          multiSort={sorting.length > 1}
-          activeCol={active.row === -1 ? active.col : -1}
-          selectAll={selectAll}
-          onResize={resize}
-          onResetWidth={resetWidth}
-        />
-      )}
+    <>
       <div
-        role="rowgroup"
-        className="relative"
-        style={{ height: virtualizer.getTotalSize() - scrollMargin }}
+        ref={scrollRef}
+        role="grid"
+        aria-label="Models"
+        // Focus lives on one cell; the grid itself is only reachable by a click on its padding.
+        tabIndex={-1}
+        aria-rowcount={rows.length + (narrow ? 0 : 1)}
+        aria-colcount={shape.cols}
+        aria-multiselectable="true"
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+        onFocus={(event) => {
+          const at = cellOf(event.target)
+          if (at && (at.row !== active.row || at.col !== active.col)) setWanted(at)
+        }}
+        style={style}
+        className="relative min-h-0 min-w-0 flex-1 overflow-auto rounded-lg border border-border bg-surface"
       >
-        {items.map((item) => {
-          const model = models[rows[item.index]!]!
-          const state = {
-            open: model.modelId === openId,
-            selected: selected.has(model.modelId),
-            changed: changed.has(model.modelId),
-            deleting: deleting.has(model.modelId),
-          }
-          const activeCol = item.index === active.row ? active.col : -1
-          return narrow ? (
-            <ModelCard
-              key={item.index}
-              model={model}
-              index={item.index}
-              top={item.start}
-              height={rowHeight}
-              focusable={activeCol === 0}
-              onToggleSelected={onToggleSelected}
-              {...state}
-            />
-          ) : (
-            // Keyed by position, not by model: a filter or a sort updates the rows in view in
-            // place instead of unmounting them and mounting others.
-            <GridRow
-              key={item.index}
-              model={model}
-              index={item.index}
-              top={item.start - scrollMargin}
-              height={rowHeight}
-              columns={columns}
-              activeCol={activeCol}
-              onToggleSelected={onToggleSelected}
-              {...state}
-            />
-          )
-        })}
+        {narrow ? null : (
+          <GridHeader
+            columns={columns}
+            sortColumn={sortColumn}
+            multiSort={sorting.length > 1}
+            activeCol={active.row === -1 ? active.col : -1}
+            selectAll={selectAll}
+            onResize={resize}
+            onResetWidth={resetWidth}
+          />
+        )}
+        <div
+          role="rowgroup"
+          className="relative"
+          style={{ height: virtualizer.getTotalSize() - scrollMargin }}
+        >
+          {items.map((item) => {
+            const model = models[rows[item.index]!]!
+            const state = {
+              open: model.modelId === openId,
+              selected: selected.has(model.modelId),
+              changed: changed.has(model.modelId),
+              deleting: deleting.has(model.modelId),
+            }
+            const activeCol = item.index === active.row ? active.col : -1
+            return narrow ? (
+              <ModelCard
+                key={item.index}
+                model={model}
+                index={item.index}
+                top={item.start}
+                height={rowHeight}
+                focusable={activeCol === 0}
+                onToggleSelected={onToggleSelected}
+                {...state}
+              />
+            ) : (
+              // Keyed by position, not by model: a filter or a sort updates the rows in view in
+              // place instead of unmounting them and mounting others.
+              <GridRow
+                key={item.index}
+                model={model}
+                index={item.index}
+                top={item.start - scrollMargin}
+                height={rowHeight}
+                columns={columns}
+                activeCol={activeCol}
+                onToggleSelected={onToggleSelected}
+                {...state}
+              />
+            )
+          })}
+        </div>
+        <SearchHighlights container={scrollRef} />
       </div>
+      {/* Beside the grid, which may hold rows only. */}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <SearchHighlights container={scrollRef} />
-    </div>
+    </>
   )
 })
 
