@@ -171,9 +171,9 @@ export function LogViewer({
           const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 8
           if (atBottom !== follow) setFollow(atBottom)
         }}
-        className="max-h-72 overflow-auto rounded-md bg-foreground p-2"
+        className="max-h-72 overflow-auto rounded-md border border-border bg-muted p-2"
       >
-        <ol className="font-mono text-xs text-canvas">
+        <ol className="font-mono text-xs text-foreground">
           {lines.map((line, position) => (
             // oxlint-disable-next-line react/no-array-index-key -- log lines repeat; position is their identity
             <li key={position} className={wrap ? wrapped : unwrapped}>
