@@ -280,7 +280,7 @@ export const ModelGrid = memo(function ModelGrid({
           if (at && (at.row !== active.row || at.col !== active.col)) setWanted(at)
         }}
         style={style}
-        className="relative min-h-0 min-w-0 flex-1 overflow-auto rounded-lg border border-border bg-surface"
+        className="relative min-h-40 min-w-0 flex-1 overflow-auto rounded-lg border border-border bg-surface"
       >
         {narrow ? null : (
           <GridHeader
