@@ -62,7 +62,7 @@ test('the grid is one tab stop: in from the search with Down, out with one Tab f
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('j')
-  await expect(modelsGrid(page).locator('[data-cell="1:3"]')).toBeFocused()
+  await expect(modelsGrid(page).locator('[data-index="1"] [data-col="3"]')).toBeFocused()
   // Space ticks the row's model; the box itself is no tab stop.
   await page.keyboard.press(' ')
   await expect(page).toHaveURL(new RegExp(`compare=${accountModels[1]!.modelId}`))
@@ -72,7 +72,7 @@ test('the grid is one tab stop: in from the search with Down, out with one Tab f
     true,
   )
   await page.keyboard.press('Shift+Tab')
-  await expect(modelsGrid(page).locator('[data-cell="1:3"]')).toBeFocused()
+  await expect(modelsGrid(page).locator('[data-index="1"] [data-col="3"]')).toBeFocused()
 
   // Up from the first row: the headers, where Enter sorts; then up again to the search.
   await page.keyboard.press('Control+Home')

@@ -1,12 +1,5 @@
 import { epochCheckpoints } from '../server/emulator/models/wire-model'
-import {
-  accountModels,
-  connect,
-  demoKey,
-  expectNoAxeViolations,
-  modelsGrid,
-  openTab,
-} from './fixtures'
+import { accountModels, connect, demoKey, expectNoAxeViolations, modelsGrid } from './fixtures'
 import { expect, test } from './faulty-servers'
 
 const candidate = accountModels.find((model) => model.modelName === 'gs-apparel-v5-candidate')!

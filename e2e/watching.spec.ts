@@ -98,8 +98,10 @@ async function untilFinished(app: string, modelId: string) {
         const answer = await fetch(`${app}/api/models/${modelId}`, {
           headers: { 'x-api-key': demoKey },
         })
-        const model = (await answer.json()) as { status: string }
-        return model.status
+        const model: unknown = await answer.json()
+        return typeof model === 'object' && model !== null && 'status' in model
+          ? model.status
+          : undefined
       },
       { timeout: 20_000 },
     )

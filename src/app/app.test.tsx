@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { keyStore } from '@/session/key-store'
@@ -18,7 +18,9 @@ describe('App', () => {
 
     // The first test to show the models view waits for its code, transformed on first import.
     const grid = await screen.findByRole('grid', {}, { timeout: 10_000 })
-    expect(within(grid).getAllByRole('row')).toHaveLength(accountModels.length + 1)
+    await waitFor(() =>
+      expect(within(grid).getAllByRole('row')).toHaveLength(accountModels.length + 1),
+    )
     expect(upstreamRequests).toEqual(['/models'])
     expect(keyStore.getState().session?.apiKey).toBe(demoKey)
   })

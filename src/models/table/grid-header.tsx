@@ -56,12 +56,13 @@ export function GridHeader({
       <div
         role="row"
         aria-rowindex={1}
+        data-index={-1}
         style={{ height: headerHeight }}
         className="grid grid-cols-(--grid-columns)"
       >
         <div
           role="columnheader"
-          data-cell="-1:0"
+          data-col={0}
           tabIndex={focusable(0)}
           className={`${headerCell} sticky left-0 z-[3] justify-center`}
         >
@@ -86,7 +87,7 @@ export function GridHeader({
             <div
               key={id}
               role="columnheader"
-              data-cell={`-1:${col}`}
+              data-col={col}
               data-column={id}
               tabIndex={focusable(col)}
               aria-sort={

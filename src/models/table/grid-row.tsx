@@ -87,7 +87,7 @@ export const GridRow = memo(function GridRow({
     >
       <div
         role="gridcell"
-        data-cell={`${index}:0`}
+        data-col={0}
         tabIndex={focusable(0)}
         className={`${cellClasses} ${pinned} left-0 justify-center px-0 focus-visible:-outline-offset-2`}
       >
@@ -102,7 +102,7 @@ export const GridRow = memo(function GridRow({
       </div>
       <div
         role="rowheader"
-        data-cell={`${index}:1`}
+        data-col={1}
         data-highlight
         tabIndex={focusable(1)}
         title={name}
@@ -131,7 +131,7 @@ export const GridRow = memo(function GridRow({
         <div
           key={id}
           role="gridcell"
-          data-cell={`${index}:${position + 2}`}
+          data-col={position + 2}
           data-highlight={meta.highlight}
           tabIndex={focusable(position + 2)}
           className={`${cellClasses} focus-visible:-outline-offset-2 ${meta.align === 'end' ? 'justify-end' : ''}`}

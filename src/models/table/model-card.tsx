@@ -53,7 +53,7 @@ export const ModelCard = memo(function ModelCard({
     >
       <div
         role="gridcell"
-        data-cell={`${index}:0`}
+        data-col={0}
         tabIndex={focusable ? 0 : -1}
         className={`flex h-full flex-col gap-1.5 rounded-lg border p-3 text-sm ${
           open

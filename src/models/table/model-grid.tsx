@@ -125,25 +125,6 @@ export const ModelGrid = memo(function ModelGrid({
   const [focusRequest, setFocusRequest] = useState(0)
 
   const rowHeight = narrow ? cardHeight : rowHeights[density]
-  const activeRow = active.row
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 4,
-    scrollMargin: narrow ? 0 : headerHeight,
-    scrollPaddingStart: narrow ? 0 : headerHeight,
-    // The focusable row is always rendered, wherever it is: the grid keeps its one tab stop.
-    rangeExtractor: useCallback(
-      (range: Parameters<typeof defaultRangeExtractor>[0]) => {
-        const indexes = defaultRangeExtractor(range)
-        if (activeRow < 0 || activeRow >= range.count || indexes.includes(activeRow)) return indexes
-        return [...indexes, activeRow].toSorted((a, b) => a - b)
-      },
-      [activeRow],
-    ),
-  })
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
 
   const table = useTable({
     features: modelTableFeatures,
@@ -175,9 +156,7 @@ export const ModelGrid = memo(function ModelGrid({
   // pinned columns are the scroller's padding, so it never ends up under them).
   useLayoutEffect(() => {
     if (!focusRequest) return
-    const cell = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-cell="${active.row}:${active.col}"]`,
-    )
+    const cell = scrollRef.current?.querySelector<HTMLElement>(cellSelector(active))
     cell?.focus({ preventScroll: true })
     cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
     // Only a new request moves the focus; re-renders with the same cell leave it where it is.
@@ -223,7 +202,7 @@ export const ModelGrid = memo(function ModelGrid({
     const inHeader = at.row < 0
     const column = inHeader && at.col > 0 ? columns[at.col - 1] : undefined
     if (column && (shortcut === 'narrower' || shortcut === 'wider')) {
-      const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="-1:${at.col}"]`)
+      const cell = scrollRef.current?.querySelector<HTMLElement>(cellSelector(at))
       const step = shortcut === 'narrower' ? -resizeStep : resizeStep
       resize(column.id, (cell?.getBoundingClientRect().width ?? column.meta.width) + step, true)
       event.preventDefault()
@@ -260,8 +239,6 @@ export const ModelGrid = memo(function ModelGrid({
   }
 
   const announcement = useAddedColumns(columns, scrollRef)
-  const items = virtualizer.getVirtualItems()
-  const scrollMargin = virtualizer.options.scrollMargin
   return (
     <>
       <div
@@ -293,49 +270,21 @@ export const ModelGrid = memo(function ModelGrid({
             onResetWidth={resetWidth}
           />
         )}
-        <div
-          role="rowgroup"
-          className="relative"
-          style={{ height: virtualizer.getTotalSize() - scrollMargin }}
-        >
-          {items.map((item) => {
-            const model = models[rows[item.index]!]!
-            const state = {
-              open: model.modelId === openId,
-              selected: selected.has(model.modelId),
-              changed: changed.has(model.modelId),
-              deleting: deleting.has(model.modelId),
-            }
-            const activeCol = item.index === active.row ? active.col : -1
-            return narrow ? (
-              <ModelCard
-                key={item.index}
-                model={model}
-                index={item.index}
-                top={item.start}
-                height={rowHeight}
-                focusable={activeCol === 0}
-                onToggleSelected={onToggleSelected}
-                {...state}
-              />
-            ) : (
-              // Keyed by position, not by model: a filter or a sort updates the rows in view in
-              // place instead of unmounting them and mounting others.
-              <GridRow
-                key={item.index}
-                model={model}
-                index={item.index}
-                top={item.start - scrollMargin}
-                height={rowHeight}
-                columns={columns}
-                activeCol={activeCol}
-                onToggleSelected={onToggleSelected}
-                {...state}
-              />
-            )
-          })}
-        </div>
-        <SearchHighlights container={scrollRef} />
+        <GridBody
+          scrollRef={scrollRef}
+          models={models}
+          rows={rows}
+          columns={columns}
+          narrow={narrow}
+          rowHeight={rowHeight}
+          activeRow={active.row}
+          activeCol={active.col}
+          openId={openId}
+          selected={selected}
+          changed={changed}
+          deleting={deleting}
+          onToggleSelected={onToggleSelected}
+        />
       </div>
       {/* Beside the grid, which may hold rows only. */}
       <p aria-live="polite" className="sr-only">
@@ -345,15 +294,145 @@ export const ModelGrid = memo(function ModelGrid({
   )
 })
 
-/** The grid cell an event happened in: `data-cell="row:col"`. */
+/**
+ * The rows in view, placed by the virtualiser: the lowest component, so that scrolling renders
+ * this and the rows that change, never the header, the table's state or the screen.
+ */
+const GridBody = memo(function GridBody({
+  scrollRef,
+  models,
+  rows,
+  columns,
+  narrow,
+  rowHeight,
+  activeRow,
+  activeCol: focusableCol,
+  openId,
+  selected,
+  changed,
+  deleting,
+  onToggleSelected,
+}: {
+  scrollRef: RefObject<HTMLDivElement | null>
+  models: Model[]
+  rows: Uint32Array
+  columns: readonly GridColumn[]
+  narrow: boolean
+  rowHeight: number
+  /** The focusable cell: always rendered. */
+  activeRow: number
+  activeCol: number
+  openId: string | null
+  selected: ReadonlySet<string>
+  changed: ReadonlySet<string>
+  deleting: ReadonlySet<string>
+  onToggleSelected: (modelId: string) => void
+}) {
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 4,
+    // Rows for a window's height in the very first commit, before the scroller is measured: the
+    // first rows paint with the grid, not a frame after it.
+    initialRect: { width: 0, height: window.innerHeight },
+    scrollMargin: narrow ? 0 : headerHeight,
+    scrollPaddingStart: narrow ? 0 : headerHeight,
+    // The focusable row is always rendered, wherever it is: the grid keeps its one tab stop.
+    rangeExtractor: useCallback(
+      (range: Parameters<typeof defaultRangeExtractor>[0]) => {
+        const indexes = defaultRangeExtractor(range)
+        if (activeRow < 0 || activeRow >= range.count || indexes.includes(activeRow)) return indexes
+        return [...indexes, activeRow].toSorted((a, b) => a - b)
+      },
+      [activeRow],
+    ),
+  })
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
+  const items = virtualizer.getVirtualItems()
+  const range = virtualizer.range
+  const scrollMargin = virtualizer.options.scrollMargin
+  return (
+    <>
+      <div
+        role="rowgroup"
+        className="relative"
+        style={{ height: virtualizer.getTotalSize() - scrollMargin }}
+      >
+        {items.map((item) => {
+          const model = models[rows[item.index]!]!
+          const state = {
+            open: model.modelId === openId,
+            selected: selected.has(model.modelId),
+            changed: changed.has(model.modelId),
+            deleting: deleting.has(model.modelId),
+          }
+          const activeCol = item.index === activeRow ? focusableCol : -1
+          return narrow ? (
+            <ModelCard
+              key={slotOf(item.index, range)}
+              model={model}
+              index={item.index}
+              top={item.start}
+              height={rowHeight}
+              focusable={activeCol === 0}
+              onToggleSelected={onToggleSelected}
+              {...state}
+            />
+          ) : (
+            // Keyed by slot, not by model or position: scrolling, a filter or a sort hands the
+            // rows in view other models to show instead of unmounting them and mounting others.
+            <GridRow
+              key={slotOf(item.index, range)}
+              model={model}
+              index={item.index}
+              top={item.start - scrollMargin}
+              height={rowHeight}
+              columns={columns}
+              activeCol={activeCol}
+              onToggleSelected={onToggleSelected}
+              {...state}
+            />
+          )
+        })}
+      </div>
+      {/* After each render of the rows in view: scrolling brings new text to paint matches in. */}
+      <SearchHighlights container={scrollRef} />
+    </>
+  )
+})
+
+/** More rows than any window shows at once, overscan included. */
+const slots = 96
+
+/**
+ * A rendered row's key: its position modulo `slots`, so that the rows of a scrolled range are the
+ * same components showing other models. A row outside the range (the focusable one, kept when
+ * it scrolls away) has a key of its own, so it never takes a row in view's.
+ */
+function slotOf(index: number, range: { startIndex: number; endIndex: number } | null): string {
+  const inRange = range !== null && index >= range.startIndex - 8 && index <= range.endIndex + 8
+  return inRange ? String(index % slots) : `away-${index}`
+}
+
+/**
+ * The grid cell an event happened in: its row's `data-index` (-1 for the header) and its own
+ * `data-col`. The column is fixed per cell and the row's index is one attribute, so a row that
+ * shows another model as the grid scrolls changes one attribute, not one per cell.
+ */
 function cellOf(target: EventTarget): Cell | undefined {
   if (!(target instanceof Element)) return undefined
-  const [row, col] = (target.closest('[data-cell]')?.getAttribute('data-cell') ?? '')
-    .split(':')
-    .map(Number)
-  return row === undefined || col === undefined || Number.isNaN(row) || Number.isNaN(col)
-    ? undefined
-    : { row, col }
+  const cell = target.closest('[data-col]')
+  const row = cell?.closest('[data-index]')
+  const at = {
+    row: Number(row?.getAttribute('data-index')),
+    col: Number(cell?.getAttribute('data-col')),
+  }
+  return cell && row && !Number.isNaN(at.row) && !Number.isNaN(at.col) ? at : undefined
+}
+
+function cellSelector({ row, col }: Cell): string {
+  return `[data-index="${row}"] [data-col="${col}"]`
 }
 
 function selectingText(): boolean {
