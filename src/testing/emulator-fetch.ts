@@ -19,7 +19,7 @@ const emulatorOrigin = 'http://emulator.test'
 /**
  * Routes the app's `fetch('/api/...')` through the real production server app to the real
  * emulator app, in process: component tests cross the same network layer as the browser does.
- * Returns the list of upstream requests the emulator saw.
+ * Returns the upstream requests the emulator saw: their paths, and each whole.
  */
 export function installEmulatorFetch(options: Partial<EmulatorOptions> = {}) {
   const emulator = createEmulatorApp({
@@ -28,6 +28,8 @@ export function installEmulatorFetch(options: Partial<EmulatorOptions> = {}) {
     ...options,
   })
   const upstreamRequests: string[] = []
+  /** Each upstream request whole: its method, path and query, and its body as text. */
+  const upstreamCalls: Array<{ method: string; path: string; body: string | undefined }> = []
   const server = createServerApp({
     // The emulator is reached through the stubbed fetch below, not over a socket.
     upstream: { baseUrl: emulatorOrigin, timeoutMs: 5_000, send: fetchSend },
@@ -43,10 +45,16 @@ export function installEmulatorFetch(options: Partial<EmulatorOptions> = {}) {
     if (signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError')
     if (url.origin === emulatorOrigin) {
       upstreamRequests.push(url.pathname)
-      return emulator.fetch(new Request(url, rest))
+      const request = new Request(url, rest)
+      upstreamCalls.push({
+        method: request.method,
+        path: `${url.pathname}${url.search}`,
+        body: request.body ? await request.clone().text() : undefined,
+      })
+      return emulator.fetch(request)
     }
     if (url.origin === 'http://app.test') return server.fetch(new Request(url, rest))
     return realFetch(input, init)
   })
-  return { upstreamRequests }
+  return { upstreamRequests, upstreamCalls }
 }
