@@ -39,7 +39,7 @@ const weightsFor = (keys: string) => (value: unknown, parameters: Record<string,
 const wholeNumber =
   (least: number, most = Number.MAX_SAFE_INTEGER) =>
   (value: unknown) =>
-    Number.isInteger(value) && (value as number) >= least && (value as number) <= most
+    typeof value === 'number' && Number.isInteger(value) && value >= least && value <= most
 
 /**
  * Marqo's "Evaluation Parameters" page (docs.marqo.ai, Marqtune reference): the four column
@@ -177,12 +177,11 @@ export function readEvaluationRequest(
   body: unknown,
 ): { body: EvaluationRequest } | { problems: EvaluationProblem[] } {
   const problems = evaluationRequestProblems(body)
-  if (problems.length || !isObject(body)) return { problems }
-  return {
-    body: evaluationRequestBody({
-      datasetId: body.datasetId as string,
-      model: body.model as string,
-      hyperparameters: body.hyperparameters as Record<string, unknown>,
-    }),
-  }
+  if (!passes(body, problems)) return { problems }
+  return { body: evaluationRequestBody(body) }
+}
+
+/** What `evaluationRequestProblems` found nothing wrong with is a request. */
+function passes(body: unknown, problems: readonly EvaluationProblem[]): body is EvaluationRequest {
+  return problems.length === 0 && isObject(body)
 }

@@ -105,16 +105,18 @@ describe('what never reaches the Marqtune API', () => {
   })
 })
 
+/** `text` as a chunked body, in chunks of `size` characters (ASCII here). */
+function chunked(text: string, size = 4096): string {
+  const chunks = []
+  for (let at = 0; at < text.length; at += size) {
+    const chunk = text.slice(at, at + size)
+    chunks.push(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`)
+  }
+  return `${chunks.join('')}0\r\n\r\n`
+}
+
 describe('the body of POST /api/evaluation', () => {
   const json = [`x-api-key: ${key}`, 'Content-Type: application/json']
-  const chunked = (text: string, size = 4096) => {
-    const chunks = []
-    for (let at = 0; at < text.length; at += size) {
-      const chunk = text.slice(at, at + size)
-      chunks.push(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`)
-    }
-    return `${chunks.join('')}0\r\n\r\n`
-  }
 
   it('is forwarded when sent in chunks, with its length declared upstream', async () => {
     const answer = await ask(

@@ -47,15 +47,13 @@ async function requestJson(
 ): Promise<unknown> {
   let response: Response
   const headers: Record<string, string> = { 'x-api-key': apiKey, accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  const init: RequestInit = { method, headers, cache: 'no-store', signal }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json'
+    init.body = JSON.stringify(body)
+  }
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-      signal,
-    })
+    response = await fetch(`/api${path}`, init)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError(

@@ -11,10 +11,24 @@ import { createServerApp } from '../../server/prod/server-app'
 
 export { demoKey }
 
+const emulatorOrigin = 'http://emulator.test'
+
 /** The models of the account the tests run against. */
 export const accountModels = fixtureAccount.models
 
-const emulatorOrigin = 'http://emulator.test'
+/** Its evaluations as the emulator keeps them: what each evaluated, and its numbers. */
+export const accountEvaluations = fixtureAccount.evaluations
+
+/** Its datasets. */
+export const accountDatasets = fixtureAccount.datasets
+
+/** Queues faults on one route of the emulator `installEmulatorFetch({ faults: true })` made. */
+export async function queueFaults(route: string, faults: unknown[]): Promise<void> {
+  await fetch(`${emulatorOrigin}/__emulator/faults`, {
+    method: 'POST',
+    body: JSON.stringify({ route, faults }),
+  })
+}
 
 /**
  * Routes the app's `fetch('/api/...')` through the real production server app to the real

@@ -52,7 +52,15 @@ export function checkEvaluationParameters(
   hyperparameters: unknown,
 ): { parameters: EvaluationParameters } | { problems: readonly EvaluationProblem[] } {
   const problems = evaluationParameterProblems(hyperparameters)
-  return problems.length ? { problems } : { parameters: hyperparameters as EvaluationParameters }
+  return passes(hyperparameters, problems) ? { parameters: hyperparameters } : { problems }
+}
+
+/** What the check found nothing wrong with is a set of evaluation parameters. */
+function passes(
+  value: unknown,
+  problems: readonly EvaluationProblem[],
+): value is EvaluationParameters {
+  return problems.length === 0 && typeof value === 'object' && value !== null
 }
 
 /** What `POST /evaluation` names as `model` for a checkpoint: `<modelId>/<checkpoint>`. */
