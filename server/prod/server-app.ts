@@ -41,11 +41,13 @@ export type ServerOptions = {
    * DNS rebinding. Behind a reverse proxy, list the public name. `localHosts` by default.
    */
   allowedHosts?: readonly string[]
-  /** `READ_ONLY=true`: release and delete are refused with 403, and /api/config says so. */
+  /**
+   * `READ_ONLY=true`: release, delete and evaluate are refused with 403, and /api/config says so.
+   */
   readOnly?: boolean
   /**
    * `PUBLIC_ORIGINS`: the origins people open the dashboard at, behind a proxy that does not
-   * pass on the Host (with its port) the browser sent; release and delete from them are its own.
+   * pass on the Host (with its port) the browser sent; actions from them are its own.
    */
   publicOrigins?: readonly string[]
   log?: (line: string) => void
