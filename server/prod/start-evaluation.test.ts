@@ -66,7 +66,7 @@ async function refusal(response: Response, status: number): Promise<string> {
 }
 
 describe('POST /api/evaluation', () => {
-  it('forwards the checked body once, as JSON, with the key and nothing else', async () => {
+  it('forwards the checked body once, as JSON, with its type and length', async () => {
     const response = await post(request, { cookie: 'a=1', 'x-forwarded-for': '10.0.0.1' })
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ evaluationId: '9b1c2d3e-4f50-4a61-8b72-c3d4e5f60718' })
@@ -75,14 +75,8 @@ describe('POST /api/evaluation', () => {
     expect(`${sent!.method} ${sent!.url}`).toBe('POST /evaluation')
     expect(JSON.parse(sent!.body)).toEqual(request)
     expect(sent!.body).toBe(JSON.stringify(evaluationRequestBody(request)))
-    expect(Object.keys(sent!.headers).toSorted()).toEqual([
-      'accept',
-      'connection',
-      'content-length',
-      'content-type',
-      'host',
-      'x-api-key',
-    ])
+    // Every header that reaches the upstream is in api-promises.test.ts; these are the body's.
+    expect(sent!.headers.cookie).toBeUndefined()
     expect(sent!.headers['content-type']).toBe('application/json')
     expect(sent!.headers['content-length']).toBe(String(Buffer.byteLength(sent!.body)))
   })

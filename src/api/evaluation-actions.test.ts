@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { evaluationRequestBody } from '@common/evaluation-request'
 
 import { evaluationParametersFrom } from '@/models/domain/evaluation-parameters'
+import { failureOf } from '@/testing/api-failure'
 import {
   accountDatasets,
   accountModels,
@@ -11,7 +12,6 @@ import {
   installEmulatorFetch,
   queueFaults,
 } from '@/testing/emulator-fetch'
-import { ApiError } from './api-error'
 import { startEvaluation } from './evaluation-actions'
 import { evaluationQueries } from './evaluation-queries'
 
@@ -44,15 +44,6 @@ const request = {
 
 function posts(calls: ReturnType<typeof installEmulatorFetch>['upstreamCalls']) {
   return calls.filter((call) => call.method === 'POST' && call.path === '/evaluation')
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`)
-  return error
 }
 
 describe('startEvaluation, through the server and the emulator', () => {
