@@ -1,17 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { failureOf } from '@/testing/api-failure'
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { ApiError } from './api-error'
 import { getJson } from './client'
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`)
-  return error
-}
 
 /** The first 1.2 MB of a body, then the connection breaks. */
 function halfABody() {

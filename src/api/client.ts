@@ -27,30 +27,33 @@ export async function getJson(path: string, options: RequestOptions): Promise<un
 }
 
 /**
- * POST or DELETE a same-origin `/api` route, with no body: the two documented actions. The same
- * answers and errors as `getJson`; never retried by anything here.
+ * POST or DELETE a same-origin `/api` route: the actions. Without `body` none is sent (release,
+ * delete); with one, it goes as JSON (`POST /evaluation`). The same answers and errors as
+ * `getJson`; sent once, never retried by anything here.
  */
 export async function sendJson(
   method: 'POST' | 'DELETE',
   path: string,
-  { apiKey, signal }: Pick<RequestOptions, 'apiKey' | 'signal'>,
+  { apiKey, signal, body }: Pick<RequestOptions, 'apiKey' | 'signal'> & { body?: unknown },
 ): Promise<unknown> {
-  return requestJson(method, path, { apiKey, signal })
+  return requestJson(method, path, { apiKey, signal }, body)
 }
 
 async function requestJson(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
   { apiKey, signal, mark, onProgress }: RequestOptions,
+  body?: unknown,
 ): Promise<unknown> {
   let response: Response
+  const headers: Record<string, string> = { 'x-api-key': apiKey, accept: 'application/json' }
+  const init: RequestInit = { method, headers, cache: 'no-store', signal }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json'
+    init.body = JSON.stringify(body)
+  }
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers: { 'x-api-key': apiKey, accept: 'application/json' },
-      cache: 'no-store',
-      signal,
-    })
+    response = await fetch(`/api${path}`, init)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError(
