@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test'
+
 import { generateModels } from '../server/emulator/models/generate-models'
 import { accountModels, connect, demoKey, modelsGrid, openTab } from './fixtures'
 import { expect, secondKey, test, type FaultyServers } from './faulty-servers'
@@ -10,6 +12,18 @@ async function listRequests(faulty: FaultyServers) {
 }
 
 const firstModel = accountModels[0]!.modelName
+
+/**
+ * The back-off between tries (1, 2, 4 s, or what Retry-After asked) passes on the page's clock
+ * (installed before the page opens) as soon as each retry is announced: `waits` are the
+ * seconds to skip, one per retry.
+ */
+async function skipBackOff(page: Page, ...waits: number[]) {
+  for (const [index, seconds] of waits.entries()) {
+    await expect(page.getByText(new RegExp(`Retrying ${index + 1}/3`))).toBeVisible()
+    await page.clock.fastForward(seconds * 1_000)
+  }
+}
 
 test.describe('on the first load', () => {
   test('a wrong key is asked about exactly once', async ({ page, faulty }) => {
@@ -26,14 +40,17 @@ test.describe('on the first load', () => {
   })
 
   test('a 5xx is retried, saying so, and the models arrive', async ({ page, faulty }) => {
+    await page.clock.install()
     await faulty.queue('listModels', { kind: 'status', status: 503, body: 'empty' })
     await connect(page, demoKey, faulty.app)
-    await expect(page.getByText(/had a problem\. Retrying 1\/3/)).toBeVisible()
+    await expect(page.getByText(/had a problem\. Retrying 1\/3 in 1 s/)).toBeVisible()
+    await skipBackOff(page, 1)
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
     expect(await listRequests(faulty)).toHaveLength(2)
   })
 
   test('a 429 waits as long as Retry-After says, counting down', async ({ page, faulty }) => {
+    await page.clock.install()
     await faulty.queue(
       'listModels',
       { kind: 'rate-limit', retryAfter: '3' },
@@ -42,27 +59,34 @@ test.describe('on the first load', () => {
     )
     await connect(page, demoKey, faulty.app)
     await expect(page.getByText(/slow down\. Retrying 1\/3 in [23] s/)).toBeVisible()
-    await expect(page.getByText(/Retrying 2\/3 in [2-6] s/)).toBeVisible({ timeout: 6_000 })
-    await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible({
-      timeout: 10_000,
-    })
+    // Not a second early: the countdown still runs just before the time it was given.
+    await page.clock.fastForward(2_000)
+    await expect(page.getByText(/slow down\. Retrying 1\/3 in 1 s/)).toBeVisible()
+    expect(await listRequests(faulty)).toHaveLength(1)
+    await page.clock.fastForward(1_000)
+    await expect(page.getByText(/Retrying 2\/3 in [2-6] s/)).toBeVisible()
+    await page.clock.fastForward(6_000)
+    await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
     expect(await listRequests(faulty)).toHaveLength(3)
   })
 
   test('a body cut off halfway is retried', async ({ page, faulty }) => {
+    await page.clock.install()
     await faulty.queue('listModels', { kind: 'cut' })
     await connect(page, demoKey, faulty.app)
+    await skipBackOff(page, 1)
     await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
     expect(await listRequests(faulty)).toHaveLength(2)
   })
 
   test('no answer at all times out, and is retried', async ({ page, faulty }) => {
+    await page.clock.install()
     await faulty.queue('listModels', { kind: 'hang' })
     await connect(page, demoKey, faulty.app)
-    // The server gives up after 3 s (UPSTREAM_TIMEOUT_MS) with a 504, which is retried.
-    await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible({
-      timeout: 10_000,
-    })
+    // The server gives up after 3 s (UPSTREAM_TIMEOUT_MS, its own real clock) with a 504, which
+    // is retried.
+    await skipBackOff(page, 1)
+    await expect(page.getByRole('rowheader', { name: firstModel })).toBeVisible()
     const [timedOut, retried] = await listRequests(faulty)
     expect(timedOut?.aborted).toBe(true)
     expect(retried?.aborted).toBe(false)
@@ -80,6 +104,7 @@ test.describe('on the first load', () => {
   })
 
   test('a redirect is not followed: the key stays here', async ({ page, faulty }) => {
+    await page.clock.install()
     await faulty.queue(
       'listModels',
       ...Array.from({ length: 4 }, () => ({
@@ -88,11 +113,9 @@ test.describe('on the first load', () => {
       })),
     )
     await connect(page, demoKey, faulty.app)
+    await skipBackOff(page, 1, 2, 4)
     await expect(page.getByRole('alert')).toContainText(
       'redirect (HTTP 302), which is not followed',
-      {
-        timeout: 15_000,
-      },
     )
     const requests = await faulty.requests()
     expect(requests.map((request) => request.path)).toEqual(Array(4).fill('/models'))
@@ -179,6 +202,7 @@ test.describe('with models on screen', () => {
     page,
     faulty,
   }) => {
+    await page.clock.install()
     await connect(page, demoKey, `${faulty.app}/?q=apparel&model=${accountModels[0]!.modelId}`)
     await expect(page.getByRole('complementary')).toBeVisible()
     await faulty.queue(
@@ -191,8 +215,8 @@ test.describe('with models on screen', () => {
     )
     const grid = await modelsGrid(page).boundingBox()
     await page.getByRole('button', { name: 'Refresh' }).click()
-    await expect(page.getByText(/Retrying 1\/3/)).toBeVisible()
-    await expect(page.getByRole('alert')).toContainText('Refreshing failed', { timeout: 15_000 })
+    await skipBackOff(page, 1, 2, 4)
+    await expect(page.getByRole('alert')).toContainText('Refreshing failed')
     // Said in the notice region, over the page: the grid has not moved.
     expect(await modelsGrid(page).boundingBox()).toEqual(grid)
     await expect(page.getByRole('alert')).toContainText('HTTP 502 Bad Gateway: an HTML page.')
