@@ -1,23 +1,12 @@
+import './console-errors'
 import '@testing-library/jest-dom/vitest'
 
 import { cleanup } from '@testing-library/react'
-import { afterEach, beforeEach, expect, vi } from 'vitest'
-
-// A stray console.error (React warnings included) fails the test that caused it.
-let consoleErrors: unknown[][] = []
-beforeEach(() => {
-  consoleErrors = []
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    consoleErrors.push(args)
-  })
-})
+import { afterEach } from 'vitest'
 
 afterEach(() => {
   cleanup()
   sessionStorage.clear()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-  expect(consoleErrors, 'console.error calls').toEqual([])
 })
 
 // jsdom lays nothing out, so every element would measure 0×0 and the virtual table would render
