@@ -15,16 +15,31 @@ const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
 /** What went wrong, a few lines per failure, for the end of the run (and `.ci/run`'s). */
 const failures: string[] = []
 
+/** How long each step took, for the end of the run: where the loop's minutes go. */
+const timings: string[] = []
+const startedAt = performance.now()
+function timed<T>(title: string, step: () => T): T {
+  const started = performance.now()
+  const result = step()
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  timings.push(`${title}: ${seconds} s`)
+  return result
+}
+
 function run(title: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } })
+  const result = timed(title, () =>
+    spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } }),
+  )
   return result.status === 0
 }
 
 /** A static check, counted as one test; its output is kept for the recap should it fail. */
 function check(title: string, command: string, args: string[]) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const result = timed(title, () =>
+    spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  )
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
   process.stdout.write(output)
   const ok = result.status === 0
@@ -111,6 +126,9 @@ if (chromiumPath) {
   )
   failures.push(...playwrightFailures(e2eReport))
 }
+
+const totalSeconds = ((performance.now() - startedAt) / 1000).toFixed(0)
+console.log(`\n=== time taken: ${totalSeconds} s\n${timings.join('\n')}`)
 
 // The runners print their failures far above; a CI log is often read from its end.
 if (failures.length) {

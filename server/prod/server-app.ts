@@ -90,7 +90,8 @@ export function createServerApp({
   app.use(apiSecurityPolicy)
   const pageHashes = builtPageHashes(distDir, log)
 
-  // First, so that every answer carries them, refusals included.
+  // Before every check that refuses a request and every route, so that every answer carries
+  // them, refusals and errors included (only the access log and the API's own CSP wrap this).
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
