@@ -12,8 +12,6 @@ import {
   test as base,
 } from './fixtures'
 
-// Short epochs: the watched model finishes within seconds of being watched.
-const epochMs = 1500
 const uploading = seedModels.find((model) => model.modelName === 'shoes-vit-b32-hard-negatives')!
 const candidate = seedModels.find((model) => model.modelName === 'gs-apparel-v5-candidate')!
 
@@ -24,24 +22,33 @@ declare global {
   }
 }
 
-/** A simulated emulator (`--simulate`) and the server in front of it, new for each test. */
-const test = base.extend<{ simulated: string }>({
+/**
+ * A simulated emulator (`--simulate`) and the server in front of it, new for each test. Its
+ * tasks move only when the test says (`POST /__emulator/step`; an hour between steps of its
+ * own): a model is still in progress however long the page takes to open on a busy machine,
+ * and finishes at once when the test wants it to.
+ */
+const test = base.extend<{ simulated: string; emulator: string }>({
   // oxlint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
-  simulated: async ({}, use) => {
+  emulator: async ({}, use) => {
     const emulator = await spawnServer([
       'server/emulator/main.ts',
       '--port=0',
       '--simulate',
-      `--epoch-ms=${epochMs}`,
+      '--faults',
+      '--epoch-ms=3600000',
     ])
+    await use(emulator.url)
+    emulator.process.kill()
+  },
+  simulated: async ({ emulator }, use) => {
     const app = await spawnServer(['dist-server/main.js'], {
       PORT: '0',
       HOST: '127.0.0.1',
-      MARQTUNE_URL: emulator.url,
+      MARQTUNE_URL: emulator,
     })
     await use(app.url)
     app.process.kill()
-    emulator.process.kill()
   },
 })
 
@@ -90,22 +97,16 @@ async function watchFromPanel(page: Page, name: string) {
   await expect(toggle).toHaveAttribute('aria-pressed', 'true')
 }
 
-/** Waits, as the service goes, until the emulator has finished this model's training. */
-async function untilFinished(app: string, modelId: string) {
-  await expect
-    .poll(
-      async () => {
-        const answer = await fetch(`${app}/api/models/${modelId}`, {
-          headers: { 'x-api-key': demoKey },
-        })
-        const model: unknown = await answer.json()
-        return typeof model === 'object' && model !== null && 'status' in model
-          ? model.status
-          : undefined
-      },
-      { timeout: 20_000 },
-    )
-    .toBe('ready')
+/**
+ * The emulator's tasks take a step (the uploading model finishes; the other gains an epoch),
+ * and the service says so.
+ */
+async function finishUploading(emulator: string, app: string) {
+  expect((await fetch(`${emulator}/__emulator/step`, { method: 'POST' })).status).toBe(204)
+  const answer = await fetch(`${app}/api/models/${uploading.modelId}`, {
+    headers: { 'x-api-key': demoKey },
+  })
+  expect(await answer.json()).toMatchObject({ status: 'ready' })
 }
 
 const outcome = `${uploading.modelName}: ready, 4 checkpoints`
@@ -113,6 +114,7 @@ const outcome = `${uploading.modelName}: ready, 4 checkpoints`
 test('a watched model finishing while the tab is hidden: one notification, the title count, a click opens it', async ({
   page,
   simulated,
+  emulator,
 }) => {
   // The page's clock: the hidden tab's 15 s between requests pass without waiting for them.
   await page.clock.install()
@@ -134,7 +136,7 @@ test('a watched model finishing while the tab is hidden: one notification, the t
   const askedFor = (model: { modelId: string }) =>
     asked.filter((path) => path.endsWith(model.modelId)).length
   await page.evaluate(() => window.setHidden(true))
-  await untilFinished(simulated, uploading.modelId)
+  await finishUploading(emulator, simulated)
 
   // Hidden: the watched models alone are asked about, once each per 15 s.
   await page.clock.fastForward(15_000)
@@ -165,6 +167,7 @@ test('a watched model finishing while the tab is hidden: one notification, the t
 test('with notifications denied, the outcome shows on the page only, explained once', async ({
   page,
   simulated,
+  emulator,
 }) => {
   await page.clock.install()
   await stubBrowser(page, 'denied')
@@ -172,7 +175,7 @@ test('with notifications denied, the outcome shows on the page only, explained o
   await watchFromPanel(page, uploading.modelName)
   await expect(notices(page)).toContainText('Desktop notifications are not allowed')
   // The list's next refresh (every 10 s while models train) brings the outcome.
-  await untilFinished(simulated, uploading.modelId)
+  await finishUploading(emulator, simulated)
   await page.clock.fastForward(10_000)
   await expect(notices(page)).toContainText(outcome)
   await expect(notices(page).getByText(/not allowed/)).toHaveCount(1)
@@ -183,13 +186,14 @@ test('with notifications denied, the outcome shows on the page only, explained o
 test('where the browser refuses to construct a notification, the view stays and the page tells', async ({
   page,
   simulated,
+  emulator,
 }) => {
   await page.clock.install()
   await stubBrowser(page, 'granted', true)
   await connect(page, demoKey, simulated)
   await watchFromPanel(page, uploading.modelName)
   await page.getByRole('button', { name: 'Close details' }).click()
-  await untilFinished(simulated, uploading.modelId)
+  await finishUploading(emulator, simulated)
   await page.clock.fastForward(10_000)
   await expect(notices(page)).toContainText(outcome)
   await expect(notices(page)).toContainText('This browser does not show desktop notifications')

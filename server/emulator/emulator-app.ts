@@ -80,10 +80,15 @@ export function createEmulatorApp({
   }
 
   if (faults) {
-    installFaults(app, wrap, () => {
-      tasks.stopStarted()
-      state.reset()
-    })
+    installFaults(
+      app,
+      wrap,
+      () => {
+        tasks.stopStarted()
+        state.reset()
+      },
+      () => tasks.step(),
+    )
   }
 
   // Every route needs the key, but the files behind presigned links: their link is their key.

@@ -79,9 +79,32 @@ describe('fault injection', () => {
     expect(JSON.stringify(requests)).not.toContain(demoKey)
   })
 
+  it('moves every task a step when asked, whatever its clock', async () => {
+    const app = createEmulatorApp({
+      account: demoAccount,
+      keys: [demoKey],
+      faults: true,
+      simulate: true,
+      // A step an hour: none comes by itself during the test.
+      epochMs: 3_600_000,
+    })
+    const uploading = seedModels.find((model) => model.secondaryStatus === 'uploading')!
+    const statusOf = async () => {
+      const answer = await app.request(`/models/${uploading.modelId}`, {
+        headers: { 'x-api-key': demoKey },
+      })
+      const model = (await answer.json()) as { status: string }
+      return model.status
+    }
+    expect(await statusOf()).toBe('running')
+    expect((await app.request('/__emulator/step', { method: 'POST' })).status).toBe(204)
+    expect(await statusOf()).toBe('ready')
+  })
+
   it('does not exist unless the emulator was started for tests', async () => {
     const { app, queue } = emulator(false)
     expect((await queue('listModels', { kind: 'hang' })).status).toBe(401)
     expect((await app.request('/__emulator/requests')).status).toBe(401)
+    expect((await app.request('/__emulator/step', { method: 'POST' })).status).toBe(401)
   })
 })

@@ -44,14 +44,17 @@ function keyHash(key: string): string {
 }
 
 /**
- * Mounts the control routes (`/__emulator/faults`, `/__emulator/requests`) and the middleware
- * that records every request and plays queued faults, per route, in order.
+ * Mounts the control routes (`/__emulator/faults`, `/__emulator/requests`, `/__emulator/state`,
+ * `/__emulator/step`) and the middleware that records every request and plays queued faults,
+ * per route, in order.
  */
 export function installFaults(
   app: Hono,
   wrap: (status: number, body: unknown) => unknown,
   /** Called by `DELETE /__emulator/state` too: the account comes back as it started. */
   resetAccount: () => void = () => {},
+  /** `POST /__emulator/step`: every task takes its next step now, so a test need not wait. */
+  step: () => void = () => {},
 ) {
   const queues = new Map<string, Fault[]>()
   const requests: RecordedRequest[] = []
@@ -63,6 +66,10 @@ export function installFaults(
     return c.json({ queued: queues.get(route)?.length })
   })
   app.get('/__emulator/requests', (c) => c.json(requests))
+  app.post('/__emulator/step', (c) => {
+    step()
+    return c.body(null, 204)
+  })
   app.delete('/__emulator/state', (c) => {
     queues.clear()
     requests.length = 0

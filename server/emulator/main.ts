@@ -10,7 +10,8 @@ const usage = `Usage: npm run emulator -- [options]
   --envelope E          bare (default, as the official client reads the service) or wrapped (as documented)
   --account A           demo (default) or fixtures (the demo and the models only tests need)
   --models N --seed S   a generated account of N models instead (no datasets or evaluations)
-  --faults              tests only: accept faults at /__emulator/faults, log requests
+  --faults              tests only: accept faults at /__emulator/faults, log requests,
+                        move tasks a step at POST /__emulator/step
   --keep-deleted        deleted models stay listed, with status deleted
   --simulate            the seeds' own tasks move too: models start, gain epochs, finish (or fail)
   --epoch-ms N          one step of every task (an epoch of a training) every N ms (default ${defaultEpochMs})`

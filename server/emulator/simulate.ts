@@ -34,6 +34,8 @@ export type Simulation = {
   stopTask(id: string): void
   /** Every task started here stops (the account is reset). */
   stopStarted(): void
+  /** One step of every task now, whatever the clock (tests: `POST /__emulator/step`). */
+  step(): void
   /** The clock stops. */
   stop(): void
 }
@@ -192,6 +194,7 @@ export function simulate(
       for (const id of started) stopTask(id)
       started.clear()
     },
+    step: tick,
   }
 }
 
