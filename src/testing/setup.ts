@@ -64,3 +64,16 @@ window.matchMedia = (query: string): MediaQueryList =>
     addListener: () => {},
     removeListener: () => {},
   })
+
+// jsdom's <dialog> has no showModal or close: open it by its attribute, and close it as browsers
+// do, firing `close` (focus trapping and the backdrop are left to the e2e journeys).
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true
+  }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.open) return
+    this.open = false
+    this.dispatchEvent(new Event('close'))
+  }
+}
