@@ -74,6 +74,19 @@ async function shootAll(browser: Browser, url: string, shot: Shot) {
   await copy.click()
   await page.getByRole('menu', { name: 'Copy epoch_1' }).waitFor()
   await shoot(page, 'panel', shot)
+  await page.keyboard.press('Escape')
+
+  // The demo's evaluated model: its best checkpoint against the base model, then its loss curve.
+  if (shot.phone) await page.getByRole('button', { name: /Back/ }).click()
+  await page.getByRole('searchbox', { name: 'Search models' }).fill('gs-apparel-v3')
+  await page.locator('[role="row"][data-model-id]').first().click()
+  await page.getByRole('tab', { name: /^Evaluations/ }).click()
+  await page.getByRole('region', { name: 'Best checkpoint' }).getByText(/^Best by/).waitFor()
+  await page.getByRole('figure', { name: /by epoch on/ }).locator('canvas').waitFor()
+  await shoot(page, 'evaluations', shot)
+  await page.getByRole('tab', { name: /^Logs/ }).click()
+  await page.getByRole('figure', { name: /^Loss/ }).locator('canvas').waitFor()
+  await shoot(page, 'loss', shot)
   await page.close()
 }
 

@@ -71,7 +71,7 @@ describe('the Evaluations tab', () => {
   })
 
   it('chooses the best by another metric, and keeps that choice', async () => {
-    const { user } = renderTab()
+    const { user, unmount } = renderTab()
     const metric = await screen.findByRole('combobox', { name: 'Best by' })
     const other = within(metric)
       .getAllByRole('option')
@@ -80,7 +80,10 @@ describe('the Evaluations tab', () => {
     expect(
       await screen.findByText(new RegExp(`^Best by ${other.textContent} on`)),
     ).toBeInTheDocument()
-    expect(localStorage.getItem('marqtune-dashboard.preference.bestMetric') ?? '').toContain(
+    // Kept: the panel opened again chooses by it.
+    unmount()
+    renderTab()
+    expect(await screen.findByRole('combobox', { name: 'Best by' })).toHaveValue(
       (other as HTMLOptionElement).value,
     )
   })

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
@@ -6,6 +6,7 @@ import { Badge } from '@/components/badge'
 import { Button } from '@/components/button'
 import type { ChartSeries } from '@/components/chart-data'
 import { LineChart } from '@/components/line-chart-lazy'
+import { SelectField } from '@/components/select-field'
 import { formatMetric, formatSigned, plural } from '@/lib/format'
 import { PhaseBadge } from '@/models/columns/status-badge'
 import {
@@ -33,7 +34,6 @@ export function EvaluationsTab({ model, credentials, readOnly }: TabProps) {
   const [evaluating, setEvaluating] = useState<string>()
   const { list, readings, table, setMetric } = useCheckpointTable(credentials, model, datasetKey)
   const names = useDatasetNames(credentials)
-  const ids = { dataset: useId(), metric: useId() }
   const canEvaluate = !readOnly && isAddressable(model)
   const onEvaluate = canEvaluate ? setEvaluating : undefined
 
@@ -63,41 +63,23 @@ export function EvaluationsTab({ model, credentials, readOnly }: TabProps) {
       ) : (
         <>
           <div className="flex flex-wrap items-end gap-3 text-sm">
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor={ids.dataset} className="text-xs text-muted-foreground">
-                Dataset
-              </label>
-              <select
-                id={ids.dataset}
-                value={table.dataset?.key}
-                onChange={(event) => setDatasetKey(event.target.value)}
-                className="max-w-64 rounded-md border border-input bg-surface px-2 py-1"
-              >
-                {table.datasets.map((choice) => (
-                  <option key={choice.key} value={choice.key}>
-                    {names.labelOf(choice.datasetId)} ({plural(choice.evaluations, 'evaluation')})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label="Dataset"
+              value={table.dataset?.key}
+              onChange={setDatasetKey}
+              className="max-w-64"
+              options={table.datasets.map((choice) => ({
+                value: choice.key,
+                label: `${names.labelOf(choice.datasetId)} (${plural(choice.evaluations, 'evaluation')})`,
+              }))}
+            />
             {table.columns.length ? (
-              <div className="flex flex-col gap-1">
-                <label htmlFor={ids.metric} className="text-xs text-muted-foreground">
-                  Best by
-                </label>
-                <select
-                  id={ids.metric}
-                  value={table.metric.key}
-                  onChange={(event) => setMetric(event.target.value)}
-                  className="rounded-md border border-input bg-surface px-2 py-1"
-                >
-                  {table.columns.map((column) => (
-                    <option key={column.key} value={column.key}>
-                      {column.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                label="Best by"
+                value={table.metric.key}
+                onChange={setMetric}
+                options={table.columns.map((column) => ({ value: column.key, label: column.name }))}
+              />
             ) : null}
             <p className="pb-1 text-xs text-muted-foreground">
               {table.metric.better === 'higher' ? 'Higher' : 'Lower'} is better

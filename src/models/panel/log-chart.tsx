@@ -1,7 +1,8 @@
-import { memo, useId, useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 
 import type { ChartSeries } from '@/components/chart-data'
 import { LineChart } from '@/components/line-chart-lazy'
+import { SelectField } from '@/components/select-field'
 import { plural } from '@/lib/format'
 import {
   logSeries,
@@ -56,7 +57,6 @@ export const LogChart = memo(function LogChart({
   /** Whether the lines reach back to the log's start: otherwise the chart says it is partial. */
   complete: boolean
 }) {
-  const ids = { view: useId(), shown: useId() }
   const report = useMemo(() => logSeries(lines), [lines])
   const { available, first } = logChartOptions(report)
   const [chosen, setChosen] = useState<Partial<LogChartChoice>>({})
@@ -87,46 +87,25 @@ export const LogChart = memo(function LogChart({
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-3 text-xs">
         {available.length > 1 ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.view} className="text-muted-foreground">
-              Plot
-            </label>
-            <select
-              id={ids.view}
-              value={view}
-              onChange={(event) => {
-                const next = event.target.value
-                if (isView(next)) setChosen({ ...chosen, view: next })
-              }}
-              className="rounded-md border border-input bg-surface px-2 py-0.5"
-            >
-              {available.map((each) => (
-                <option key={each} value={each}>
-                  {views[each]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Plot"
+            value={view}
+            onChange={(next) => {
+              if (isView(next)) setChosen({ ...chosen, view: next })
+            }}
+            options={available.map((each) => ({ value: each, label: views[each] }))}
+          />
         ) : null}
         {keys.length > 1 || !hasLoss ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.shown} className="text-muted-foreground">
-              Value
-            </label>
-            <select
-              id={ids.shown}
-              value={shown}
-              onChange={(event) => setChosen({ ...chosen, shown: event.target.value })}
-              className="rounded-md border border-input bg-surface px-2 py-0.5"
-            >
-              {hasLoss ? <option value={lossChoice}>Every loss</option> : null}
-              {set.series.map((each) => (
-                <option key={each.key} value={each.key}>
-                  {each.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Value"
+            value={shown}
+            onChange={(next) => setChosen({ ...chosen, shown: next })}
+            options={[
+              ...(hasLoss ? [{ value: lossChoice, label: 'Every loss' }] : []),
+              ...set.series.map((each) => ({ value: each.key, label: each.name })),
+            ]}
+          />
         ) : null}
         <p className="pb-0.5 text-muted-foreground">
           {hasLoss ? '' : 'No loss in these lines. '}
