@@ -24,7 +24,7 @@ import {
   notAddressable,
 } from '@/models/domain/model-fields'
 import { phaseOf } from '@/models/domain/status'
-import { useCheckpointTable } from '@/models/view/use-checkpoint-table'
+import { useCheckpointTable, useDatasetNames } from '@/models/view/use-checkpoint-table'
 
 import { EvaluateDialog } from './evaluate-dialog'
 import { ReleaseDialog } from './release-dialog'
@@ -83,6 +83,7 @@ export function CheckpointList({
   const [releasing, setReleasing] = useState<string>()
   const [evaluating, setEvaluating] = useState<string>()
   const { table } = useCheckpointTable(credentials, model)
+  const datasetNames = useDatasetNames(credentials)
   const best = table.best?.checkpoint
   const copy = useCopy()
   const { notify } = useNotices()
@@ -210,7 +211,7 @@ export function CheckpointList({
                 {checkpoint === best ? (
                   <Badge
                     tone="success"
-                    title={`The best checkpoint by ${table.metric.name}${table.dataset?.datasetId ? ` on ${table.dataset.datasetId}` : ''}: see the Evaluations tab`}
+                    title={`The best checkpoint by ${table.metric.name} on ${datasetNames.labelOf(table.dataset?.datasetId)}: see the Evaluations tab`}
                   >
                     best
                   </Badge>

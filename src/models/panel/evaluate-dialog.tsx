@@ -15,10 +15,10 @@ import { baseEvaluatedOn, evaluationsFor } from '@/models/domain/checkpoint-metr
 import { columnsMissing, evaluationDatasets } from '@/models/domain/datasets'
 import {
   checkEvaluationParameters,
-  checkpointReference,
   evaluationParametersFrom,
   type EvaluationParameters,
 } from '@/models/domain/evaluation-parameters'
+import { checkpointReference } from '@/models/domain/lineage'
 import { displayName } from '@/models/domain/model-fields'
 
 /** One request sent and what came of it. */

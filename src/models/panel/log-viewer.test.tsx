@@ -35,7 +35,7 @@ describe('the log viewer', () => {
     { timeout: 30_000 },
     async () => {
       const { user, lines, upstreamRequests } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500))
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
       const first = lines()[0]!.querySelector('time')!.getAttribute('datetime')!
 
       await user.click(screen.getByRole('button', { name: 'Load older lines' }))
@@ -59,7 +59,7 @@ describe('the log viewer', () => {
     { timeout: 30_000 },
     async () => {
       const { user, lines } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500))
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
       const search = screen.getByRole('searchbox', { name: 'Search the log' })
       // Pasted: each key typed would render the 500 lines again.
       await user.click(search)
@@ -95,7 +95,7 @@ describe('the log viewer', () => {
     { timeout: 30_000 },
     async () => {
       const { user, lines } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500))
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
       expect(screen.getByText(/Read from 500 lines of the log \(the newest/)).toBeInTheDocument()
       expect(await screen.findByRole('figure', { name: 'Loss within epochs' })).toBeInTheDocument()
       await user.selectOptions(screen.getByRole('combobox', { name: 'Plot' }), 'Per epoch')
@@ -113,7 +113,7 @@ describe('the log viewer', () => {
 
   it('copies the lines shown, and says so in the notice region', async () => {
     const { user, lines } = renderLogs()
-    await waitFor(() => expect(lines()).toHaveLength(500))
+    await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
     await user.click(screen.getByRole('button', { name: 'Copy the 500 lines shown' }))
     expect(await screen.findByRole('region', { name: 'Notices' })).toHaveTextContent(
       'Copied the 500 lines shown.',
