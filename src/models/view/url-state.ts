@@ -183,8 +183,13 @@ export function useScreen() {
       show: choose((next: Screen) => {
         if (next !== screen) void setState({ view: next === 'models' ? null : next }, choice)
       }),
-      /** The models screen with this model's panel open (a new history entry: Back returns). */
-      openModel: choose((model: string) => void setState({ view: null, model, tab: null }, choice)),
+      /**
+       * The models screen with this model's panel open on its evaluations (a new history entry:
+       * Back returns); a panel without that tab shows its first.
+       */
+      openModel: choose(
+        (model: string) => void setState({ view: null, model, tab: 'evaluations' }, choice),
+      ),
     }),
     [screen, setState],
   )
