@@ -11,7 +11,7 @@ const credentials = { sessionId: 'test', apiKey: demoKey }
 
 async function renderView(
   search = '?view=evaluations',
-  faults: { route: string; faults: unknown[] } | undefined = undefined,
+  faults?: { route: string; faults: unknown[] },
 ) {
   const emulator = installEmulatorFetch({ faults: true })
   if (faults) await queueFaults(faults.route, faults.faults)
