@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the key screens of the demo account, at 1440×900, 1280×800 and a
+ * `npm run screenshots`: the key screens of the demo account (the Evaluations view among them), at 1440×900, 1280×800 and a
  * 390×844 phone, in the light and the dark theme, into docs/screenshots/<screen>-<width>-<theme>.png,
  * so they always show what the code does today. Look at every one before a change lands.
  */
@@ -49,6 +49,15 @@ async function shootAll(browser: Browser, url: string, shot: Shot) {
 
   await connect(page, url)
   await shoot(page, 'models', shot)
+
+  // Every evaluation of the account, its numbers read; then back to the models.
+  const screens = page.getByRole('navigation', { name: 'Screens' })
+  await screens.getByRole('button', { name: 'Evaluations' }).click()
+  await page.locator('[data-evaluation-id]').first().waitFor()
+  await page.getByText(/reading the numbers/).waitFor({ state: 'hidden' })
+  await shoot(page, 'evaluations', shot)
+  await screens.getByRole('button', { name: 'Models' }).click()
+  await page.getByRole('grid', { name: 'Models' }).waitFor()
 
   await page.getByRole('button', { name: 'Base model filter' }).click()
   await page

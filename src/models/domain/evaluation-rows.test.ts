@@ -137,3 +137,19 @@ describe('sortEvaluationRows', () => {
     expect(ids(sortEvaluationRows(rows(), { id: 'nonsense', desc: false }))).toEqual(ids(rows()))
   })
 })
+
+describe('evaluationRows, made again', () => {
+  it('keeps a row that has not changed, and makes anew one whose numbers came', () => {
+    const previous = new WeakMap<Evaluation, EvaluationRow>()
+    const options = { models: [model], datasets, previous }
+    const first = evaluationRows(evaluations, { ...options, metricsOf: evaluationMetrics })
+    const read = evaluationMetrics(evaluations[1]!)
+    const again = evaluationRows(evaluations, {
+      ...options,
+      metricsOf: (each) => (each === evaluations[0] ? { ...read } : evaluationMetrics(each)),
+    })
+    const changed = first.findIndex((row) => row.evaluation === evaluations[0])
+    const kept = again.map((row, index) => row === first[index])
+    expect(kept).toEqual(first.map((_, index) => index !== changed))
+  })
+})

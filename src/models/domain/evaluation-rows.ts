@@ -61,25 +61,57 @@ export function subjectText(subject: EvaluationSubject): string {
   }
 }
 
+/** Whether two subjects say the same: a row that shows it need not change. */
+function sameSubject(a: EvaluationSubject, b: EvaluationSubject): boolean {
+  if (a.kind === 'unlinked' || b.kind === 'unlinked') return a.kind === b.kind
+  if (a.kind === 'base' || b.kind === 'base') {
+    return a.kind === 'base' && b.kind === 'base' && a.name === b.name
+  }
+  return (
+    a.kind === b.kind &&
+    a.modelId === b.modelId &&
+    a.model === b.model &&
+    (a.kind !== 'checkpoint' || b.kind !== 'checkpoint' || a.checkpoint === b.checkpoint)
+  )
+}
+
+/**
+ * The rows, newest first. With `previous` (the rows made last time, by evaluation), a row whose
+ * evaluation, metrics, dataset, model and place have not changed is the same object: a table
+ * memoised on its rows repaints only the rows an answer changed, as describes come in one by one.
+ */
 export function evaluationRows(
   evaluations: readonly Evaluation[],
   {
     models,
     datasets,
     metricsOf,
+    previous,
   }: {
     models: readonly Model[]
     datasets: ReadonlyMap<string, Dataset>
     metricsOf: (evaluation: Evaluation) => MetricsReading
+    previous?: WeakMap<Evaluation, EvaluationRow>
   },
 ): EvaluationRow[] {
   const findModel = modelFinder(models)
   const positions = new Map(evaluations.map((evaluation, index) => [evaluation, index]))
   return newestFirst(evaluations, positions).map((evaluation, position) => {
     const subject = evaluationSubject(evaluation, findModel)
+    const dataset = datasetLabel(evaluation.datasetId, datasets)
+    const metrics = metricsOf(evaluation)
+    const kept = previous?.get(evaluation)
+    if (
+      kept &&
+      kept.position === position &&
+      kept.metrics === metrics &&
+      kept.dataset === dataset &&
+      sameSubject(kept.subject, subject)
+    ) {
+      return kept
+    }
     const modelText = subjectText(subject)
     const checkpoint = subject.kind === 'checkpoint' ? subject.checkpoint : undefined
-    const dataset = datasetLabel(evaluation.datasetId, datasets)
     const text = [
       evaluation.evaluationId,
       statusText(evaluation),
@@ -94,17 +126,19 @@ export function evaluationRows(
       .filter(Boolean)
       .join('\n')
       .toLowerCase()
-    return {
+    const row: EvaluationRow = {
       evaluation,
       phase: evaluationPhase(evaluation),
       dataset,
       subject,
       modelText,
       checkpoint,
-      metrics: metricsOf(evaluation),
+      metrics,
       position,
       text,
     }
+    previous?.set(evaluation, row)
+    return row
   })
 }
 

@@ -6,6 +6,7 @@ import {
   MetricCell,
   ModelCell,
   StatusCell,
+  rowReading,
   type ReadingState,
 } from './evaluation-cells'
 import { evaluationColumns, firstDirection } from './evaluations-table'
@@ -91,7 +92,7 @@ export function EvaluationCards({
                 <div key={key} className="flex min-w-0 flex-col">
                   <dt className="text-muted-foreground">{name}</dt>
                   <dd className="truncate">
-                    <MetricCell row={row} metricKey={key} state={state} />
+                    <MetricCell row={row} metricKey={key} reading={rowReading(state, row)} />
                   </dd>
                 </div>
               ))}

@@ -10,6 +10,14 @@ export type ReadingState = {
   failures: ReadonlyMap<string, Error>
 }
 
+/** One row's part of it: whether its numbers are being read, and why they could not be. */
+export type RowReading = { reading: boolean; failure: Error | undefined }
+
+export function rowReading(state: ReadingState, row: EvaluationRow): RowReading {
+  const id = row.evaluation.evaluationId
+  return { reading: state.reading.has(id), failure: state.failures.get(id) }
+}
+
 /**
  * The cells of an evaluation, shared by the table's rows and the phone's cards: the same words
  * and the same link to the model either way.
@@ -93,14 +101,13 @@ export function CheckpointCell({ row }: { row: EvaluationRow }) {
 export function MetricCell({
   row,
   metricKey,
-  state,
+  reading: { reading, failure },
 }: {
   row: EvaluationRow
   metricKey: string
-  state: ReadingState
+  reading: RowReading
 }) {
   const metric = row.metrics.byKey.get(metricKey)
-  const id = row.evaluation.evaluationId
   if (metric) {
     const from = metric.source === 'log' ? 'the evaluation’s log' : 'describe'
     return (
@@ -118,10 +125,9 @@ export function MetricCell({
       </span>
     )
   }
-  const failure = state.failures.get(id)
   const [text, title] = isInProgress(row.phase)
     ? ['…', 'Still on its way: numbers come when it finishes']
-    : state.reading.has(id)
+    : reading
       ? ['reading…', 'Asking the service for this evaluation’s numbers']
       : failure
         ? ['unread', `Its numbers could not be read: ${failure.message}`]

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 
 import type { SortRule } from '@/models/engine/ranks'
 import { keyMetrics, type EvaluationRow } from '@/models/domain/evaluation-rows'
@@ -10,7 +10,9 @@ import {
   MetricCell,
   ModelCell,
   StatusCell,
+  rowReading,
   type ReadingState,
+  type RowReading,
 } from './evaluation-cells'
 
 type Column = {
@@ -22,7 +24,7 @@ type Column = {
   cell: (row: EvaluationRow, context: CellContext) => ReactNode
 }
 
-type CellContext = { state: ReadingState; onOpenModel: (modelId: string) => void }
+type CellContext = { reading: RowReading; onOpenModel: (modelId: string) => void }
 
 /** The columns, in order: fixed widths that fit 1280 px, the failure reason taking the rest. */
 export const evaluationColumns: readonly Column[] = [
@@ -45,7 +47,7 @@ export const evaluationColumns: readonly Column[] = [
     label: name,
     width: 'w-[7rem]',
     numeric: true,
-    cell: (row, { state }) => <MetricCell row={row} metricKey={key} state={state} />,
+    cell: (row, { reading }) => <MetricCell row={row} metricKey={key} reading={reading} />,
   })),
   { id: 'failure', label: 'Failure reason', cell: (row) => <FailureCell row={row} /> },
 ]
@@ -90,7 +92,6 @@ export function EvaluationsTable({
   state: ReadingState
   onOpenModel: (modelId: string) => void
 }) {
-  const context = { state, onOpenModel }
   return (
     <div className="min-h-0 flex-1 overflow-auto rounded-lg border border-border bg-surface">
       <table className="w-full min-w-[72rem] table-fixed border-separate border-spacing-0 text-sm">
@@ -113,12 +114,13 @@ export function EvaluationsTable({
                   key={column.id}
                   scope="col"
                   aria-sort={sorted}
-                  className={`${cell} bg-muted p-0 text-xs font-semibold text-muted-foreground ${column.numeric ? 'text-right' : 'text-left'}`}
+                  className={`border-b border-border bg-muted text-xs font-semibold text-muted-foreground ${column.numeric ? 'text-right' : 'text-left'}`}
                 >
                   <button
                     type="button"
                     onClick={() => onSort(nextSort(sort, column.id))}
-                    className={`flex min-h-8 w-full items-center gap-1 px-3 hover:text-foreground focus-visible:-outline-offset-2 ${column.numeric ? 'justify-end' : ''}`}
+                    // A number's label ends where its numbers end; the arrow goes before it.
+                    className={`flex min-h-9 w-full items-center gap-1 px-3 hover:text-foreground focus-visible:-outline-offset-2 ${column.numeric ? 'flex-row-reverse' : ''}`}
                   >
                     {column.label}
                     <span aria-hidden="true" className="w-3 flex-none">
@@ -131,25 +133,48 @@ export function EvaluationsTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.evaluation.evaluationId}
-              data-evaluation-id={row.evaluation.evaluationId}
-              className={rowTone({})}
-            >
-              {evaluationColumns.map((column) => (
-                <td key={column.id} className={`${cell} ${column.numeric ? 'text-right' : ''}`}>
-                  <div
-                    className={`flex min-w-0 items-center overflow-hidden whitespace-nowrap ${column.numeric ? 'justify-end' : ''}`}
-                  >
-                    {column.cell(row, context)}
-                  </div>
-                </td>
-              ))}
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const { reading, failure } = rowReading(state, row)
+            return (
+              <TableRow
+                key={row.evaluation.evaluationId}
+                row={row}
+                reading={reading}
+                failure={failure}
+                onOpenModel={onOpenModel}
+              />
+            )
+          })}
         </tbody>
       </table>
     </div>
   )
 }
+
+/** One evaluation's row: repainted only when its row, its reading or its failure changes. */
+const TableRow = memo(function TableRow({
+  row,
+  reading,
+  failure,
+  onOpenModel,
+}: {
+  row: EvaluationRow
+  reading: boolean
+  failure: Error | undefined
+  onOpenModel: (modelId: string) => void
+}) {
+  const context = { reading: { reading, failure }, onOpenModel }
+  return (
+    <tr data-evaluation-id={row.evaluation.evaluationId} className={rowTone({})}>
+      {evaluationColumns.map((column) => (
+        <td key={column.id} className={`${cell} ${column.numeric ? 'text-right' : ''}`}>
+          <div
+            className={`flex min-w-0 items-center overflow-hidden whitespace-nowrap ${column.numeric ? 'justify-end' : ''}`}
+          >
+            {column.cell(row, context)}
+          </div>
+        </td>
+      ))}
+    </tr>
+  )
+})

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 
 import { ApiError } from '@/api/api-error'
 import type { Credentials } from '@/api/model-queries'
@@ -10,11 +10,13 @@ import { TimeAgo } from '@/components/time-ago'
 import { formatCount, plural } from '@/lib/format'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { useMediaQuery } from '@/lib/use-media-query'
+import type { Evaluation } from '@/api/evaluation-schema'
 import {
   evaluationRows,
   filterEvaluationRows,
   phaseCounts,
   sortEvaluationRows,
+  type EvaluationRow,
 } from '@/models/domain/evaluation-rows'
 import { AccountSummary } from '@/models/toolbar/account-summary'
 import { ClearFiltersButton } from '@/models/toolbar/clear-filters-button'
@@ -49,6 +51,7 @@ export function EvaluationsView({
   const listed = list.data?.evaluations
   const readings = useMetricsReadings(credentials, listed ?? noEvaluations)
   const narrow = useMediaQuery('(max-width: 639px)')
+  const [previous] = useState(() => new WeakMap<Evaluation, EvaluationRow>())
 
   const all = useMemo(
     () =>
@@ -56,8 +59,9 @@ export function EvaluationsView({
         models,
         datasets: datasetsById,
         metricsOf: readings.metricsOf,
+        previous,
       }),
-    [readings, models, datasetsById],
+    [readings, models, datasetsById, previous],
   )
   const rows = useMemo(
     () =>
