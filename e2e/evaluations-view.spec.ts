@@ -161,6 +161,8 @@ for (const viewport of [
     } else {
       await expect(bodyRows(page)).toHaveCount(22)
     }
+    // Every number read: the rows as full as they get.
+    await expect(page.getByText(/reading the numbers/)).toBeHidden()
     expect(await fit(page)).toEqual({ pageScrolls: false, pageSideways: false })
     await expectNoAxeViolations(page)
 

@@ -72,7 +72,10 @@ export function EvaluationCards({
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
       <SortChoice sort={sort} onSort={onSort} />
-      <ul aria-label="Evaluations" className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto">
+      <ul
+        aria-label="Evaluations"
+        className="relative flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto"
+      >
         {rows.map((row) => (
           <li
             key={row.evaluation.evaluationId}

@@ -93,7 +93,8 @@ export function EvaluationsTable({
   onOpenModel: (modelId: string) => void
 }) {
   return (
-    <div className="min-h-0 flex-1 overflow-auto rounded-lg border border-border bg-surface">
+    // Relative: what is placed absolutely inside (screen-reader text) scrolls here, not the page.
+    <div className="relative min-h-0 flex-1 overflow-auto rounded-lg border border-border bg-surface">
       <table className="w-full min-w-[72rem] table-fixed border-separate border-spacing-0 text-sm">
         <caption className="sr-only">
           Every evaluation of the account: status, dataset, model and checkpoint, metrics and
