@@ -126,6 +126,19 @@ test('a header sorts from the keyboard, and Tab leaves the table', async ({ page
   expect(await page.evaluate(() => document.activeElement?.closest('table') === null)).toBe(true)
 })
 
+test('the list is asked again while an evaluation runs (one is running in the account)', async ({
+  page,
+}) => {
+  await openEvaluations(page)
+  await expect(bodyRows(page)).toHaveCount(22)
+  const again = await page.waitForRequest(
+    (request) => new URL(request.url()).pathname === '/api/evaluation',
+    { timeout: 15_000 },
+  )
+  expect(again.method()).toBe('GET')
+  await expect(bodyRows(page)).toHaveCount(22)
+})
+
 test.describe('when a refresh fails', () => {
   test.use({ allowedConsoleErrors: [/Failed to load resource/] })
 

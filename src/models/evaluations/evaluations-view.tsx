@@ -194,7 +194,10 @@ export function EvaluationsView({
             list.isFetching ? (
               'Refreshing…'
             ) : (
-              <TimeAgo at={list.dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
+              // A phone keeps Refresh in view rather than the time.
+              <span className="max-sm:hidden">
+                <TimeAgo at={list.dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
+              </span>
             )
           ) : null}
           {list.data ? (

@@ -11,6 +11,13 @@ import { evaluationMetrics, type MetricsReading } from '@/models/domain/metrics'
 import { hasActiveEvaluations, pollIntervalMs } from '@/models/live/polling'
 import { evaluationMetricsQuery } from '@/models/view/evaluation-metrics-query'
 
+/** How often the list is asked again: as the models' is while any is on its way, else never. */
+export function refreshInterval(evaluations: readonly Evaluation[] | undefined): number | false {
+  return evaluations && hasActiveEvaluations(evaluations)
+    ? pollIntervalMs(evaluations.length)
+    : false
+}
+
 /**
  * The account's evaluations, asked again while any is on its way (as the models are), and the
  * datasets for their names. A failed refresh keeps what was read: `list.data` stays.
@@ -18,12 +25,7 @@ import { evaluationMetricsQuery } from '@/models/view/evaluation-metrics-query'
 export function useAccountEvaluations(credentials: Credentials) {
   const list = useQuery({
     ...evaluationQueries.list(credentials),
-    refetchInterval: (query) => {
-      const evaluations = query.state.data?.evaluations
-      return evaluations && hasActiveEvaluations(evaluations)
-        ? pollIntervalMs(evaluations.length)
-        : false
-    },
+    refetchInterval: (query) => refreshInterval(query.state.data?.evaluations),
   })
   const datasets = useQuery(datasetQueries.list(credentials))
   const datasetsById = useMemo(
