@@ -23,8 +23,23 @@ export function rowReading(state: ReadingState, row: EvaluationRow): RowReading 
  * and the same link to the model either way.
  */
 
+/** The status; an evaluation with fields in an unexpected shape is marked, as a model is. */
 export function StatusCell({ row }: { row: EvaluationRow }) {
-  return <PhaseBadge statuses={row.evaluation} />
+  const { warnings } = row.evaluation
+  return (
+    <span className="flex min-w-0 items-center gap-1">
+      <PhaseBadge statuses={row.evaluation} />
+      {warnings.length ? (
+        <span
+          className="flex-none text-warning-text"
+          title={`Read with warnings: ${warnings.map((warning) => `${warning.field} came as ${warning.came}, expected ${warning.expected}`).join('; ')}`}
+        >
+          <span aria-hidden="true">⚠</span>
+          <span className="sr-only">Read with warnings</span>
+        </span>
+      ) : null}
+    </span>
+  )
 }
 
 /**

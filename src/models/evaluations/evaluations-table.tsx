@@ -28,7 +28,7 @@ type CellContext = { reading: RowReading; onOpenModel: (modelId: string) => void
 
 /** The columns, in order: fixed widths that fit 1280 px, the failure reason taking the rest. */
 export const evaluationColumns: readonly Column[] = [
-  { id: 'status', label: 'Status', width: 'w-[8.5rem]', cell: (row) => <StatusCell row={row} /> },
+  { id: 'status', label: 'Status', width: 'w-[9.25rem]', cell: (row) => <StatusCell row={row} /> },
   { id: 'dataset', label: 'Dataset', width: 'w-[11rem]', cell: (row) => <DatasetText row={row} /> },
   {
     id: 'model',
@@ -95,7 +95,7 @@ export function EvaluationsTable({
   return (
     // Relative: what is placed absolutely inside (screen-reader text) scrolls here, not the page.
     <div className="relative min-h-0 flex-1 overflow-auto rounded-lg border border-border bg-surface">
-      <table className="w-full min-w-[72rem] table-fixed border-separate border-spacing-0 text-sm">
+      <table className="w-full min-w-[73rem] table-fixed border-separate border-spacing-0 text-sm">
         <caption className="sr-only">
           Every evaluation of the account: status, dataset, model and checkpoint, metrics and
           failure reason

@@ -116,6 +116,7 @@ describe('EvaluationsView', { timeout: 30_000 }, () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search evaluations' }), 'fashion')
     await waitFor(() => expect(bodyRows()).toHaveLength(6))
     expect(screen.getByText('6 of 22 evaluations')).toBeInTheDocument()
+    await waitFor(() => expect(document.title).toBe('6 of 22 evaluations · Marqtune Models'))
     await waitFor(() => expect(lastUrl()).toContain('eq=fashion'))
 
     await user.click(screen.getByRole('button', { name: 'Clear all filters' }))
@@ -147,6 +148,46 @@ describe('EvaluationsView', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/evaluations could not be loaded/)
     await user.click(screen.getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(bodyRows()).toHaveLength(22))
+  })
+
+  it('says when the account has no evaluations yet', async () => {
+    await renderView('?view=evaluations', {
+      route: 'listEvaluations',
+      faults: [{ kind: 'json', body: [] }],
+    })
+    expect(await screen.findByText('This account has no evaluations yet')).toBeInTheDocument()
+    expect(screen.getByText('0 evaluations')).toBeInTheDocument()
+  })
+
+  it('shows odd entries as they came: flagged fields, unknown ids, and says what it could not read', async () => {
+    const stranger = '99999999-2222-4333-8444-555555555555'
+    await renderView('?view=evaluations', {
+      route: 'listEvaluations',
+      faults: [
+        {
+          kind: 'json',
+          body: [
+            {
+              evaluationId: 'odd-one',
+              status: 'Failed',
+              secondaryStatus: 42,
+              model: `${stranger}/epoch_7`,
+              datasetId: 'no-such-dataset',
+              failureReason: 'out of memory',
+            },
+            { status: 'Ready' },
+          ],
+        },
+      ],
+    })
+    await waitFor(() => expect(bodyRows()).toHaveLength(1))
+    const row = rowOf('odd-one')
+    expect(within(row).getByText('Read with warnings')).toBeInTheDocument()
+    expect(within(row).getByText(stranger)).toBeInTheDocument()
+    expect(within(row).getByText('not in this account')).toBeInTheDocument()
+    expect(within(row).getByText('epoch_7')).toBeInTheDocument()
+    expect(within(row).getByText('no-such-dataset')).toBeInTheDocument()
+    expect(screen.getByText(/1 entry of the list not readable as evaluations/)).toBeInTheDocument()
   })
 
   it('keeps the rows shown when a refresh fails, and says so', async () => {

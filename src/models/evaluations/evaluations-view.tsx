@@ -73,10 +73,13 @@ export function EvaluationsView({
   )
   const counts = useMemo(() => phaseCounts(all), [all])
   const filtered = view.search !== '' || view.phase !== null
+  // The tab names the view, as the models screen's does (`· Marqtune Models` is added).
   useDocumentTitle(
-    listed
-      ? `Evaluations (${formatCount(rows.length)}) · Marqtune Models`
-      : 'Evaluations · Marqtune Models',
+    !listed
+      ? 'Evaluations'
+      : rows.length === listed.length
+        ? 'All evaluations'
+        : `${formatCount(rows.length)} of ${plural(listed.length, 'evaluation')}`,
   )
 
   const state = { reading: readings.reading, failures: readings.failures }
@@ -177,6 +180,12 @@ export function EvaluationsView({
         {readings.reading.size ? (
           <span className="text-xs text-muted-foreground">
             · reading the numbers of {plural(readings.reading.size, 'evaluation')}…
+          </span>
+        ) : null}
+        {list.data?.rejected.length && listed?.length ? (
+          <span className="text-xs text-warning-text">
+            · {plural(list.data.rejected.length, 'entry', 'entries')} of the list not readable as
+            evaluations
           </span>
         ) : null}
         {datasets.error && !datasets.data ? (
