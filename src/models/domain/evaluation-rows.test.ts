@@ -97,6 +97,11 @@ describe('filterEvaluationRows', () => {
     ])
   })
 
+  it('takes a phase group, and ignores a phase value that is none', () => {
+    expect(ids(filterEvaluationRows(rows(), { search: '', phase: 'in-progress' }))).toEqual(['e5'])
+    expect(filterEvaluationRows(rows(), { search: '', phase: 'nonsense' })).toHaveLength(5)
+  })
+
   it('counts the phases', () => {
     expect(Object.fromEntries(phaseCounts(rows()))).toEqual({ running: 1, failed: 1, ready: 3 })
   })

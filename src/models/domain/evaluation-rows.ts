@@ -9,7 +9,7 @@ import { evaluationPhase, newestFirst } from './evaluation-status'
 import { evaluationSubject, modelFinder, type EvaluationSubject } from './evaluation-subject'
 import type { MetricsReading } from './metrics'
 import { displayName } from './model-fields'
-import { phaseRank, statusText, type StatusPhase } from './status'
+import { isPhaseValue, phaseRank, phasesOf, statusText, type StatusPhase } from './status'
 
 /**
  * The account's evaluations as rows of the Evaluations view: each with its phase, dataset, what
@@ -142,15 +142,20 @@ export function evaluationRows(
   })
 }
 
-/** Rows whose text holds every word of the search, in the phase chosen (all when none). */
+/**
+ * Rows whose text holds every word of the search, in the phase chosen (a phase, or a group such
+ * as `in-progress`, as a link to the models may say); a value that is neither chooses nothing.
+ */
 export function filterEvaluationRows(
   rows: readonly EvaluationRow[],
   { search, phase }: { search: string; phase: string | null },
 ): EvaluationRow[] {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean)
+  const phases = phase !== null && isPhaseValue(phase) ? new Set(phasesOf([phase])) : undefined
   return rows.filter(
     (row) =>
-      (phase === null || row.phase === phase) && words.every((word) => row.text.includes(word)),
+      (phases === undefined || phases.has(row.phase)) &&
+      words.every((word) => row.text.includes(word)),
   )
 }
 
