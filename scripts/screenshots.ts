@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the key screens of the demo account, at 1440×900, 1280×800 and a
+ * `npm run screenshots`: the key screens of the demo account (the Evaluations view among them), at 1440×900, 1280×800 and a
  * 390×844 phone, in the light and the dark theme, into docs/screenshots/<screen>-<width>-<theme>.png,
  * so they always show what the code does today. Look at every one before a change lands.
  */
@@ -50,6 +50,15 @@ async function shootAll(browser: Browser, url: string, shot: Shot) {
   await connect(page, url)
   await shoot(page, 'models', shot)
 
+  // Every evaluation of the account, its numbers read; then back to the models.
+  const screens = page.getByRole('navigation', { name: 'Screens' })
+  await screens.getByRole('button', { name: 'Evaluations' }).click()
+  await page.locator('[data-evaluation-id]').first().waitFor()
+  await page.getByText(/reading the numbers/).waitFor({ state: 'hidden' })
+  await shoot(page, 'evaluations', shot)
+  await screens.getByRole('button', { name: 'Models' }).click()
+  await page.getByRole('grid', { name: 'Models' }).waitFor()
+
   await page.getByRole('button', { name: 'Base model filter' }).click()
   await page
     .getByRole('dialog', { name: 'Filter by base model' })
@@ -83,7 +92,7 @@ async function shootAll(browser: Browser, url: string, shot: Shot) {
   await page.getByRole('tab', { name: /^Evaluations/ }).click()
   await page.getByRole('region', { name: 'Best checkpoint' }).getByText(/^Best by/).waitFor()
   await page.getByRole('figure', { name: /by epoch on/ }).locator('canvas').waitFor()
-  await shoot(page, 'evaluations', shot)
+  await shoot(page, 'checkpoint-metrics', shot)
   await page.getByRole('tab', { name: /^Logs/ }).click()
   await page.getByRole('figure', { name: /^Loss/ }).locator('canvas').waitFor()
   await shoot(page, 'loss', shot)

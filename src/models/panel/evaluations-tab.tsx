@@ -86,8 +86,8 @@ export function EvaluationsTab({ model, credentials, readOnly }: TabProps) {
               {table.metric.assumed ? ' (assumed: the name does not say)' : ''}
             </p>
             <p aria-live="polite" className="pb-1 text-xs text-muted-foreground">
-              {readings.reading
-                ? `Reading the results of ${plural(readings.reading, 'evaluation')}…`
+              {readings.reading.size
+                ? `Reading the results of ${plural(readings.reading.size, 'evaluation')}…`
                 : ''}
             </p>
           </div>

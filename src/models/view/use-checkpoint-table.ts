@@ -15,7 +15,7 @@ import { defaultMetricKey } from '@/models/domain/metric-names'
 import { useEvaluationReadings } from './use-evaluation-readings'
 
 /** How often the evaluations are asked again while one of the open model's is on its way. */
-export const evaluationRefreshMs = 10_000
+const evaluationRefreshMs = 10_000
 
 /**
  * The account's evaluations as one model's panel needs them: asked again every 10 s while any of
@@ -56,10 +56,11 @@ export function useCheckpointTable(credentials: Credentials, model: Model, datas
 
 /** Datasets by id, for their names; empty until (or unless) the list arrives. */
 export function useDatasetNames(credentials: Credentials) {
-  const { data } = useQuery(datasetQueries.list(credentials))
+  const query = useQuery(datasetQueries.list(credentials))
+  const { data } = query
   const byId = useMemo(
     () => new Map<string, Dataset>(data?.datasets.map((dataset) => [dataset.datasetId, dataset])),
     [data],
   )
-  return { byId, labelOf: (datasetId: string | undefined) => datasetLabel(datasetId, byId) }
+  return { query, byId, labelOf: (datasetId: string | undefined) => datasetLabel(datasetId, byId) }
 }

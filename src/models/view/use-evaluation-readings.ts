@@ -10,19 +10,19 @@ import { evaluationMetrics, type MetricsReading } from '@/models/domain/metrics'
 import { evaluationMetricsQuery } from './evaluation-metrics-query'
 
 export type EvaluationReadings = {
-  /** The evaluations as described when describe has answered, else as the list sent them. */
+  /** Each evaluation as described once describe has answered, else as the list sent it. */
   evaluations: readonly Evaluation[]
-  /** Each evaluation's metrics: describe's, else its log's, else none (yet). */
+  /** Its metrics: describe's, else its log's, else none (yet). */
   metricsOf: (evaluation: Evaluation) => MetricsReading
-  /** Describes and log pages still on their way. */
-  reading: number
-  /** What could not be read, by evaluation id: shown beside the evaluation, never hiding it. */
+  /** Evaluations whose numbers are still being read. */
+  reading: ReadonlySet<string>
+  /** What could not be read, by evaluation id: said in the row, never hiding it. */
   failures: ReadonlyMap<string, Error>
 }
 
 type Answer<Data> = { data: Data | undefined; error: Error | null; waiting: boolean }
 
-/** Only what is read of each answer; stable while no answer changes (a module-level combine). */
+/** Only what is read of each answer (a module-level combine keeps it stable while none changes). */
 function answers<Data>(results: QueryObserverResult<Data>[]): Answer<Data>[] {
   return results.map(({ data, error, isPending, fetchStatus }) => ({
     data,
@@ -31,27 +31,34 @@ function answers<Data>(results: QueryObserverResult<Data>[]): Answer<Data>[] {
   }))
 }
 
-/** Whether an evaluation may have numbers to read: finished, or in a state not known here. */
+/** Finished, or in a state not known here: it may have numbers. */
 function mayHaveNumbers(evaluation: Evaluation): boolean {
   const phase = evaluationPhase(evaluation)
   return phase === 'ready' || phase === 'unknown'
 }
 
+/** The list leaves metrics out: the ones to describe for their numbers. */
+function toDescribe(listed: readonly Evaluation[]): Evaluation[] {
+  return listed.filter(
+    (evaluation) => evaluation.evaluationMetrics === undefined && mayHaveNumbers(evaluation),
+  )
+}
+
 /**
- * The metrics of a few evaluations, read from where they are: the list leaves them out, so each
- * finished one is described (`GET /evaluation/{id}`), and one whose describe holds no number has
- * its last log page read (`evaluationMetricsQuery`), as the walkthrough does. One the list
- * already sent numbers for is read as it came. React Query caches each answer: another view of
- * the same evaluations asks nothing again, and what has not changed keeps its identity.
+ * The numbers of some evaluations (the account's, or one model's and its base model's), from
+ * where they are: each finished one is described
+ * (`evaluationQueries.detail`), and one whose describe holds none has its last log page read
+ * (`evaluationMetricsQuery`), as Marqo's walkthrough does. Each answer is cached by React Query
+ * under the same keys a model's panel uses, and a finished evaluation's is asked once a session.
  */
 export function useEvaluationReadings(
   credentials: Credentials,
   listed: readonly Evaluation[],
 ): EvaluationReadings {
+  const asked = useMemo(() => toDescribe(listed), [listed])
   const described = useQueries({
-    queries: toDescribeOf(listed).map((evaluation) => ({
+    queries: asked.map((evaluation) => ({
       ...evaluationQueries.detail(credentials, evaluation.evaluationId),
-      // A finished evaluation's describe does not change: asked once a session.
       staleTime: Infinity,
     })),
     combine: answers<Evaluation>,
@@ -60,25 +67,27 @@ export function useEvaluationReadings(
   const { evaluations, settled, describeFailures } = useMemo(() => {
     const byId = new Map<string, Evaluation>()
     const failed = new Map<string, Error>()
-    const asked = new Set<string>()
-    toDescribeOf(listed).forEach(({ evaluationId }, index) => {
-      asked.add(evaluationId)
+    asked.forEach(({ evaluationId }, index) => {
       const answer = described[index]
       if (answer?.data) byId.set(evaluationId, answer.data)
       else if (answer?.error) failed.set(evaluationId, answer.error)
     })
+    const waitingFor = new Set(
+      asked.filter(({ evaluationId }) => !byId.has(evaluationId) && !failed.has(evaluationId)),
+    )
     const current = listed.map((evaluation) => byId.get(evaluation.evaluationId) ?? evaluation)
     return {
       evaluations: current,
-      // Only once describe has answered (or failed) is it known whether the log must be read.
+      // Only once describe has answered is it known whether the log must be read.
       settled: current.filter(
-        ({ evaluationId }, index) =>
-          mayHaveNumbers(listed[index]!) &&
-          (!asked.has(evaluationId) || byId.has(evaluationId) || failed.has(evaluationId)),
+        (evaluation, index) =>
+          mayHaveNumbers(evaluation) &&
+          !waitingFor.has(listed[index]!) &&
+          !failed.has(evaluation.evaluationId),
       ),
       describeFailures: failed,
     }
-  }, [listed, described])
+  }, [listed, asked, described])
 
   const logged = useQueries({
     queries: settled.map((evaluation) => ({
@@ -91,25 +100,22 @@ export function useEvaluationReadings(
   return useMemo(() => {
     const readings = new Map<string, MetricsReading>()
     const failures = new Map(describeFailures)
+    const reading = new Set<string>()
+    asked.forEach(({ evaluationId }, index) => {
+      if (described[index]?.waiting) reading.add(evaluationId)
+    })
     settled.forEach(({ evaluationId }, index) => {
       const answer = logged[index]
       if (answer?.data) readings.set(evaluationId, answer.data)
-      else if (answer?.error && !failures.has(evaluationId))
-        failures.set(evaluationId, answer.error)
+      else if (answer?.error) failures.set(evaluationId, answer.error)
+      else if (answer?.waiting) reading.add(evaluationId)
     })
     return {
       evaluations,
       metricsOf: (evaluation: Evaluation) =>
         readings.get(evaluation.evaluationId) ?? evaluationMetrics(evaluation),
-      reading: [...described, ...logged].filter((answer) => answer.waiting).length,
+      reading,
       failures,
     }
-  }, [evaluations, settled, describeFailures, described, logged])
-}
-
-/** The list leaves metrics out: what must be described for its numbers. */
-function toDescribeOf(listed: readonly Evaluation[]): Evaluation[] {
-  return listed.filter(
-    (evaluation) => evaluation.evaluationMetrics === undefined && mayHaveNumbers(evaluation),
-  )
+  }, [evaluations, asked, settled, describeFailures, described, logged])
 }
