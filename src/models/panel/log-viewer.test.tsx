@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { NoticesProvider } from '@/components/notices'
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import { fixtureModels } from '@/testing/factories'
+import { installFakeCanvas } from '@/testing/fake-canvas'
 import { renderApp } from '@/testing/render'
 
 import { ModelLogs } from './model-logs'
@@ -21,6 +22,8 @@ const logLines = () =>
 
 function renderLogs() {
   const { upstreamRequests } = installEmulatorFetch()
+  // The log's loss is drawn on a canvas above it.
+  installFakeCanvas()
   const rendered = renderApp(
     <NoticesProvider>
       <ModelLogs model={longLog} credentials={credentials} />
@@ -36,7 +39,7 @@ describe('the log viewer', () => {
     { timeout: 30_000 },
     async () => {
       const { user, lines, upstreamRequests } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500))
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
       const first = lines()[0]!.querySelector('time')!.getAttribute('datetime')!
 
       await user.click(screen.getByRole('button', { name: 'Load older lines' }))
@@ -55,41 +58,66 @@ describe('the log viewer', () => {
     },
   )
 
-  it('searches with a count, steps through the matches either way, and wraps or not', async () => {
-    const { user, lines } = renderLogs()
-    await waitFor(() => expect(lines()).toHaveLength(500))
-    const search = screen.getByRole('searchbox', { name: 'Search the log' })
-    // Pasted, not typed: each keystroke would render the 500 lines again (seconds in jsdom).
-    await user.click(search)
-    await user.paste('saved checkpoint')
-    const count = await screen.findByText(/^1 of \d+ matches$/)
-    const total = Number(/of (\d+)/.exec(count.textContent ?? '')?.[1])
-    expect(total).toBeGreaterThan(2)
-    await user.click(screen.getByRole('button', { name: 'Previous match' }))
-    expect(screen.getByText(`${total} of ${total} matches`)).toBeInTheDocument()
-    // Enter in the box goes to the next match, Shift+Enter to the previous.
-    await user.click(search)
-    await user.keyboard('{Enter}')
-    expect(screen.getByText(`1 of ${total} matches`)).toBeInTheDocument()
-    await user.keyboard('{Shift>}{Enter}{/Shift}')
-    expect(screen.getByText(`${total} of ${total} matches`)).toBeInTheDocument()
-    expect(document.querySelectorAll('mark[data-current-match]')).toHaveLength(1)
+  it(
+    'searches with a count, steps through the matches either way, and wraps or not',
+    { timeout: 30_000 },
+    async () => {
+      const { user, lines } = renderLogs()
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
+      const search = screen.getByRole('searchbox', { name: 'Search the log' })
+      // Pasted: each key typed would render the 500 lines again.
+      await user.click(search)
+      await user.paste('saved checkpoint')
+      const count = await screen.findByText(/^1 of \d+ matches$/)
+      const total = Number(/of (\d+)/.exec(count.textContent ?? '')?.[1])
+      expect(total).toBeGreaterThan(2)
+      await user.click(screen.getByRole('button', { name: 'Previous match' }))
+      expect(screen.getByText(`${total} of ${total} matches`)).toBeInTheDocument()
+      // Enter in the box goes to the next match, Shift+Enter to the previous.
+      await user.click(search)
+      await user.keyboard('{Enter}')
+      expect(screen.getByText(`1 of ${total} matches`)).toBeInTheDocument()
+      await user.keyboard('{Shift>}{Enter}{/Shift}')
+      expect(screen.getByText(`${total} of ${total} matches`)).toBeInTheDocument()
+      expect(document.querySelectorAll('mark[data-current-match]')).toHaveLength(1)
 
-    await user.clear(search)
-    await user.paste('no such line anywhere')
-    expect(screen.getByText('No matches')).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled()
+      await user.clear(search)
+      await user.paste('no such line anywhere')
+      expect(screen.getByText('No matches')).toBeInTheDocument()
+      expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled()
 
-    const wrap = screen.getByRole('checkbox', { name: 'Wrap lines' })
-    expect(wrap).toBeChecked()
-    expect(lines()[0]).toHaveClass('whitespace-pre-wrap')
-    await user.click(wrap)
-    expect(lines()[0]).toHaveClass('whitespace-pre')
-  })
+      const wrap = screen.getByRole('checkbox', { name: 'Wrap lines' })
+      expect(wrap).toBeChecked()
+      expect(lines()[0]).toHaveClass('whitespace-pre-wrap')
+      await user.click(wrap)
+      expect(lines()[0]).toHaveClass('whitespace-pre')
+    },
+  )
+
+  it(
+    'draws the loss the log reports, within epochs or per epoch, from the lines loaded',
+    { timeout: 30_000 },
+    async () => {
+      const { user, lines } = renderLogs()
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
+      expect(screen.getByText(/Read from 500 lines of the log \(the newest/)).toBeInTheDocument()
+      expect(await screen.findByRole('figure', { name: 'Loss within epochs' })).toBeInTheDocument()
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Plot' }), 'Per epoch')
+      const perEpoch = await screen.findByRole('figure', { name: 'Loss per epoch' })
+      // The chart's numbers are the log's: its last epoch's loss is in the table view.
+      await user.click(within(perEpoch).getByRole('button', { name: 'Show as table' }))
+      const table = within(perEpoch).getByRole('table')
+      const epochs = within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => Number(cell.textContent))
+      expect(epochs.length).toBeGreaterThan(1)
+      expect(epochs).toEqual(epochs.toSorted((a, b) => a - b))
+    },
+  )
 
   it('copies the lines shown, and says so in the notice region', async () => {
     const { user, lines } = renderLogs()
-    await waitFor(() => expect(lines()).toHaveLength(500))
+    await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
     await user.click(screen.getByRole('button', { name: 'Copy the 500 lines shown' }))
     expect(await screen.findByRole('region', { name: 'Notices' })).toHaveTextContent(
       'Copied the 500 lines shown.',
