@@ -43,7 +43,8 @@ export function ChartFrame({
           className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground"
         >
           {legend.map((label, index) => (
-            <li key={label} className="flex min-w-0 items-center gap-1.5">
+            // oxlint-disable-next-line react/no-array-index-key -- two lines may share a label
+            <li key={index} className="flex min-w-0 items-center gap-1.5">
               <span
                 aria-hidden="true"
                 className="h-0.5 w-4 flex-none rounded"

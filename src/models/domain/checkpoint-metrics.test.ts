@@ -277,4 +277,13 @@ describe('checkpointTable', () => {
       'Recall@10',
     )
   })
+
+  it('counts the newest finished evaluation that has numbers, not a newer one without', () => {
+    const unreadable = of('epoch_3', undefined)
+    const table = checkpointTable(model, [...account, unreadable])
+    const row = table.rows.find((each) => each.checkpoint === 'epoch_3')!
+    expect(row.evaluations[0]?.evaluation).toBe(unreadable)
+    expect(row.counted?.metrics.byKey.get('ndcg@10')?.value).toBe(0.44)
+    expect(table.best?.checkpoint).toBe('epoch_3')
+  })
 })

@@ -80,23 +80,31 @@ function ofModel(evaluation: Evaluation, modelId: string): boolean {
   return model.reference.toLowerCase().startsWith(`${id}/`)
 }
 
-/** Whether an evaluation evaluated `baseModel` (by its name) on `datasetId`. */
-function ofBaseOn(evaluation: Evaluation, baseModel: string, datasetId: string): boolean {
+/** Whether an evaluation evaluated `baseModel`, by its name (whatever its case). */
+function ofBase(evaluation: Evaluation, baseModel: string): boolean {
   const wanted = baseModel.trim().toLowerCase()
-  return (
-    !!wanted &&
-    evaluation.model?.reference.toLowerCase() === wanted &&
-    evaluation.datasetId === datasetId
-  )
+  return !!wanted && evaluation.model?.reference.toLowerCase() === wanted
 }
 
-/** Whether the model's base model has any evaluation on `datasetId` (in any state). */
+/** Whether an evaluation evaluated `baseModel` on `datasetId`. */
+function ofBaseOn(evaluation: Evaluation, baseModel: string, datasetId: string): boolean {
+  return ofBase(evaluation, baseModel) && evaluation.datasetId === datasetId
+}
+
+/**
+ * Whether the model's base model has an evaluation on `datasetId` that is finished or on its way
+ * (a failed or stopped one does not count: evaluating it again is worth offering).
+ */
 export function baseEvaluatedOn(
   model: Model,
   evaluations: readonly Evaluation[],
   datasetId: string,
 ): boolean {
-  return evaluations.some((evaluation) => ofBaseOn(evaluation, model.baseModel, datasetId))
+  return evaluations.some(
+    (evaluation) =>
+      ofBaseOn(evaluation, model.baseModel, datasetId) &&
+      !['failed', 'stopped'].includes(evaluationPhase(evaluation)),
+  )
 }
 
 /**
@@ -107,11 +115,10 @@ export function evaluationsFor(
   model: Model,
   evaluations: readonly Evaluation[],
 ): { own: Evaluation[]; base: Evaluation[] } {
-  const base = model.baseModel.trim().toLowerCase()
   const found = { own: [] as Evaluation[], base: [] as Evaluation[] }
   for (const evaluation of evaluations) {
     if (ofModel(evaluation, model.modelId)) found.own.push(evaluation)
-    else if (base && evaluation.model?.reference.toLowerCase() === base) found.base.push(evaluation)
+    else if (ofBase(evaluation, model.baseModel)) found.base.push(evaluation)
   }
   return found
 }
@@ -175,7 +182,7 @@ export function checkpointTable(
   const order = new Map(model.checkpoints.map((checkpoint, index) => [checkpoint, index]))
   const rows = [...byCheckpoint].map(([checkpoint, list]): CheckpointRow => {
     const listed = rowsOf(list)
-    const counted = listed.find((evaluation) => evaluation.phase === 'ready')
+    const counted = countedOf(listed)
     return {
       checkpoint,
       epoch: epochOf(checkpoint),
@@ -240,13 +247,23 @@ function baseComparison(
   }
   const { datasetId } = dataset
   const listed = rowsOf(evaluations.filter((evaluation) => ofBaseOn(evaluation, name, datasetId)))
-  const counted = listed.find((evaluation) => evaluation.phase === 'ready')
+  const counted = countedOf(listed)
   return {
     name,
     evaluations: listed,
     counted,
     missing: counted || listed.length ? undefined : 'no evaluation on this dataset',
   }
+}
+
+/**
+ * The evaluation whose numbers count, of several newest first: the newest finished one with
+ * numbers (one whose results could not be read, or are still being read, does not hide an older
+ * one that has them), else the newest finished one, which then says why it has none.
+ */
+function countedOf(listed: readonly RowEvaluation[]): RowEvaluation | undefined {
+  const finished = listed.filter((evaluation) => evaluation.phase === 'ready')
+  return finished.find((evaluation) => evaluation.metrics.values.length) ?? finished[0]
 }
 
 function difference(

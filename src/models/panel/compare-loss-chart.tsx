@@ -27,7 +27,10 @@ export function lossByEpoch(
   const report = logSeries(lines)
   for (const set of [report.perEpoch, report.perStep]) {
     if (set?.axis !== 'epoch') continue
-    const loss = set.series.find((series) => series.key === 'loss')
+    // `loss` itself, else the first loss the log reports (`train_loss`), as the Logs tab reads it.
+    const loss =
+      set.series.find((series) => series.key === 'loss') ??
+      set.series.find((series) => series.key.includes('loss'))
     if (loss?.points.length) return { label, points: loss.points }
   }
   return undefined

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 
 import { isModelReference } from '@common/model-id'
 import type { EvaluationRequest } from '@common/evaluation-request'
@@ -65,11 +65,14 @@ function evaluableBase(model: Model): boolean {
 export function EvaluateDialog({
   model,
   checkpoint,
+  initialDatasetId,
   credentials,
   onClose,
 }: {
   model: Model
   checkpoint: string
+  /** The dataset to start from (the one the Evaluations tab shows), when it is one to choose. */
+  initialDatasetId?: string | undefined
   credentials: Credentials
   onClose: () => void
 }) {
@@ -79,6 +82,14 @@ export function EvaluateDialog({
   const datasets = useQuery(datasetQueries.list(credentials))
   const evaluations = useQuery(evaluationQueries.list(credentials)).data?.evaluations
   const [chosenDataset, setChosenDataset] = useState<string>()
+  // Closing the dialog while requests are on their way stops the ones not yet sent.
+  const closed = useRef(false)
+  useEffect(
+    () => () => {
+      closed.current = true
+    },
+    [],
+  )
   const [text, setText] = useState(() => parametersText(model))
   const [alsoBase, setAlsoBase] = useState(true)
 
@@ -96,7 +107,14 @@ export function EvaluateDialog({
       fits: columnsMissing(dataset, trained).length === 0,
     }))
     .toSorted((a, b) => b.uses - a.uses || Number(b.fits) - Number(a.fits))[0]?.dataset
-  const dataset = choices.find((candidate) => candidate.datasetId === chosenDataset) ?? likeliest
+  // Once both lists are in, the first choice is fixed: a refresh never changes it under the person.
+  const ready = datasets.data !== undefined && evaluations !== undefined
+  const first =
+    choices.find((candidate) => candidate.datasetId === initialDatasetId)?.datasetId ??
+    likeliest?.datasetId
+  // Set while rendering (React's way to adjust state to what arrived), once.
+  if (ready && chosenDataset === undefined && first !== undefined) setChosenDataset(first)
+  const dataset = choices.find((candidate) => candidate.datasetId === (chosenDataset ?? first))
   const checked = readParameters(text)
   const missing =
     dataset && 'parameters' in checked ? columnsMissing(dataset, checked.parameters) : []
@@ -143,6 +161,7 @@ export function EvaluateDialog({
     mutationFn: async (asked: typeof requests) => {
       const outcomes: Outcome[] = []
       for (const { what, request } of asked) {
+        if (closed.current) break
         try {
           outcomes.push({
             what,
@@ -161,22 +180,32 @@ export function EvaluateDialog({
       }
       return outcomes
     },
-    onSuccess: (outcomes) => {
+    // Said from what was sent, in the notice region, which outlives a dialog closed meanwhile.
+    onSuccess: (outcomes, asked) => {
       const started = outcomes.filter((outcome) => 'evaluationId' in outcome)
+      const refused = outcomes.filter((outcome) => 'error' in outcome)
+      const sentTo = asked[0]?.request.datasetId
+      const on = choices.find((candidate) => candidate.datasetId === sentTo)?.datasetName || sentTo
       if (started.length) {
         void queryClient.invalidateQueries({
           queryKey: evaluationQueries.list(credentials).queryKey,
         })
-      }
-      if (started.length === requests.length) {
         notify({
           id: `evaluate-${reference}`,
           tone: 'success',
           title: `Started ${started.length === 1 ? 'an evaluation' : `${started.length} evaluations`}`,
-          text: `${started.map((outcome) => outcome.what).join(' and ')} on ${dataset?.datasetName || dataset?.datasetId}. The Evaluations tab follows ${started.length === 1 ? 'it' : 'them'} until finished.`,
+          text: `${started.map((outcome) => outcome.what).join(' and ')} on ${on}. The Evaluations tab follows ${started.length === 1 ? 'it' : 'them'} until finished.`,
         })
-        onClose()
       }
+      for (const outcome of refused) {
+        notify({
+          id: `evaluate-refused-${reference}-${outcome.what}`,
+          tone: 'danger',
+          title: `The evaluation of ${outcome.what} was not started`,
+          text: 'error' in outcome ? outcome.error.message : '',
+        })
+      }
+      if (started.length === asked.length) onClose()
     },
   })
   const outcomes = start.data
@@ -191,7 +220,7 @@ export function EvaluateDialog({
       // Once some started, confirming again would start them twice: only Close remains.
       onConfirm={startedSome ? undefined : () => start.mutate(requests)}
       onCancel={onClose}
-      cancelLabel={startedSome ? 'Close' : 'Cancel'}
+      cancelLabel={startedSome || start.isPending ? 'Close' : 'Cancel'}
     >
       <p>
         An evaluation runs on Marqtune as a task of its own, and costs what a task costs. It scores
@@ -207,14 +236,19 @@ export function EvaluateDialog({
       </dl>
 
       <div className="flex flex-col gap-1">
-        <label htmlFor={ids.dataset} className="font-medium">
-          Evaluation dataset
-        </label>
+        {datasets.data && choices.length ? (
+          <label htmlFor={ids.dataset} className="font-medium">
+            Evaluation dataset
+          </label>
+        ) : (
+          <p className="font-medium">Evaluation dataset</p>
+        )}
         {datasets.data ? (
           choices.length ? (
             <select
               id={ids.dataset}
               value={dataset?.datasetId}
+              disabled={start.isPending}
               onChange={(event) => setChosenDataset(event.target.value)}
               className="rounded-md border border-input bg-surface px-2 py-1"
             >
@@ -225,13 +259,13 @@ export function EvaluateDialog({
               ))}
             </select>
           ) : (
-            <p id={ids.dataset} className="text-muted-foreground">
+            <p className="text-muted-foreground">
               This account has no ready evaluation dataset. Create one with Marqo’s client (
               <code className="font-mono text-xs">create_eval_dataset</code>) and it appears here.
             </p>
           )
         ) : datasets.error ? (
-          <p id={ids.dataset} role="alert" className="text-danger-text">
+          <p role="alert" className="text-danger-text">
             The datasets could not be read: {datasets.error.message}{' '}
             <Button
               size="sm"
@@ -242,9 +276,7 @@ export function EvaluateDialog({
             </Button>
           </p>
         ) : (
-          <p id={ids.dataset} className="text-muted-foreground">
-            Loading the account’s datasets…
-          </p>
+          <p className="text-muted-foreground">Loading the account’s datasets…</p>
         )}
       </div>
 
@@ -254,7 +286,12 @@ export function EvaluateDialog({
             Hyperparameters (JSON)
           </label>
           {text !== parametersText(model) ? (
-            <Button size="sm" variant="ghost" onClick={() => setText(parametersText(model))}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={start.isPending}
+              onClick={() => setText(parametersText(model))}
+            >
               Reset to the training’s
             </Button>
           ) : null}
@@ -263,6 +300,7 @@ export function EvaluateDialog({
           id={ids.parameters}
           value={text}
           onChange={(event) => setText(event.target.value)}
+          readOnly={start.isPending}
           rows={7}
           spellCheck={false}
           aria-invalid={'problems' in read || undefined}
@@ -272,8 +310,9 @@ export function EvaluateDialog({
         <div id={ids.problems} className="text-xs">
           {'problems' in read ? (
             <ul className="list-inside list-disc text-danger-text">
-              {read.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
+              {read.problems.map((problem, position) => (
+                // oxlint-disable-next-line react/no-array-index-key -- two problems may read alike
+                <li key={position}>{problem}</li>
               ))}
             </ul>
           ) : (
@@ -291,6 +330,7 @@ export function EvaluateDialog({
             type="checkbox"
             className="mt-1"
             checked={alsoBase}
+            disabled={start.isPending}
             onChange={(event) => setAlsoBase(event.target.checked)}
           />
           <span>
@@ -301,24 +341,30 @@ export function EvaluateDialog({
         </label>
       ) : null}
 
-      {start.isPending ? <p aria-live="polite">Starting…</p> : null}
+      <p aria-live="polite" className="empty:hidden">
+        {start.isPending
+          ? 'Starting… Closing now sends nothing more; what is on its way is still answered and reported.'
+          : ''}
+      </p>
       {outcomes && !start.isPending && outcomes.length ? (
-        <ul role="alert" className="flex flex-col gap-1">
-          {outcomes.map((outcome) => (
-            <li
-              key={outcome.what}
-              className={
-                'error' in outcome
-                  ? 'rounded-md border border-danger-text/30 bg-danger-soft p-2 text-danger-text'
-                  : 'rounded-md border border-success-text/30 bg-success-soft p-2 text-success-text'
-              }
-            >
-              {'error' in outcome
-                ? `The evaluation of ${outcome.what} was not started: ${outcome.error.message}`
-                : `Started the evaluation of ${outcome.what} (${outcome.evaluationId}).`}
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="flex flex-col gap-1">
+            {outcomes.map((outcome) => (
+              <li
+                key={outcome.what}
+                className={
+                  'error' in outcome
+                    ? 'rounded-md border border-danger-text/30 bg-danger-soft p-2 text-danger-text'
+                    : 'rounded-md border border-success-text/30 bg-success-soft p-2 text-success-text'
+                }
+              >
+                {'error' in outcome
+                  ? `The evaluation of ${outcome.what} was not started: ${outcome.error.message}`
+                  : `Started the evaluation of ${outcome.what} (${outcome.evaluationId}).`}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </ConfirmDialog>
   )

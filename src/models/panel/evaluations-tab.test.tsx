@@ -7,6 +7,7 @@ import {
   accountEvaluations,
   demoKey,
   installEmulatorFetch,
+  queueFaults,
 } from '@/testing/emulator-fetch'
 import { fixtureModels } from '@/testing/factories'
 import { installFakeCanvas } from '@/testing/fake-canvas'
@@ -26,8 +27,8 @@ const notEvaluated = models.find(
     !accountEvaluations.some((record) => record.model?.startsWith(`${model.modelId}/`)),
 )!
 
-function renderTab(model = apparel, readOnly = false) {
-  const fetched = installEmulatorFetch()
+function renderTab(model = apparel, readOnly = false, faults = false) {
+  const fetched = installEmulatorFetch({ faults })
   installFakeCanvas()
   const rendered = renderApp(
     <NoticesProvider>
@@ -127,5 +128,31 @@ describe('the Evaluations tab', () => {
       await screen.findByText('This dashboard is read-only: starting evaluations is turned off.'),
     ).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /^Evaluate/ })).not.toBeInTheDocument()
+  })
+
+  it('starts the checkpoint, then reports the base model refused, in the notice region too', async () => {
+    const { user, upstreamCalls } = renderTab(notEvaluated, false, true)
+    const newest = notEvaluated.checkpoints.at(-1)!
+    await user.click(await screen.findByRole('button', { name: `Evaluate ${newest}…` }))
+    const dialog = await screen.findByRole('alertdialog', { name: `Evaluate ${newest}?` })
+    await within(dialog).findByRole('combobox', { name: 'Evaluation dataset' })
+    // The first POST is answered, the second refused.
+    await queueFaults('startEvaluation', [
+      { kind: 'json', body: { evaluationId: 'e0000000-0000-4000-8000-000000000099' } },
+      { kind: 'status', status: 400, message: 'Quota of evaluations reached' },
+    ])
+    await user.click(within(dialog).getByRole('button', { name: 'Start 2 evaluations' }))
+    const notices = screen.getByRole('region', { name: 'Notices' })
+    await waitFor(() => expect(notices).toHaveTextContent('Started an evaluation'))
+    expect(notices).toHaveTextContent(
+      `The evaluation of the base model ${notEvaluated.baseModel} was not started`,
+    )
+    expect(notices).toHaveTextContent('Quota of evaluations reached')
+    // The dialog stays, with Close only: confirming again would start the first one twice.
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument()
+    expect(within(dialog).queryByRole('button', { name: /^(Start|Evaluate)/ })).toBeNull()
+    expect(
+      upstreamCalls.filter((call) => call.method === 'POST' && call.path === '/evaluation'),
+    ).toHaveLength(2)
   })
 })

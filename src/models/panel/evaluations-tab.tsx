@@ -2,24 +2,20 @@ import { useMemo, useState } from 'react'
 
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
-import { Badge } from '@/components/badge'
 import { Button } from '@/components/button'
 import type { ChartSeries } from '@/components/chart-data'
 import { LineChart } from '@/components/line-chart-lazy'
 import { SelectField } from '@/components/select-field'
-import { formatMetric, formatSigned, plural } from '@/lib/format'
-import { PhaseBadge } from '@/models/columns/status-badge'
-import {
-  firstBetterThanBase,
-  type CheckpointRow,
-  type CheckpointTable,
-  type RowEvaluation,
-} from '@/models/domain/checkpoint-metrics'
-import type { MetricValue } from '@/models/domain/metrics'
+import { formatMetric, plural } from '@/lib/format'
+import { firstBetterThanBase, type CheckpointTable } from '@/models/domain/checkpoint-metrics'
 import { isAddressable, isAddressableCheckpoint } from '@/models/domain/model-fields'
 import { useCheckpointTable, useDatasetNames } from '@/models/view/use-checkpoint-table'
 
 import { EvaluateDialog } from './evaluate-dialog'
+import { Difference, EvaluationState, type ReadingState } from './evaluation-state'
+import { MetricsTable } from './metrics-table'
+
+const readOnlyNote = 'This dashboard is read-only: starting evaluations is turned off.'
 
 type TabProps = { model: Model; credentials: Credentials; readOnly: boolean }
 
@@ -93,14 +89,14 @@ export function EvaluationsTab({ model, credentials, readOnly }: TabProps) {
           </div>
           <Verdict table={table} datasetName={datasetName} />
           <MetricChart table={table} datasetName={datasetName} />
-          <MetricsTable table={table} failures={readings.failures} onEvaluate={onEvaluate} />
-          <OtherEvaluations table={table} failures={readings.failures} />
+          <MetricsTable table={table} state={readings} onEvaluate={onEvaluate} />
+          <OtherEvaluations table={table} state={readings} />
           <p className="text-xs text-muted-foreground">
             Numbers come from each evaluation’s description (<code>evaluationMetrics</code>) or,
             when it holds none, from the results line of its log, as Marqo’s walkthrough reads them:
             hover a number to see which. Differences are against the base model’s evaluation on the
             same dataset.
-            {readOnly ? ' This dashboard is read-only: starting evaluations is turned off.' : ''}
+            {readOnly ? ` ${readOnlyNote}` : ''}
           </p>
         </>
       )}
@@ -108,6 +104,7 @@ export function EvaluationsTab({ model, credentials, readOnly }: TabProps) {
         <EvaluateDialog
           model={model}
           checkpoint={evaluating}
+          initialDatasetId={table.dataset?.datasetId}
           credentials={credentials}
           onClose={() => setEvaluating(undefined)}
         />
@@ -138,9 +135,7 @@ function NoEvaluations({
           Evaluate {newest}…
         </Button>
       ) : readOnly ? (
-        <p className="text-xs text-muted-foreground">
-          This dashboard is read-only: starting evaluations is turned off.
-        </p>
+        <p className="text-xs text-muted-foreground">{readOnlyNote}</p>
       ) : null}
     </div>
   )
@@ -180,7 +175,9 @@ function Verdict({ table, datasetName }: { table: CheckpointTable; datasetName: 
           <code className="font-mono text-xs">{base.name}</code>.{' '}
           {first
             ? `Better than the base model from ${first.checkpoint} on.`
-            : `No checkpoint beats the base model on ${metric.name}.`}
+            : (metric.better === 'higher' ? gained > 0 : gained < 0)
+              ? `${best.checkpoint} beats the base model, but the newest checkpoint evaluated does not.`
+              : `No checkpoint beats the base model on ${metric.name}.`}
         </p>
       ) : base.missing === 'no evaluation on this dataset' ? (
         <p className="text-muted-foreground">
@@ -192,54 +189,61 @@ function Verdict({ table, datasetName }: { table: CheckpointTable; datasetName: 
           These evaluations do not name their dataset, so the base model’s cannot be matched to
           them.
         </p>
-      ) : !base.counted ? (
-        <p className="text-muted-foreground">
-          The base model’s evaluation on this dataset has not finished: nothing to compare with yet.
-        </p>
+      ) : !base.counted?.metrics.values.length ? (
+        <p className="text-muted-foreground">{baseNotReady(base.counted ?? base.evaluations[0])}</p>
       ) : null}
     </section>
   )
 }
 
-/** A signed difference, coloured by whether it is better, and saying so in words as well. */
-function Difference({ value, better }: { value: number; better: 'higher' | 'lower' }) {
-  const gain = better === 'higher' ? value : -value
-  const tone =
-    gain > 0 ? 'text-success-text' : gain < 0 ? 'text-danger-text' : 'text-muted-foreground'
-  return (
-    <span className={`tabular-nums ${tone}`}>
-      {formatSigned(value)}
-      <span className="sr-only">{gain > 0 ? ' (better)' : gain < 0 ? ' (worse)' : ''}</span>
-    </span>
-  )
+/** Why the base model's evaluation gives nothing to compare with, in its own state's words. */
+function baseNotReady(evaluation: CheckpointTable['base']['counted']): string {
+  switch (evaluation?.phase) {
+    case 'failed':
+      return `The base model’s evaluation on this dataset failed (${evaluation.evaluation.failureReason || 'no reason given'}): evaluate it again to compare.`
+    case 'stopped':
+      return 'The base model’s evaluation on this dataset was stopped: evaluate it again to compare.'
+    case 'ready':
+      return 'The base model’s evaluation on this dataset has no numbers that could be read.'
+    default:
+      return 'The base model’s evaluation on this dataset has not finished: nothing to compare with yet.'
+  }
+}
+
+/** The checkpoints' points, and the base model's value as a level line across them. */
+function lineToBeat(
+  points: readonly { x: number; y: number }[],
+  baseValue: number | undefined,
+): ChartSeries[] {
+  if (points.length < 2) return []
+  const xs = points.map((point) => point.x)
+  const base =
+    baseValue === undefined
+      ? []
+      : [
+          {
+            label: 'Base model',
+            points: [
+              { x: Math.min(...xs), y: baseValue },
+              { x: Math.max(...xs), y: baseValue },
+            ],
+          },
+        ]
+  return [{ label: 'Checkpoints', points }, ...base]
 }
 
 /** The chosen metric by epoch, with the base model's as a level line to beat. */
 function MetricChart({ table, datasetName }: { table: CheckpointTable; datasetName: string }) {
   const { metric, base } = table
-  const series = useMemo((): ChartSeries[] => {
-    const points = table.rows.flatMap((row) => {
-      const value = row.counted?.metrics.byKey.get(metric.key)?.value
-      return row.epoch === undefined || value === undefined ? [] : [{ x: row.epoch, y: value }]
-    })
-    if (points.length < 2) return []
-    const baseValue = base.counted?.metrics.byKey.get(metric.key)?.value
-    const xs = points.map((point) => point.x)
-    return [
-      { label: 'Checkpoints', points },
-      ...(baseValue === undefined
-        ? []
-        : [
-            {
-              label: 'Base model',
-              points: [
-                { x: Math.min(...xs), y: baseValue },
-                { x: Math.max(...xs), y: baseValue },
-              ],
-            },
-          ]),
-    ]
-  }, [table.rows, metric.key, base.counted])
+  const points = table.rows.flatMap((row) => {
+    const value = row.counted?.metrics.byKey.get(metric.key)?.value
+    return row.epoch === undefined || value === undefined ? [] : [{ x: row.epoch, y: value }]
+  })
+  const baseValue = base.counted?.metrics.byKey.get(metric.key)?.value
+  // The same numbers draw the same chart: a reading arriving elsewhere keeps the zoom and cursor.
+  const drawn = JSON.stringify([points, baseValue])
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- `drawn` is what the series are made of
+  const series = useMemo((): ChartSeries[] => lineToBeat(points, baseValue), [drawn])
   if (!series.length) return null
   return (
     <LineChart
@@ -253,257 +257,8 @@ function MetricChart({ table, datasetName }: { table: CheckpointTable; datasetNa
   )
 }
 
-/** Where a number came from, for its tooltip. */
-function sourceOf(value: MetricValue, evaluation: RowEvaluation): string {
-  const where =
-    value.source === 'describe'
-      ? `describe’s evaluationMetrics (${value.path || 'the value itself'})`
-      : `the results line of the evaluation’s log (${value.path})`
-  return `${value.name} ${value.value} from ${where}; evaluation ${evaluation.evaluation.evaluationId}`
-}
-
-const cell = 'px-2 py-1.5 align-top'
-const rowHeader = `${cell} sticky left-0 z-[1] bg-surface text-left font-normal`
-
-function MetricsTable({
-  table,
-  failures,
-  onEvaluate,
-}: {
-  table: CheckpointTable
-  failures: ReadonlyMap<string, Error>
-  onEvaluate: ((checkpoint: string) => void) | undefined
-}) {
-  const { columns, metric, base } = table
-  const span = Math.max(1, columns.length)
-  return (
-    <section
-      aria-label="Metrics by checkpoint"
-      // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways must be reachable by keyboard
-      tabIndex={0}
-      className="overflow-x-auto rounded-md border border-border focus-visible:outline-2 focus-visible:outline-ring"
-    >
-      <table className="w-full text-sm">
-        <caption className="sr-only">
-          Metrics of each checkpoint, newest first, with the difference from the base model
-        </caption>
-        <thead className="border-b border-border bg-muted text-xs text-muted-foreground">
-          <tr>
-            <th scope="col" className={`${rowHeader} bg-muted font-medium`}>
-              Checkpoint
-            </th>
-            {columns.length ? (
-              columns.map((column) => (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className={`${cell} text-right font-medium whitespace-nowrap ${column.key === metric.key ? 'text-foreground' : ''}`}
-                >
-                  {column.name}
-                  {column.key === metric.key ? <span className="sr-only"> (best by)</span> : null}
-                  {column.key === metric.key ? <span aria-hidden="true"> ★</span> : null}
-                </th>
-              ))
-            ) : (
-              <th scope="col" className={`${cell} text-left font-medium`}>
-                Evaluation
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {table.rows.map((row, position) => (
-            <CheckpointMetricsRow
-              // oxlint-disable-next-line react/no-array-index-key -- checkpoint names read from odd shapes may repeat
-              key={position}
-              row={row}
-              table={table}
-              span={span}
-              failures={failures}
-              onEvaluate={onEvaluate}
-            />
-          ))}
-        </tbody>
-        <tfoot className="border-t-2 border-border">
-          <tr>
-            <th scope="row" className={rowHeader}>
-              <span className="block text-xs text-muted-foreground">Base model</span>
-              <span className="block max-w-48 truncate font-mono text-xs" title={base.name}>
-                {base.name || '(not named)'}
-              </span>
-            </th>
-            {base.counted ? (
-              columns.map((column) => (
-                <MetricCell
-                  key={column.key}
-                  evaluation={base.counted!}
-                  metricKey={column.key}
-                  better={undefined}
-                  difference={undefined}
-                />
-              ))
-            ) : (
-              <td colSpan={span} className={`${cell} text-xs text-muted-foreground`}>
-                {base.evaluations[0] ? (
-                  <EvaluationState evaluation={base.evaluations[0]} failures={failures} />
-                ) : base.missing === 'dataset not named' ? (
-                  'Cannot be matched: these evaluations name no dataset.'
-                ) : (
-                  'Not evaluated on this dataset.'
-                )}
-              </td>
-            )}
-          </tr>
-        </tfoot>
-      </table>
-    </section>
-  )
-}
-
-function CheckpointMetricsRow({
-  row,
-  table,
-  span,
-  failures,
-  onEvaluate,
-}: {
-  row: CheckpointRow
-  table: CheckpointTable
-  span: number
-  failures: ReadonlyMap<string, Error>
-  onEvaluate: ((checkpoint: string) => void) | undefined
-}) {
-  const newest = row.evaluations[0]
-  const others = row.evaluations.length - (row.counted ? 1 : 0)
-  return (
-    <tr className={row.isBest ? 'bg-success-soft/40' : undefined}>
-      <th scope="row" className={rowHeader}>
-        <span className="flex flex-wrap items-center gap-1.5">
-          <span className="font-mono text-xs">{row.checkpoint}</span>
-          {row.isBest ? (
-            <Badge tone="success" title={`The best checkpoint by ${table.metric.name}`}>
-              best
-            </Badge>
-          ) : null}
-        </span>
-        {row.counted && newest && newest !== row.counted ? (
-          <span className="mt-1 block">
-            <EvaluationState evaluation={newest} failures={failures} compact />
-          </span>
-        ) : null}
-        {row.counted && others > 0 ? (
-          <span className="block text-xs text-muted-foreground">
-            {plural(others, 'other evaluation')}: the newest finished is shown
-          </span>
-        ) : null}
-      </th>
-      {row.counted ? (
-        table.columns.map((column) => (
-          <MetricCell
-            key={column.key}
-            evaluation={row.counted!}
-            metricKey={column.key}
-            better={table.metric.better}
-            difference={row.difference.get(column.key)}
-          />
-        ))
-      ) : (
-        <td colSpan={span} className={`${cell} text-xs`}>
-          {newest ? (
-            <EvaluationState evaluation={newest} failures={failures} />
-          ) : (
-            <span className="flex flex-wrap items-center gap-2 text-muted-foreground">
-              Not evaluated on this dataset.
-              {onEvaluate && isAddressableCheckpoint(row.checkpoint) ? (
-                <Button size="sm" onClick={() => onEvaluate(row.checkpoint)}>
-                  Evaluate {row.checkpoint}…
-                </Button>
-              ) : null}
-            </span>
-          )}
-        </td>
-      )}
-    </tr>
-  )
-}
-
-function MetricCell({
-  evaluation,
-  metricKey,
-  better,
-  difference,
-}: {
-  evaluation: RowEvaluation
-  metricKey: string
-  better: 'higher' | 'lower' | undefined
-  difference: number | undefined
-}) {
-  const value = evaluation.metrics.byKey.get(metricKey)
-  if (!value) {
-    return (
-      <td className={`${cell} text-right text-muted-foreground`}>
-        <span aria-hidden="true">—</span>
-        <span className="sr-only">not reported</span>
-      </td>
-    )
-  }
-  return (
-    <td className={`${cell} text-right tabular-nums`} title={sourceOf(value, evaluation)}>
-      <span className="block">{formatMetric(value.value)}</span>
-      {difference !== undefined && better ? (
-        <span className="block text-xs">
-          <Difference value={difference} better={better} />
-        </span>
-      ) : null}
-    </td>
-  )
-}
-
-/** An evaluation without numbers to show: running, failed (with its reason), or unreadable. */
-function EvaluationState({
-  evaluation,
-  failures,
-  compact = false,
-}: {
-  evaluation: RowEvaluation
-  failures: ReadonlyMap<string, Error>
-  compact?: boolean
-}) {
-  const { phase } = evaluation
-  const { failureReason, evaluationId } = evaluation.evaluation
-  const failure = failures.get(evaluationId)
-  const note =
-    phase === 'failed'
-      ? failureReason || 'The service gave no reason.'
-      : phase === 'waiting' || phase === 'running'
-        ? compact
-          ? 'a newer evaluation is on its way'
-          : 'Evaluating; followed until it finishes.'
-        : failure
-          ? `Its results could not be read: ${failure.message}`
-          : phase === 'ready' || phase === 'unknown'
-            ? 'No metrics found in its description or its log.'
-            : ''
-  return (
-    <span className="flex min-w-0 flex-wrap items-start gap-2">
-      <PhaseBadge statuses={evaluation.evaluation} />
-      <span
-        className={`min-w-0 break-words ${phase === 'failed' ? 'text-danger-text' : 'text-muted-foreground'} ${compact ? 'text-xs' : ''}`}
-      >
-        {note}
-      </span>
-    </span>
-  )
-}
-
 /** Evaluations that name no checkpoint, and values that are not numbers: listed, never dropped. */
-function OtherEvaluations({
-  table,
-  failures,
-}: {
-  table: CheckpointTable
-  failures: ReadonlyMap<string, Error>
-}) {
+function OtherEvaluations({ table, state }: { table: CheckpointTable; state: ReadingState }) {
   const unread = [
     ...table.rows.flatMap((row) => row.evaluations),
     ...table.base.evaluations,
@@ -528,7 +283,7 @@ function OtherEvaluations({
                       .join(', ')}
                   </span>
                 ) : (
-                  <EvaluationState evaluation={evaluation} failures={failures} compact />
+                  <EvaluationState evaluation={evaluation} state={state} compact />
                 )}
               </li>
             ))}

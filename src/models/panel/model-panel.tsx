@@ -62,12 +62,13 @@ export function ModelPanelBody({
 }: PanelBodyProps) {
   const selected = isPanelTab(tab) ? tab : 'overview'
   useRetryFailedOnRecovery(listUpdatedAt)
-  const { own } = useModelEvaluations(credentials, model)
+  const { list, own } = useModelEvaluations(credentials, model)
   useEvaluationEndings(own)
   const tabs: Array<Tab<PanelTab>> = [
     { id: 'overview', label: 'Overview' },
     { id: 'checkpoints', label: 'Checkpoints', count: model.checkpoints.length },
-    { id: 'evaluations', label: 'Evaluations', count: own.length },
+    // No count until the list is read: "0" would say there are none.
+    { id: 'evaluations', label: 'Evaluations', count: list.data ? own.length : undefined },
     { id: 'hyperparameters', label: 'Hyperparameters' },
     { id: 'logs', label: 'Logs' },
   ]

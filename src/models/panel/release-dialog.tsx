@@ -101,7 +101,11 @@ function CheckpointStanding({
       </p>
     )
   }
-  const shown = table.columns.slice(0, 4)
+  // The metric it is judged by first, then the others in their order.
+  const shown = [
+    ...table.columns.filter((column) => column.key === metric.key),
+    ...table.columns.filter((column) => column.key !== metric.key),
+  ].slice(0, 4)
   return (
     <section aria-label={`How ${checkpoint} scored`} className={`${box} flex flex-col gap-1`}>
       <p>
