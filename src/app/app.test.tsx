@@ -8,7 +8,8 @@ import { App } from './app'
 
 afterEach(() => keyStore.forget())
 
-describe('App', () => {
+// The first test to show the models view waits for its code: longer than the default on a busy machine.
+describe('App', { timeout: 20_000 }, () => {
   it('connects with a working key and shows the models of the first answer without asking again', async () => {
     const { upstreamRequests } = installEmulatorFetch()
     const { user } = renderApp(<App />)
