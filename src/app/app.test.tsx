@@ -8,7 +8,7 @@ import { App } from './app'
 
 afterEach(() => keyStore.forget())
 
-// The first test to show the models view waits for its code: longer than the default on a busy machine.
+// The first test to show the models view waits for its code: longer than the default when busy.
 describe('App', { timeout: 20_000 }, () => {
   it('connects with a working key and shows the models of the first answer without asking again', async () => {
     const { upstreamRequests } = installEmulatorFetch()
