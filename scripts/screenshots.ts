@@ -90,8 +90,14 @@ async function shootAll(browser: Browser, url: string, shot: Shot) {
   await page.getByRole('searchbox', { name: 'Search models' }).fill('gs-apparel-v3')
   await page.locator('[role="row"][data-model-id]').first().click()
   await page.getByRole('tab', { name: /^Evaluations/ }).click()
-  await page.getByRole('region', { name: 'Best checkpoint' }).getByText(/^Best by/).waitFor()
-  await page.getByRole('figure', { name: /by epoch on/ }).locator('canvas').waitFor()
+  await page
+    .getByRole('region', { name: 'Best checkpoint' })
+    .getByText(/^Best by/)
+    .waitFor()
+  await page
+    .getByRole('figure', { name: /by epoch on/ })
+    .locator('canvas')
+    .waitFor()
   await shoot(page, 'checkpoint-metrics', shot)
   await page.getByRole('tab', { name: /^Logs/ }).click()
   await page.getByRole('figure', { name: /^Loss/ }).locator('canvas').waitFor()
