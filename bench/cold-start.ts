@@ -67,7 +67,16 @@ declare global {
   }
 }
 
-export async function coldStart(browser: Browser, app: App, url: string): Promise<ColdStart> {
+/**
+ * One first visit. With `tracing`, the visit runs under the Chromium tracer, which hands its
+ * trace to `tracing.done` (bench/cold-trace.ts); the figures are then not comparable.
+ */
+export async function coldStart(
+  browser: Browser,
+  app: App,
+  url: string,
+  tracing?: { categories: string[]; done: (trace: Buffer) => void },
+): Promise<ColdStart> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -80,6 +89,7 @@ export async function coldStart(browser: Browser, app: App, url: string): Promis
   })
   await page.addInitScript('globalThis.__name = (target) => target')
   await page.addInitScript(observeVitals)
+  if (tracing) await browser.startTracing(page, { categories: tracing.categories })
   await page.goto(url, { waitUntil: 'commit' })
 
   // The page's clock (ms since the navigation began) in the first frame in which it holds.
@@ -99,7 +109,7 @@ export async function coldStart(browser: Browser, app: App, url: string): Promis
     )
     usable = await ready.jsonValue()
     await page.getByLabel('API key').fill(demoKey)
-    asked = await page.evaluate(() => performance.now())
+    asked = await page.evaluate(() => performance.mark('bench:asked').startTime)
     await page.getByRole('button', { name: 'Connect' }).click()
   } else {
     const ready = await page.waitForFunction(
@@ -109,7 +119,7 @@ export async function coldStart(browser: Browser, app: App, url: string): Promis
     )
     usable = await ready.jsonValue()
     asked = await page.evaluate((key) => {
-      const now = performance.now()
+      const now = performance.mark('bench:asked').startTime
       void window.agBench.start(key)
       return now
     }, demoKey)
@@ -138,6 +148,7 @@ export async function coldStart(browser: Browser, app: App, url: string): Promis
       .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0)
     return { rows, lcp, cls, tbt, bytes }
   })
+  if (tracing) tracing.done(await browser.stopTracing())
   await context.close()
   return {
     usable,
