@@ -41,8 +41,12 @@ test('the key screen paints from the HTML alone, styled and in the stored theme,
   const asked = held.map((route) => new URL(route.request().url()).pathname)
   expect(asked.filter((path) => path.endsWith('.css'))).toEqual([])
 
+  // Once the app runs, it asks for the models view's code at once, before any key is entered.
+  const viewCode = page.waitForRequest(/\/assets\/models-loader-[^/]*\.js$/)
   holding = false
   for (const route of held.splice(0)) await route.continue()
+  await viewCode
+  await expect(connect).toBeEnabled()
   await page.getByLabel('API key').fill(demoKey)
   await connect.click()
   await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
