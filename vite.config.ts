@@ -18,9 +18,12 @@ export const sourceAliases = {
   '@common': fileURLToPath(new URL('common', import.meta.url)),
 }
 
-/** The packages only the models view uses (src/app/dashboard.tsx loads it lazily). */
+/**
+ * The packages only the models view uses (src/app/dashboard.tsx loads it lazily): TanStack's
+ * table and virtualiser, and Floating UI, which places its menus and popovers.
+ */
 const tablePackages =
-  '@tanstack[\\\\/](react-table|table-core|react-virtual|virtual-core|store|react-store)[\\\\/]|use-sync-external-store[\\\\/]'
+  '@tanstack[\\\\/](react-table|table-core|react-virtual|virtual-core|store|react-store)[\\\\/]|use-sync-external-store[\\\\/]|@floating-ui[\\\\/]'
 
 /** The chart library: loaded with the first chart (src/components/line-chart-lazy.tsx), alone. */
 const chartPackages = 'uplot[\\\\/]'

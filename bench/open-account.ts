@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test'
 
 import { listen } from '../scripts/demo-servers'
+import { agGridColumns } from './interactions'
 import { ensureBrowser } from '../scripts/ensure-browser'
 import { modelsAccount } from '../server/emulator/accounts'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
@@ -31,10 +32,12 @@ function installRepeat() {
     },
     sort: () =>
       document
-        .querySelector<HTMLButtonElement>('thead button[data-column="maxTrainingTime"]')!
+        .querySelector<HTMLButtonElement>(
+          '[role="columnheader"][data-column="maxTrainingTime"] button',
+        )!
         .click(),
     scroll: (step, repeats) => {
-      const scroller = document.querySelector('table[aria-label="Models"]')!.parentElement!
+      const scroller = document.querySelector<HTMLElement>('[role="grid"][aria-label="Models"]')!
       scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * (step + 1)) / repeats
     },
   }
@@ -84,10 +87,10 @@ export async function openGeneratedAccount(count: number, distDir: string) {
     // tsx keeps function names with an `__name` helper that page functions then call.
     await page.addInitScript('globalThis.__name = (target) => target')
     await page.addInitScript(installRepeat)
-    await page.goto(app.url)
+    await page.goto(`${app.url}?${agGridColumns}`)
     await page.getByLabel('API key').fill(demoKey)
     await page.getByRole('button', { name: 'Connect' }).click()
-    await page.getByRole('table').waitFor()
+    await page.getByRole('grid').waitFor()
     return { browser, page, close }
   } catch (error) {
     await close()

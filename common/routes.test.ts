@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   describeRoute,
+  forwardedBody,
   matchRoute,
   methodsAt,
   readParams,
@@ -63,7 +64,7 @@ describe('the route table', () => {
     expect(readQuery(routes.listModels, new URLSearchParams('x=1'))).toEqual({ query: {} })
   })
 
-  it('opens to the dashboard’s server only the model routes the app uses', () => {
+  it('opens to the dashboard’s server only the routes the app uses', () => {
     expect(routeNames.filter((name) => routes[name].forwarded)).toEqual([
       'listModels',
       'describeModel',
@@ -72,7 +73,18 @@ describe('the route table', () => {
       'checkpointDownload',
       'releaseCheckpoint',
       'deleteModel',
+      'startEvaluation',
+      'listEvaluations',
+      'describeEvaluation',
+      'evaluationLogs',
+      'evaluationResults',
+      'listDatasets',
+      'describeDataset',
     ])
+    // The only body the server forwards: a small one, checked by its own rules.
+    const withBody = routeNames.filter((name) => forwardedBody(routes[name]))
+    expect(withBody).toEqual(['startEvaluation'])
+    expect(forwardedBody(routes.startEvaluation)?.maxBytes).toBe(16 * 1024)
     // The files behind presigned links need no key, and are never forwarded.
     for (const name of routeNames.filter((each) => 'presigned' in routes[each])) {
       expect([name, routes[name].path.startsWith('/files/'), routes[name].forwarded]).toEqual([

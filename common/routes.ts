@@ -1,3 +1,4 @@
+import { evaluationRequestFields, readEvaluationRequest } from './evaluation-request'
 import { checkpointPattern, uuidPattern } from './model-id'
 
 /**
@@ -10,7 +11,9 @@ import { checkpointPattern, uuidPattern } from './model-id'
  *   what the parameter may be (`valueKinds`), so nothing else can reach an upstream URL.
  * - `query`: the query parameters a route takes, by kind; the server forwards these and no other.
  * - `body`: the JSON fields a POST takes (`required` and `optional`); a route without one is
- *   sent with no body.
+ *   sent with no body. A forwarded one also says how large a body may be (`maxBytes`) and how it
+ *   is checked (`read`): the server forwards what `read` gives back, and nothing of a body it
+ *   refuses.
  * - `forwarded`: the dashboard's server lets it through to Marqtune. The emulator answers every
  *   route, forwarded or not (the official client and the snippets use them all).
  * - Every route that is not a GET changes something upstream: the server refuses it from another
@@ -37,19 +40,26 @@ export const valueKinds = {
 
 export type ValueKind = keyof typeof valueKinds
 
+/** A POST body checked by its route's rules: what goes upstream, or every problem with it. */
+export type BodyReading =
+  { body: unknown } | { problems: readonly { field: string; message: string }[] }
+
+type BodyFields = { required: readonly string[]; optional: readonly string[] }
+
+/** What the dashboard's server needs to forward a body: its largest size and its rules. */
+export type ForwardedBody = BodyFields & { maxBytes: number; read: (json: unknown) => BodyReading }
+
 type RouteSpec = {
   method: Method
   path: string
   query?: Readonly<Record<string, ValueKind>>
-  body?: { required: readonly string[]; optional: readonly string[] }
-  forwarded: boolean
   /**
    * A link the service hands out (`downloadUrl`), fetched without the key: its signature and
    * expiry in the query are its only authority, as with an S3 presigned URL. The emulator serves
    * these itself, on its own address; the real service's point at its storage.
    */
   presigned?: true
-}
+} & ({ forwarded: false; body?: BodyFields } | { forwarded: true; body?: ForwardedBody })
 
 /** A log's window: `from` and `to`, in milliseconds or seconds since the epoch. */
 const logWindowQuery = { from: 'logTime', to: 'logTime' } as const
@@ -95,16 +105,22 @@ export const routes = {
   startEvaluation: {
     method: 'POST',
     path: '/evaluation',
-    body: { required: ['datasetId', 'model', 'hyperparameters'], optional: [] },
-    forwarded: false,
+    // A few column names and numbers: the documented example is 150 bytes.
+    body: {
+      required: evaluationRequestFields,
+      optional: [],
+      maxBytes: 16 * 1024,
+      read: readEvaluationRequest,
+    },
+    forwarded: true,
   },
-  listEvaluations: { method: 'GET', path: '/evaluation', forwarded: false },
-  describeEvaluation: { method: 'GET', path: '/evaluation/:evaluationId', forwarded: false },
+  listEvaluations: { method: 'GET', path: '/evaluation', forwarded: true },
+  describeEvaluation: { method: 'GET', path: '/evaluation/:evaluationId', forwarded: true },
   evaluationLogs: {
     method: 'GET',
     path: '/evaluation/:evaluationId/logs',
     query: logWindowQuery,
-    forwarded: false,
+    forwarded: true,
   },
   evaluationLogFile: {
     method: 'GET',
@@ -114,11 +130,11 @@ export const routes = {
   evaluationResults: {
     method: 'GET',
     path: '/evaluation/:evaluationId/download/url',
-    forwarded: false,
+    forwarded: true,
   },
   deleteEvaluation: { method: 'DELETE', path: '/evaluation/:evaluationId', forwarded: false },
-  listDatasets: { method: 'GET', path: '/datasets', forwarded: false },
-  describeDataset: { method: 'GET', path: '/datasets/:datasetId', forwarded: false },
+  listDatasets: { method: 'GET', path: '/datasets', forwarded: true },
+  describeDataset: { method: 'GET', path: '/datasets/:datasetId', forwarded: true },
   datasetLogs: {
     method: 'GET',
     path: '/datasets/:datasetId/logs',
@@ -179,6 +195,11 @@ type QueryOf<Name extends RouteName> = (typeof routes)[Name] extends {
 }
   ? Partial<Record<keyof Query, string | number>>
   : never
+
+/** The body rules of a route the server forwards with a body; none for one sent without. */
+export function forwardedBody(route: Route): ForwardedBody | undefined {
+  return route.forwarded && 'body' in route ? route.body : undefined
+}
 
 /** Every route but a GET changes something upstream. */
 export function changesState({ method }: { method: string }): boolean {

@@ -1,5 +1,14 @@
 import { e2eServers } from './servers'
-import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
+import {
+  accountModels,
+  connect,
+  expect,
+  expectNoAxeViolations,
+  notices,
+  openModel,
+  openTab,
+  test,
+} from './fixtures'
 
 // Tall enough for every row of the demo account to be rendered at once (the table is virtual).
 test.use({ viewport: { width: 1400, height: 1800 } })
@@ -32,13 +41,14 @@ test('the documented wrapped envelope shows the same models, logs and links as t
     await expect(page.getByRole('rowheader', { name: model.modelName, exact: true })).toBeVisible()
   }
   const model = accountModels.find((candidate) => candidate.modelName === 'gs-apparel-v4')!
-  await page.getByRole('button', { name: model.modelName, exact: true }).click()
+  await openModel(page, model.modelName)
   const panel = page.getByRole('complementary', { name: model.modelName })
-  await expect(panel.getByRole('region', { name: 'Logs' })).toContainText(
-    'Saved checkpoint epoch_3',
-  )
-  await panel.getByRole('button', { name: 'Get a download link for epoch_2' }).click()
-  await expect(panel.getByRole('link', { name: /Download epoch_2\.pt/ })).toHaveAttribute(
+  await openTab(page, 'Logs')
+  await expect(panel.getByRole('tabpanel')).toContainText('Saved checkpoint epoch_3')
+  await openTab(page, 'Checkpoints')
+  await panel.getByRole('button', { name: 'Actions for epoch_2', exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Download epoch_2…' }).click()
+  await expect(notices(page).getByRole('link', { name: 'Download epoch_2' })).toHaveAttribute(
     'href',
     new RegExp(`^${e2eServers.wrapped.emulator}/files/models/${model.modelId}/checkpoints/`),
   )

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 
-import { accountModels, connect, demoKey } from './fixtures'
+import { accountModels, connect, demoKey, openTab } from './fixtures'
 import { expect, test } from './faulty-servers'
 
 // An id the emulator knows, so that the panel's logs and links are answered as usual.
@@ -29,17 +29,19 @@ test('a model nested 20,000 levels deep opens, survives a reload and exports', a
 
   const panel = page.getByRole('complementary')
   await expect(panel.getByRole('heading', { level: 2, name: 'deep-model' })).toBeVisible()
-  const hyperparameters = panel.getByRole('region', { name: 'Hyperparameters' })
+  await openTab(page, 'Hyperparameters')
+  const hyperparameters = panel.getByRole('tabpanel')
   await expect(hyperparameters).toContainText('nested deeper than 8 levels: see the raw JSON')
   await expect(hyperparameters.getByRole('rowheader', { name: 'epochs' })).toBeVisible()
-  await expect(panel.getByRole('region', { name: 'Checkpoints' })).toContainText('epoch_1')
+  await openTab(page, 'Checkpoints')
+  await expect(panel.getByRole('tabpanel')).toContainText('epoch_1')
 
   await page.reload()
   await expect(page.getByRole('heading', { level: 2, name: 'deep-model' })).toBeVisible()
 
-  await page.getByRole('button', { name: 'Export' }).click()
+  await page.getByRole('button', { name: 'More' }).click()
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'JSON, every field' }).click()
+  await page.getByRole('menuitem', { name: 'JSON, every field' }).click()
   const text = await readFile(await (await download).path(), 'utf8')
   const exported: unknown = JSON.parse(text)
   expect(exported).toEqual([

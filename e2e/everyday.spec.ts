@@ -1,35 +1,44 @@
-import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
+import {
+  accountModels,
+  connect,
+  expect,
+  expectNoAxeViolations,
+  modelsGrid,
+  notices,
+  openModel,
+  openTab,
+  test,
+} from './fixtures'
 
 const apparelV4 = accountModels.find((model) => model.modelName === 'gs-apparel-v4')!
 
 test.describe('themes', () => {
   test.use({ colorScheme: 'light', viewport: { width: 1400, height: 900 } })
 
-  test('the dark theme is a toggle that survives a reload, and passes axe', async ({ page }) => {
-    // Three axe scans of full pages: each takes seconds on a busy 2-core machine.
-    test.slow()
+  test('the theme is light, dark or the system’s, says which, survives a reload, and passes axe', async ({
+    page,
+  }) => {
     await connect(page)
     const html = page.locator('html')
-    const toggle = page.getByRole('button', { name: 'Dark theme' })
+    const dark = page.getByRole('radio', { name: 'Dark' })
     await expect(html).not.toHaveClass(/dark/)
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    await expect(page.getByRole('radio', { name: 'System' })).toBeChecked()
 
-    await toggle.click()
+    await page.getByTitle('Dark theme').click()
     await expect(html).toHaveClass(/dark/)
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
-    await expectNoAxeViolations(page)
+    await expect(dark).toBeChecked()
 
     await page.reload()
-    await expect(page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true })).toBeVisible()
+    await expect(modelsGrid(page)).toBeVisible()
     await expect(html).toHaveClass(/dark/)
-    await page.getByRole('button', { name: apparelV4.modelName, exact: true }).click()
-    await expect(page.getByRole('complementary', { name: apparelV4.modelName })).toBeVisible()
-    await expectNoAxeViolations(page)
+    await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked()
 
     await page.getByRole('button', { name: 'Forget key' }).click()
     await expect(page.getByLabel('API key')).toBeVisible()
     await expect(html).toHaveClass(/dark/)
     await expectNoAxeViolations(page)
+    await page.getByTitle('System theme').click()
+    await expect(html).not.toHaveClass(/dark/)
   })
 
   test('with no choice made, the theme follows the system', async ({ page }) => {
@@ -50,30 +59,24 @@ test.describe('on a phone', () => {
   })
 
   test('find a model, open it full screen, copy a checkpoint', async ({ page }) => {
-    test.slow() // two axe scans
     await connect(page)
-    const row = page.getByRole('row', { name: /gs-apparel-v3/ })
-    // Name and status stay in view; the other columns scroll sideways.
-    await expect(row.getByRole('rowheader')).toBeInViewport()
-    await expect(row.getByRole('cell', { name: /ready/ })).toBeInViewport()
-    await expectNoAxeViolations(page)
-
     await page.getByRole('searchbox', { name: 'Search models' }).fill('apparel-v4')
     await expect(page.getByRole('status')).toHaveText(`1 of ${accountModels.length} models`)
-    await page.getByRole('button', { name: apparelV4.modelName, exact: true }).tap()
+    await modelsGrid(page).locator('[role="row"]').first().tap()
 
     const panel = page.getByRole('complementary', { name: apparelV4.modelName })
     await expect(panel).toBeVisible()
-    const box = await panel.boundingBox()
-    expect(box?.width).toBe(375)
-    const copy = panel.getByRole('button', { name: 'Copy name epoch_2' })
+    expect((await panel.boundingBox())?.width).toBe(375)
+    await openTab(page, 'Checkpoints')
+    const copy = panel.getByRole('button', { name: 'Copy epoch_2', exact: true })
     expect((await copy.boundingBox())?.height).toBeGreaterThanOrEqual(40)
     await copy.tap()
-    await expect(copy).toHaveText('Copied ✓')
+    await page.getByRole('menuitem', { name: 'Name' }).tap()
+    await expect(notices(page)).toContainText('Copied the name epoch_2.')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('epoch_2')
     await expectNoAxeViolations(page)
 
-    await panel.getByRole('button', { name: /Close/ }).tap()
+    await panel.getByRole('button', { name: 'Back to the models' }).tap()
     await expect(panel).toBeHidden()
   })
 })
@@ -89,7 +92,7 @@ test('failure triage groups near-identical reasons; one click shows a group', as
 
   await triage.getByRole('button', { name: /CUDA out of memory/ }).click()
   await expect(page.getByRole('status')).toHaveText(`2 of ${accountModels.length} models`)
-  const names = await page.getByRole('rowheader').allTextContents()
+  const names = await modelsGrid(page).getByRole('rowheader').allTextContents()
   expect(names.toSorted()).toEqual(
     accountModels
       .filter((model) => model.failureReason?.startsWith('CUDA out of memory'))
@@ -111,6 +114,6 @@ test('the tab title names the open view', async ({ page }) => {
   await expect(page).toHaveTitle(`4 of ${accountModels.length} models · Marqtune Models`)
   // The triage strip appears a moment after the filter: let the rows settle before clicking one.
   await expect(page.getByRole('region', { name: /Why models failed/ })).toBeVisible()
-  await page.getByRole('button', { name: 'jewellery-vit-l14-long', exact: true }).click()
+  await openModel(page, 'jewellery-vit-l14-long')
   await expect(page).toHaveTitle('jewellery-vit-l14-long · Marqtune Models')
 })

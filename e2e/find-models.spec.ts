@@ -1,13 +1,15 @@
-import type { Page } from '@playwright/test'
-
-import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
+import {
+  accountModels,
+  connect,
+  expect,
+  expectNoAxeViolations,
+  modelsGrid,
+  rowNames,
+  test,
+} from './fixtures'
 
 // Tall enough for every row of the demo account to be rendered at once (the table is virtual).
 test.use({ viewport: { width: 1400, height: 1800 } })
-
-async function rowNames(page: Page): Promise<string[]> {
-  return page.getByRole('table', { name: 'Models' }).getByRole('rowheader').allTextContents()
-}
 
 const seedNames = accountModels.map((model) => model.modelName)
 
@@ -40,9 +42,9 @@ test('the search paints its matches in the rows it keeps, and clearing it remove
   const painted = () =>
     page.evaluate(() =>
       [...(CSS.highlights.get('search') ?? [])].map((range) => {
-        const row = range.startContainer.parentElement?.closest('tr')
+        const row = range.startContainer.parentElement?.closest('[role="row"]')
         const text = range.startContainer.textContent?.slice(range.startOffset, range.endOffset)
-        return `${row?.querySelector('th')?.textContent ?? '?'}: ${text}`
+        return `${row?.querySelector('[role="rowheader"]')?.textContent ?? '?'}: ${text}`
       }),
     )
   const names = await rowNames(page)
@@ -52,7 +54,7 @@ test('the search paints its matches in the rows it keeps, and clearing it remove
   expect(new Set((await painted()).map((entry) => entry.split(': ')[1]?.toLowerCase()))).toEqual(
     new Set(['apparel']),
   )
-  await expect(page.getByRole('table', { name: 'Models' }).locator('mark')).toHaveCount(0)
+  await expect(modelsGrid(page).locator('mark')).toHaveCount(0)
 
   await search.fill('')
   await expect.poll(painted).toEqual([])
@@ -62,7 +64,7 @@ test('a header click sorts by name, and a second click reverses it', async ({ pa
   await connect(page)
   const natural = seedNames.toSorted((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 
-  await page.getByRole('button', { name: 'Name' }).click()
+  await page.getByRole('button', { name: 'Name', exact: true }).click()
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
     'aria-sort',
     'ascending',
@@ -71,7 +73,7 @@ test('a header click sorts by name, and a second click reverses it', async ({ pa
   expect(ascending.indexOf('model-2')).toBeLessThan(ascending.indexOf('model-10'))
   expect(ascending).toHaveLength(natural.length)
 
-  await page.getByRole('button', { name: 'Name' }).click()
+  await page.getByRole('button', { name: 'Name', exact: true }).click()
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
     'aria-sort',
     'descending',
@@ -86,13 +88,13 @@ test('a copied link shows the same rows in the same order in a new tab', async (
   await connect(page)
   await page.getByRole('searchbox', { name: 'Search models' }).fill('vit')
   await page.getByRole('button', { name: 'Ready', exact: true }).click()
-  await page.getByRole('button', { name: 'Max training time' }).click()
-  await expect(page.getByRole('columnheader', { name: 'Max training time' })).toHaveAttribute(
+  await page.getByRole('button', { name: 'Instance type', exact: true }).click()
+  await expect(page.getByRole('columnheader', { name: 'Instance type' })).toHaveAttribute(
     'aria-sort',
     'ascending',
   )
-  await page.getByRole('button', { name: 'Name' }).click({ modifiers: ['Shift'] })
-  await expect(page).toHaveURL(/sort=maxTrainingTime,modelName/)
+  await page.getByRole('button', { name: 'Name', exact: true }).click({ modifiers: ['Shift'] })
+  await expect(page).toHaveURL(/sort=instanceType,modelName/)
   const rows = await rowNames(page)
   expect(rows.length).toBeGreaterThan(3)
 
@@ -133,11 +135,11 @@ test('keyboard only: / to search, type, Down to the first match, Enter to open i
   await expect(page.getByRole('status')).toHaveText('3 of 27 models')
   await page.keyboard.press('ArrowDown')
   await expect(
-    page.getByRole('button', { name: 'vit-l14-product-search-lr-sweep-1' }),
+    page.getByRole('rowheader', { name: 'vit-l14-product-search-lr-sweep-1' }),
   ).toBeFocused()
   await page.keyboard.press('j')
   await expect(
-    page.getByRole('button', { name: 'vit-l14-product-search-lr-sweep-2' }),
+    page.getByRole('rowheader', { name: 'vit-l14-product-search-lr-sweep-2' }),
   ).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/model=cf8a577a-48b9-4cba-94a6-6286b449350a/)
@@ -194,7 +196,10 @@ test('axe finds no violations with a facet menu and the shortcuts open', async (
   await expect(page.getByRole('dialog', { name: 'Filter by base model' })).toBeVisible()
   await expectNoAxeViolations(page)
   await page.keyboard.press('Escape')
-  await page.getByRole('button', { name: 'Shortcuts' }).click()
+  await page.getByRole('button', { name: 'More' }).click()
+  await expect(page.getByRole('menu', { name: 'More' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('menuitem', { name: 'Keyboard shortcuts' }).click()
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
   await expectNoAxeViolations(page)
 })

@@ -54,6 +54,30 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[] }>({
   },
 })
 
+/** The models grid. */
+export const modelsGrid = (page: Page) => page.getByRole('grid', { name: 'Models' })
+
+/** The names of the models in the rows rendered, in order (the grid is virtual). */
+export async function rowNames(page: Page): Promise<string[]> {
+  return modelsGrid(page).getByRole('rowheader').allTextContents()
+}
+
+/** Opens a model's panel by a click on its row, as people do. */
+export async function openModel(page: Page, name: string) {
+  await modelsGrid(page).getByRole('rowheader', { name, exact: true }).click()
+}
+
+/** A tab of the open model's panel. */
+export async function openTab(
+  page: Page,
+  name: 'Overview' | 'Checkpoints' | 'Hyperparameters' | 'Logs',
+) {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click()
+}
+
+/** Where transient notices appear (deleted, released, copied, refresh failed). */
+export const notices = (page: Page) => page.getByRole('region', { name: 'Notices' })
+
 /** Opens `url` (the dashboard's root by default) and connects with `key`. */
 export async function connect(page: Page, key = demoKey, url = '/') {
   await page.goto(url)

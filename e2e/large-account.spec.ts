@@ -1,5 +1,5 @@
 import { generateModels } from '../server/emulator/models/generate-models'
-import { connect, expect, test } from './fixtures'
+import { connect, expect, modelsGrid, test } from './fixtures'
 import { e2eServers } from './servers'
 
 // The same account the emulator generates with --models 100000 --seed 1.
@@ -24,15 +24,12 @@ test.describe('an account of 100,000 models', () => {
     await expect(page.getByRole('status')).toHaveText(`${expected.length} of 100,000 models`)
     expect(expected.length).toBeGreaterThan(1)
     await expect
-      .poll(() =>
-        page.getByRole('table', { name: 'Models' }).getByRole('rowheader').allTextContents(),
-      )
+      .poll(() => modelsGrid(page).getByRole('rowheader').allTextContents())
       .toEqual(expected)
 
     await page.getByRole('searchbox', { name: 'Search models' }).fill('')
     await expect(page.getByRole('status')).toHaveText('100,000 models')
-    const grid = page.getByRole('table', { name: 'Models' }).locator('..')
-    await grid.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+    await modelsGrid(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
     await expect(page.getByRole('rowheader', { name: last.modelName, exact: true })).toBeVisible()
     await expect(page.getByRole('row').last()).toHaveAttribute('aria-rowindex', '100001')
   })

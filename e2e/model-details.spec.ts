@@ -1,6 +1,16 @@
 import { stat } from 'node:fs/promises'
 
-import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
+import {
+  accountModels,
+  connect,
+  expect,
+  expectNoAxeViolations,
+  modelsGrid,
+  notices,
+  openModel,
+  openTab,
+  test,
+} from './fixtures'
 import { e2eServers } from './servers'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
@@ -12,7 +22,7 @@ const apparelV3 = bySeedName('gs-apparel-v3')
 
 test('a failed model opens from the table with its whole multi-line reason', async ({ page }) => {
   await connect(page)
-  await page.getByRole('button', { name: failed.modelName, exact: true }).click()
+  await openModel(page, failed.modelName)
 
   const panel = page.getByRole('complementary', { name: failed.modelName })
   await expect(panel.getByRole('heading', { name: failed.modelName })).toBeFocused()
@@ -22,23 +32,26 @@ test('a failed model opens from the table with its whole multi-line reason', asy
 
   await page.keyboard.press('Escape')
   await expect(panel).toBeHidden()
-  await expect(page.getByRole('button', { name: failed.modelName, exact: true })).toBeFocused()
+  await expect(modelsGrid(page).getByRole('rowheader', { name: failed.modelName })).toBeFocused()
 })
 
 test.describe('with clipboard access', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
   test('copies a checkpoint reference byte for byte, and says so', async ({ page }) => {
-    await connect(page, undefined, `/?model=${apparelV4.modelId}`)
+    await connect(page, undefined, `/?model=${apparelV4.modelId}&tab=checkpoints`)
     const reference = `${apparelV4.modelId}/epoch_2`
-    await page.getByRole('button', { name: `Copy reference ${reference}` }).click()
+    const copy = page.getByRole('button', { name: 'Copy epoch_2', exact: true })
+    const width = (await copy.boundingBox())!.width
+    await copy.click()
+    await page.getByRole('menuitem', { name: 'Reference' }).click()
 
-    await expect(page.getByRole('button', { name: `Copy reference ${reference}` })).toHaveText(
-      'Copied ✓',
-    )
+    await expect(notices(page)).toContainText(`Copied the reference ${reference}.`)
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference)
+    // Said over the page: the button is as it was.
+    expect((await copy.boundingBox())!.width).toBe(width)
 
-    await page.getByRole('button', { name: 'Copy all checkpoint names' }).click()
+    await page.getByRole('button', { name: 'Copy every checkpoint name, one per line' }).click()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'epoch_1\nepoch_2\nepoch_3',
     )
@@ -51,10 +64,11 @@ test('without the Clipboard API the text is selected with a hint to press Ctrl+C
   await page.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })
   })
-  await connect(page, undefined, `/?model=${apparelV4.modelId}`)
-  await page.getByRole('button', { name: 'Copy name epoch_3' }).click()
+  await connect(page, undefined, `/?model=${apparelV4.modelId}&tab=checkpoints`)
+  await page.getByRole('button', { name: 'Copy epoch_3', exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Name' }).click()
 
-  const field = page.getByRole('textbox', { name: 'Copy name epoch_3: the text to copy' })
+  const field = notices(page).getByRole('textbox', { name: 'the name epoch_3: the text to copy' })
   await expect(field).toHaveValue('epoch_3')
   await expect(field).toBeFocused()
   expect(
@@ -69,15 +83,19 @@ test('without the Clipboard API the text is selected with a hint to press Ctrl+C
 test('the download link is the one the API gave, valid for an hour, and downloads', async ({
   page,
 }) => {
-  await connect(page, undefined, `/?model=${apparelV4.modelId}`)
-  await page.getByRole('button', { name: 'Get a download link for epoch_2' }).click()
+  await connect(page, undefined, `/?model=${apparelV4.modelId}&tab=checkpoints`)
+  await page.getByRole('button', { name: 'Actions for epoch_2', exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Download epoch_2…' }).click()
 
   // A presigned link to the emulator itself, as the service's point at its storage.
-  const link = page.getByRole('link', { name: /Download epoch_2\.pt/ })
+  const notice = notices(page)
+    .getByRole('listitem')
+    .filter({ hasText: 'epoch_2 is ready to download' })
+  const link = notice.getByRole('link', { name: 'Download epoch_2' })
   const file = `${e2eServers.bare.emulator}/files/models/${apparelV4.modelId}/checkpoints/epoch_2.pt`
   await expect(link).toHaveAttribute('href', new RegExp(`^${file}\\?X-Amz-Date=`))
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer')
-  await expect(link).toContainText('valid 1 h')
+  await expect(notice).toContainText('valid for one hour')
 
   // Opened in a new tab, without the key, it downloads the checkpoint (Chromium reports the
   // download on the page that opened the tab).
@@ -162,12 +180,16 @@ test.describe('after a release of the dashboard since the page was opened', () =
     // The old build's file is no longer on the server.
     await page.route(panelCode, (route) => route.fulfill({ status: 404, body: 'Not found' }))
     await connect(page)
-    await page.getByRole('button', { name: apparelV3.modelName, exact: true }).click()
+    await openModel(page, apparelV3.modelName)
     const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' })
     await expect(alert).toHaveText(
-      "This model's panel could not be loaded: the dashboard may have been updated since this page was opened, or the connection dropped. Reloading the page keeps your key and your view. Reload",
+      "This model's details could not be loaded: the dashboard may have been updated since this page was opened, or the connection dropped. Reloading the page keeps your key and your view. Reload",
     )
-    await expect(page.getByRole('table', { name: 'Models' })).toBeVisible()
+    // Within the panel, which keeps its name and its Close; the grid stays.
+    const panel = page.getByRole('complementary', { name: apparelV3.modelName })
+    await expect(panel).toContainText('could not be loaded')
+    await expect(panel.getByRole('button', { name: /^Close/ })).toBeVisible()
+    await expect(modelsGrid(page)).toBeVisible()
     await expectNoAxeViolations(page)
 
     await page.unroute(panelCode)
@@ -180,6 +202,8 @@ test.describe('after a release of the dashboard since the page was opened', () =
 test('axe finds no violations with the panel open', async ({ page }) => {
   await connect(page, undefined, `/?model=${failed.modelId}`)
   await expect(page.getByRole('complementary', { name: failed.modelName })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Logs' }).getByRole('list')).toBeVisible()
+  await expectNoAxeViolations(page)
+  await openTab(page, 'Logs')
+  await expect(page.getByRole('tabpanel').getByRole('list')).toBeVisible()
   await expectNoAxeViolations(page)
 })

@@ -1,5 +1,12 @@
 import { documentedExample } from '../server/emulator/models/documented-example'
-import { accountModels, connect, demoKey, expectNoAxeViolations } from './fixtures'
+import {
+  accountModels,
+  connect,
+  demoKey,
+  expectNoAxeViolations,
+  modelsGrid,
+  openTab,
+} from './fixtures'
 import { expect, test } from './faulty-servers'
 
 test('the documented example is a model, with its odd fields listed', async ({ page, faulty }) => {
@@ -12,19 +19,18 @@ test('the documented example is a model, with its odd fields listed', async ({ p
   await expect(page.getByText('This account has no models yet')).toBeHidden()
   await expect(page.getByRole('status')).toHaveText('1 model')
 
-  await row.getByRole('button').click()
+  await row.click()
   const warnings = page.getByRole('region', { name: 'Read with warnings' })
   await expect(warnings.getByRole('rowheader')).toHaveText(['maxTrainingTime', 'hyperparameters'])
   await expect(warnings.getByRole('row', { name: /maxTrainingTime/ })).toContainText(
     'a number of seconds',
   )
   // The server forwards only UUIDs: the panel asks nothing it would refuse, and says why.
-  const logs = page.getByRole('region', { name: 'Logs' })
-  await expect(logs).toContainText('is not a UUID')
-  await expect(page.getByRole('region', { name: 'Checkpoints' })).toContainText(
-    'Download links cannot be asked for',
-  )
   await expectNoAxeViolations(page)
+  await openTab(page, 'Logs')
+  await expect(page.getByRole('tabpanel')).toContainText('is not a UUID')
+  await openTab(page, 'Checkpoints')
+  await expect(page.getByRole('tabpanel')).toContainText('Download links cannot be asked for')
   const requests = await faulty.requests()
   expect(requests.filter((request) => request.path.includes('idInSystem'))).toEqual([])
 })
@@ -71,13 +77,13 @@ test('a click anywhere on a row opens its model, but not on its checkbox', async
 }) => {
   await connect(page, demoKey, faulty.app)
   const model = accountModels[1]!
-  const row = page
+  const row = modelsGrid(page)
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: model.modelName }) })
   await row.getByRole('checkbox', { name: `Select ${model.modelName}` }).check()
   await expect(page.getByRole('complementary')).toBeHidden()
 
-  await row.getByRole('cell', { name: model.baseModel }).click()
+  await row.getByRole('gridcell', { name: model.baseModel }).click()
   await expect(page.getByRole('heading', { level: 2, name: model.modelName })).toBeVisible()
   await expect(page).toHaveURL(new RegExp(`model=${model.modelId}`))
 })

@@ -1,7 +1,7 @@
 import { connect as connectSocket } from 'node:net'
 
 import { faultRoutes } from '../server/emulator/faults'
-import { accountModels, connect, demoKey } from './fixtures'
+import { accountModels, connect, demoKey, notices, openModel, openTab } from './fixtures'
 import { canaryKey, expect, test } from './faulty-servers'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
@@ -17,12 +17,18 @@ test.describe('a canary key used through a whole journey', () => {
 
     await connect(page, canaryKey, faulty.app)
     await page.getByRole('searchbox').fill('apparel')
-    await page.getByRole('button', { name: model.modelName, exact: true }).click()
+    await openModel(page, model.modelName)
     const panel = page.getByRole('complementary', { name: model.modelName })
-    await expect(panel.getByRole('region', { name: 'Logs' }).getByRole('list')).toBeVisible()
-    await panel.getByRole('button', { name: 'Copy all checkpoint names' }).click()
-    await panel.getByRole('button', { name: 'Get a download link for epoch_2' }).click()
-    await expect(panel.getByRole('link', { name: /Download epoch_2\.pt/ })).toBeVisible()
+    await openTab(page, 'Logs')
+    await expect(panel.getByRole('tabpanel').getByRole('list')).toBeVisible()
+    await openTab(page, 'Checkpoints')
+    await panel.getByRole('button', { name: 'Actions for epoch_2', exact: true }).click()
+    await page.getByRole('menuitem', { name: 'Download epoch_2…' }).click()
+    await expect(notices(page).getByRole('link', { name: 'Download epoch_2' })).toBeVisible()
+    // Copied last: the clipboard is checked below.
+    await panel.getByRole('button', { name: 'Copy every checkpoint name, one per line' }).click()
+    await page.getByRole('button', { name: 'Copy link' }).click()
+    await panel.getByRole('button', { name: 'Copy every checkpoint name, one per line' }).click()
     await page.getByRole('button', { name: 'Refresh' }).click()
     await expect(page.getByText(/Updated/)).toBeVisible()
     await page.reload()

@@ -1,5 +1,5 @@
 import { epochCheckpoints } from '../server/emulator/models/wire-model'
-import { accountModels, connect, demoKey, expectNoAxeViolations } from './fixtures'
+import { accountModels, connect, demoKey, expectNoAxeViolations, modelsGrid } from './fixtures'
 import { expect, test } from './faulty-servers'
 
 const candidate = accountModels.find((model) => model.modelName === 'gs-apparel-v5-candidate')!
@@ -20,13 +20,17 @@ test('a model at 3 of 5 epochs shows its progress in the table and the panel', a
   // The table draws the rows in view only: bring the candidate's row up.
   await page.getByRole('searchbox', { name: 'Search models' }).fill(candidate.modelName)
   const name = `Training progress of ${candidate.modelName}`
-  const inTable = page.getByRole('table').getByRole('progressbar', { name })
+  const inTable = modelsGrid(page).getByRole('progressbar', { name })
   await expect(inTable).toHaveAttribute('aria-valuenow', '3')
   await expect(inTable).toHaveAttribute('aria-valuemax', '5')
   await expect(inTable).toHaveAttribute('aria-valuetext', 'epoch 3 of 5')
 
   await page.getByRole('rowheader', { name: candidate.modelName }).click()
   const training = page.getByRole('region', { name: 'Training' })
+  // In the panel's header too, beside its status.
+  await expect(
+    page.getByRole('complementary').locator('header').getByRole('progressbar', { name }),
+  ).toHaveAttribute('aria-valuenow', '3')
   const inPanel = training.getByRole('progressbar', { name })
   await expect(inPanel).toHaveAttribute('aria-valuenow', '3')
   await expect(training).toContainText('epoch 3 of 5')
@@ -49,7 +53,7 @@ test('the summary’s Failed segment filters to the failed models', async ({ pag
     'data-rows',
     String(failed.length),
   )
-  await expect(page.getByRole('rowheader')).toHaveCount(failed.length)
+  await expect(modelsGrid(page).getByRole('rowheader')).toHaveCount(failed.length)
   await expectNoAxeViolations(page)
 })
 
@@ -57,11 +61,10 @@ test('the whole log: older lines by from/to, search, and the file link from the 
   page,
   faulty,
 }) => {
-  // Nearly 900 lines, checked by axe three times: 56 s to 100 s on a 2-core machine with
-  // another worker beside it (CI, 2026-12-01), against the 90 s of test.slow().
-  test.setTimeout(180_000)
-  await connect(page, demoKey, `${faulty.app}/?model=${longLog.modelId}`)
-  const logs = page.getByRole('region', { name: 'Logs' })
+  // Nearly 900 lines, checked by axe once, at the end: the log viewer's own behaviour (search,
+  // wrap, follow, copy) is tested in its component test; this is the service's side of it.
+  await connect(page, demoKey, `${faulty.app}/?model=${longLog.modelId}&tab=logs`)
+  const logs = page.getByRole('tabpanel', { name: 'Logs' })
   const lines = logs.getByRole('region', { name: 'Log lines' }).getByRole('listitem')
   await expect(lines).toHaveCount(500)
   const firstShown = Date.parse((await lines.first().locator('time').getAttribute('datetime'))!)
@@ -82,7 +85,6 @@ test('the whole log: older lines by from/to, search, and the file link from the 
     `/models/${longLog.modelId}/logs`,
     `/models/${longLog.modelId}/logs?from=0&to=${firstShown - 1}`,
   ])
-  await expectNoAxeViolations(page)
 
   await logs.getByRole('searchbox', { name: 'Search the log' }).fill('epoch 3 step 7/20')
   await expect(logs.getByText('1 of 1 match')).toBeVisible()
@@ -92,7 +94,6 @@ test('the whole log: older lines by from/to, search, and the file link from the 
   await logs.getByRole('button', { name: 'Next match' }).click()
   await expect(logs.getByText('2 of 2 matches')).toBeVisible()
   await expect(logs.locator('mark[data-current-match]')).toBeInViewport()
-  await expectNoAxeViolations(page)
 
   await logs.getByRole('button', { name: 'Download full log' }).click()
   const link = logs.getByRole('link', { name: /Open the full log/ })

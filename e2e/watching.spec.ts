@@ -2,9 +2,18 @@ import type { Page } from '@playwright/test'
 
 import { spawnServer } from '../scripts/spawn-server'
 import { seedModels } from '../server/emulator/models/seed-models'
-import { connect, demoKey, expect, expectNoAxeViolations, test as base } from './fixtures'
+import {
+  connect,
+  demoKey,
+  expect,
+  expectNoAxeViolations,
+  notices,
+  openModel,
+  test as base,
+} from './fixtures'
 
-const epochMs = 8000
+// Short epochs: the watched model finishes within seconds of being watched.
+const epochMs = 1500
 const uploading = seedModels.find((model) => model.modelName === 'shoes-vit-b32-hard-negatives')!
 const candidate = seedModels.find((model) => model.modelName === 'gs-apparel-v5-candidate')!
 
@@ -73,65 +82,83 @@ async function stubBrowser(page: Page, permission: NotificationPermission, refus
   )
 }
 
-async function watchFromPanel(page: Page, modelId: string) {
-  await page
-    .getByRole('button', {
-      name: new RegExp(`^${seedModels.find((m) => m.modelId === modelId)!.modelName}$`),
-    })
-    .click()
+async function watchFromPanel(page: Page, name: string) {
+  await page.getByRole('searchbox', { name: 'Search models' }).fill(name)
+  await openModel(page, name)
   const toggle = page.getByRole('button', { name: 'Notify me when it finishes' })
   await toggle.click()
   await expect(toggle).toHaveAttribute('aria-pressed', 'true')
 }
 
+/** Waits, as the service goes, until the emulator has finished this model's training. */
+async function untilFinished(app: string, modelId: string) {
+  await expect
+    .poll(
+      async () => {
+        const answer = await fetch(`${app}/api/models/${modelId}`, {
+          headers: { 'x-api-key': demoKey },
+        })
+        const model: unknown = await answer.json()
+        return typeof model === 'object' && model !== null && 'status' in model
+          ? model.status
+          : undefined
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('ready')
+}
+
+const outcome = `${uploading.modelName}: ready, 4 checkpoints`
+
 test('a watched model finishing while the tab is hidden: one notification, the title count, a click opens it', async ({
   page,
   simulated,
 }) => {
-  test.slow()
+  // The page's clock: the hidden tab's 15 s between requests pass without waiting for them.
+  await page.clock.install()
   await stubBrowser(page, 'granted')
   await connect(page, demoKey, simulated)
-  await page.getByRole('searchbox', { name: 'Search models' }).fill('shoes-vit-b32-hard')
-  await watchFromPanel(page, uploading.modelId)
-  await page.getByRole('searchbox', { name: 'Search models' }).fill(candidate.modelName)
-  await watchFromPanel(page, candidate.modelId)
+  await watchFromPanel(page, uploading.modelName)
+  await watchFromPanel(page, candidate.modelName)
   await page.getByRole('button', { name: 'Close details' }).click()
   expect(await page.evaluate(() => sessionStorage.getItem('marqtune-watched-models'))).toBe(
     JSON.stringify([uploading.modelId, candidate.modelId]),
   )
   await expectNoAxeViolations(page)
 
-  const asked: Array<{ path: string; at: number }> = []
+  const asked: string[] = []
   page.on('request', (request) => {
     const { pathname } = new URL(request.url())
-    if (pathname.startsWith('/api/')) asked.push({ path: pathname, at: Date.now() })
+    if (pathname.startsWith('/api/')) asked.push(pathname)
   })
+  const askedFor = (model: { modelId: string }) =>
+    asked.filter((path) => path.endsWith(model.modelId)).length
   await page.evaluate(() => window.setHidden(true))
+  await untilFinished(simulated, uploading.modelId)
 
+  // Hidden: the watched models alone are asked about, once each per 15 s.
+  await page.clock.fastForward(15_000)
   await expect
-    .poll(() => page.evaluate(() => window.shown.map((shown) => shown.title)), { timeout: 40_000 })
-    .toEqual([`${uploading.modelName}: ready, 4 checkpoints`])
+    .poll(() => page.evaluate(() => window.shown.map((shown) => shown.title)))
+    .toEqual([outcome])
   await expect(page).toHaveTitle(/^\(1\) ✓ /)
-  // The candidate is still on its way: asked again, never sooner than every 15 s.
-  await expect
-    .poll(() => asked.filter((request) => request.path.endsWith(candidate.modelId)).length, {
-      timeout: 40_000,
-    })
-    .toBeGreaterThanOrEqual(2)
-  expect(new Set(asked.map((request) => request.path))).toEqual(
+  expect(askedFor(candidate)).toBe(1)
+  await page.clock.fastForward(14_000)
+  await page.waitForTimeout(300)
+  expect(askedFor(candidate)).toBe(1)
+  await page.clock.fastForward(1_000)
+  await expect.poll(() => askedFor(candidate)).toBe(2)
+  expect(new Set(asked)).toEqual(
     new Set([`/api/models/${uploading.modelId}`, `/api/models/${candidate.modelId}`]),
   )
-  const times = asked.filter((request) => request.path.endsWith(candidate.modelId)).map((r) => r.at)
-  expect(times[1]! - times[0]!).toBeGreaterThan(14_000)
-  expect(asked.filter((request) => request.path.endsWith(uploading.modelId))).toHaveLength(1)
+  // Told once: a model seen finished is no longer asked about.
+  expect(askedFor(uploading)).toBe(1)
 
   await page.evaluate(() => window.shown[0]!.fire())
   await expect(page.getByRole('heading', { level: 2, name: uploading.modelName })).toBeVisible()
   await page.evaluate(() => window.setHidden(false))
   await expect(page).not.toHaveTitle(/^\(\d+\)/)
-  await expect(page.getByRole('region', { name: 'Watched models' })).toContainText(
-    `${uploading.modelName}: ready, 4 checkpoints`,
-  )
+  await expect(notices(page)).toContainText(outcome)
   await expectNoAxeViolations(page)
 })
 
@@ -139,17 +166,16 @@ test('with notifications denied, the outcome shows on the page only, explained o
   page,
   simulated,
 }) => {
-  test.slow()
+  await page.clock.install()
   await stubBrowser(page, 'denied')
   await connect(page, demoKey, simulated)
-  await page.getByRole('searchbox', { name: 'Search models' }).fill('shoes-vit-b32-hard')
-  await watchFromPanel(page, uploading.modelId)
-  const notice = page.getByRole('region', { name: 'Watched models' })
-  await expect(notice).toContainText('Desktop notifications are not allowed')
-  await expect(notice).toContainText(`${uploading.modelName}: ready, 4 checkpoints`, {
-    timeout: 30_000,
-  })
-  await expect(notice.getByText(/not allowed/)).toHaveCount(1)
+  await watchFromPanel(page, uploading.modelName)
+  await expect(notices(page)).toContainText('Desktop notifications are not allowed')
+  // The list's next refresh (every 10 s while models train) brings the outcome.
+  await untilFinished(simulated, uploading.modelId)
+  await page.clock.fastForward(10_000)
+  await expect(notices(page)).toContainText(outcome)
+  await expect(notices(page).getByText(/not allowed/)).toHaveCount(1)
   expect(await page.evaluate(() => window.shown.length)).toBe(0)
   await expectNoAxeViolations(page)
 })
@@ -158,21 +184,21 @@ test('where the browser refuses to construct a notification, the view stays and 
   page,
   simulated,
 }) => {
-  test.slow()
+  await page.clock.install()
   await stubBrowser(page, 'granted', true)
   await connect(page, demoKey, simulated)
-  await page.getByRole('searchbox', { name: 'Search models' }).fill('shoes-vit-b32-hard')
-  await watchFromPanel(page, uploading.modelId)
-  const notice = page.getByRole('region', { name: 'Watched models' })
-  await expect(notice).toContainText(`${uploading.modelName}: ready, 4 checkpoints`, {
-    timeout: 30_000,
-  })
-  await expect(notice).toContainText('This browser does not show desktop notifications')
-  // Nothing else went: the table, its search and the panel are all still there.
+  await watchFromPanel(page, uploading.modelName)
+  await page.getByRole('button', { name: 'Close details' }).click()
+  await untilFinished(simulated, uploading.modelId)
+  await page.clock.fastForward(10_000)
+  await expect(notices(page)).toContainText(outcome)
+  await expect(notices(page)).toContainText('This browser does not show desktop notifications')
+  // Nothing else went: the grid, its search and the notice's Open are all still there.
   await expect(page.getByRole('alert')).toHaveCount(0)
   await expect(page.getByRole('searchbox', { name: 'Search models' })).toBeVisible()
-  await expect(page.getByRole('heading', { level: 2, name: uploading.modelName })).toBeVisible()
-  await notice.getByRole('button', { name: uploading.modelName }).click()
+  await notices(page)
+    .getByRole('button', { name: `Open ${uploading.modelName}` })
+    .click()
   await expect(page.getByRole('heading', { level: 2, name: uploading.modelName })).toBeVisible()
   expect(await page.evaluate(() => window.shown.length)).toBe(0)
   await expectNoAxeViolations(page)

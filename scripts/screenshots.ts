@@ -1,25 +1,80 @@
 /**
- * `npm run screenshots`: the README's pictures, taken from the demo account in Chromium,
- * so they always show what the code does today.
+ * `npm run screenshots`: the key screens of the demo account, at 1440×900, 1280×800 and a
+ * 390×844 phone, in the light and the dark theme, into docs/screenshots/<screen>-<width>-<theme>.png,
+ * so they always show what the code does today. Look at every one before a change lands.
  */
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 
 import { buildIfStale } from './build-if-stale'
 import { demoKey, startDemoServers } from './demo-servers'
 import { ensureBrowser } from './ensure-browser'
 
+const sizes = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const
+const themes = ['light', 'dark'] as const
+
+type Shot = { width: number; theme: (typeof themes)[number]; phone: boolean }
+
+async function shoot(page: Page, name: string, { width, theme }: Shot) {
+  await page.mouse.move(0, 0)
+  // Nothing moving: no caret blinking, no transition caught half way.
+  await page.waitForTimeout(150)
+  const path = `docs/screenshots/${name}-${width}-${theme}.png`
+  await page.screenshot({ path })
+  console.log(`Wrote ${path}`)
+}
+
 async function connect(page: Page, url: string) {
   await page.goto(url)
   await page.getByLabel('API key').fill(demoKey)
   await page.getByRole('button', { name: 'Connect' }).click()
-  await page.getByRole('rowheader', { name: 'gs-apparel-v3', exact: true }).waitFor()
-  await page.mouse.move(0, 0)
+  await page.getByRole('grid', { name: 'Models' }).waitFor()
 }
 
-async function shoot(page: Page, name: string) {
-  const path = `docs/screenshots/${name}.png`
-  await page.screenshot({ path })
-  console.log(`Wrote ${path}`)
+/** The key screen, the models, a facet open, a model's checkpoints and the failed ones grouped. */
+async function shootAll(browser: Browser, url: string, shot: Shot) {
+  const size = sizes.find((candidate) => candidate.width === shot.width)!
+  const page = await browser.newPage({
+    viewport: size,
+    deviceScaleFactor: 1,
+    colorScheme: shot.theme,
+    ...(shot.phone ? { isMobile: true, hasTouch: true } : {}),
+  })
+  await page.goto(url)
+  await page.getByRole('button', { name: 'Connect' }).waitFor()
+  await shoot(page, 'key', shot)
+
+  await connect(page, url)
+  await shoot(page, 'models', shot)
+
+  await page.getByRole('button', { name: 'Base model filter' }).click()
+  await page
+    .getByRole('dialog', { name: 'Filter by base model' })
+    .getByRole('checkbox')
+    .first()
+    .check()
+  await shoot(page, 'filters', shot)
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Clear all filters' }).first().click()
+
+  await page.getByRole('button', { name: 'Failed', exact: true }).click()
+  await page.getByRole('region', { name: /Why models failed/ }).waitFor()
+  await shoot(page, 'triage', shot)
+  await page.getByRole('button', { name: 'Failed', exact: true }).click()
+
+  // The model with the most checkpoints, its list scrolled to the oldest, its Copy menu open.
+  await page.getByRole('searchbox', { name: 'Search models' }).fill('epoch_40')
+  await page.locator('[role="row"][data-model-id]').first().click()
+  await page.getByRole('tab', { name: /^Checkpoints/ }).click()
+  const copy = page.getByRole('button', { name: 'Copy epoch_1', exact: true })
+  await copy.scrollIntoViewIfNeeded()
+  await copy.click()
+  await page.getByRole('menu', { name: 'Copy epoch_1' }).waitFor()
+  await shoot(page, 'panel', shot)
+  await page.close()
 }
 
 buildIfStale()
@@ -31,53 +86,10 @@ const servers = await startDemoServers({
 })
 const browser = await chromium.launch({ executablePath: ensureBrowser() })
 try {
-  const page = await browser.newPage({
-    viewport: { width: 1400, height: 860 },
-    deviceScaleFactor: 1,
-  })
-  await connect(page, servers.url)
-  await shoot(page, 'table')
-
-  await page.getByRole('searchbox', { name: 'Search models' }).fill('vit-l')
-  await page.getByRole('button', { name: 'Status filter' }).click()
-  await page.getByRole('dialog', { name: 'Filter by status' }).getByRole('checkbox').first().check()
-  await shoot(page, 'filters')
-
-  await page.keyboard.press('Escape')
-  await page.getByRole('button', { name: 'Clear all filters' }).click()
-  await page.getByRole('button', { name: 'gs-apparel-v4', exact: true }).click()
-  await page.getByRole('button', { name: 'Get a download link for epoch_3' }).click()
-  await page.getByRole('link', { name: /Download epoch_3/ }).waitFor()
-  await shoot(page, 'panel')
-
-  // The account at a glance and the progress of what is training.
-  await page.getByRole('button', { name: 'Close details' }).click()
-  await page.getByRole('button', { name: 'In progress', exact: true }).click()
-  await page.getByRole('button', { name: 'multilingual-retail-xlmr', exact: true }).click()
-  await page
-    .getByRole('region', { name: 'Training' })
-    .getByText(/an epoch/)
-    .waitFor()
-  await shoot(page, 'progress')
-
-  const dark = await browser.newPage({
-    viewport: { width: 1400, height: 860 },
-    deviceScaleFactor: 1,
-    colorScheme: 'dark',
-  })
-  await connect(dark, servers.url)
-  await dark.getByRole('button', { name: 'Failed', exact: true }).click()
-  await dark.getByRole('region', { name: /Why models failed/ }).waitFor()
-  await shoot(dark, 'dark')
-
-  const phone = await browser.newPage({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  })
-  await connect(phone, servers.url)
-  await shoot(phone, 'narrow')
+  for (const { width } of sizes) {
+    for (const theme of themes)
+      await shootAll(browser, servers.url, { width, theme, phone: width < 640 })
+  }
 } finally {
   await browser.close()
   servers.close()

@@ -138,16 +138,21 @@ describe.each(examples.map((model) => model.modelName))('the Python snippets of 
     await expect(python('release')).resolves.toBeDefined()
   })
 
-  it('evaluate: waits for the evaluation to end, following its log', async () => {
-    const before = new Set((await evaluations()).map((each) => each.evaluationId))
-    const { stdout } = await python('evaluate')
-    // Printed while it ran: the client follows the log from its last line + 1.
-    expect(stdout).toContain('Encoding queries and documents')
-    const started = (await evaluations()).filter((each) => !before.has(each.evaluationId))
-    expect(started).toEqual([
-      expect.objectContaining({ model: `${model.modelId}/epoch_2`, status: 'ready' }),
-    ])
-  })
+  // A Python process following an evaluation through its states: seconds on a loaded machine.
+  it(
+    'evaluate: waits for the evaluation to end, following its log',
+    { timeout: 30_000 },
+    async () => {
+      const before = new Set((await evaluations()).map((each) => each.evaluationId))
+      const { stdout } = await python('evaluate')
+      // Printed while it ran: the client follows the log from its last line + 1.
+      expect(stdout).toContain('Encoding queries and documents')
+      const started = (await evaluations()).filter((each) => !before.has(each.evaluationId))
+      expect(started).toEqual([
+        expect.objectContaining({ model: `${model.modelId}/epoch_2`, status: 'ready' }),
+      ])
+    },
+  )
 
   it('train on top of it, without waiting', async () => {
     await python('train')

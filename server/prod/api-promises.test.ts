@@ -11,6 +11,7 @@ const server = await listenApp(
     upstream: { baseUrl: upstream.url },
     distDir: 'server/prod/test-missing-dist',
     log: () => {},
+    bodyArrivalMs: 300,
   }),
 )
 afterAll(async () => {
@@ -23,6 +24,17 @@ beforeEach(() => {
 })
 
 const key = 'secret-key-123'
+const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
+const evaluation = JSON.stringify({
+  datasetId: '29dbe3f5-adcf-41e8-8c7e-8f9012345678',
+  model: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
+  hyperparameters: {
+    leftKeys: ['query'],
+    leftWeights: [1],
+    rightKeys: ['title'],
+    rightWeights: [1],
+  },
+})
 
 /** Status, lower-cased headers and body of a raw HTTP/1.1 answer. */
 async function ask(requestLine: string, headers: string[], body = '') {
@@ -65,9 +77,23 @@ describe('what never reaches the Marqtune API', () => {
     ['a chunked body', ['Transfer-Encoding: chunked'], '2\r\nab\r\n0\r\n\r\n'],
     ['an empty chunked body', ['Transfer-Encoding: chunked'], '0\r\n\r\n'],
   ])('refuses a GET with %s', async (_name, headers, body) => {
-    const answer = await ask('GET /api/models HTTP/1.1', [`x-api-key: ${key}`, ...headers], body)
-    expect(answer.status).toBe(400)
-    expect(JSON.parse(answer.body)).toMatchObject({ message: expect.stringContaining('body') })
+    for (const path of ['/api/models', '/api/evaluation', '/api/datasets']) {
+      const answer = await ask(`GET ${path} HTTP/1.1`, [`x-api-key: ${key}`, ...headers], body)
+      expect(answer.status).toBe(400)
+      expect(JSON.parse(answer.body)).toMatchObject({ message: expect.stringContaining('body') })
+    }
+    expect(seen).toEqual([])
+  })
+
+  it('refuses a body on a release or a delete: only POST /api/evaluation takes one', async () => {
+    const json = ['Content-Type: application/json', 'Content-Length: 2']
+    for (const request of [
+      `POST /api/models/${modelId}/released-checkpoints/epoch_1 HTTP/1.1`,
+      `DELETE /api/models/${modelId} HTTP/1.1`,
+    ]) {
+      const answer = await ask(request, [`x-api-key: ${key}`, ...json], '{}')
+      expect(answer.status).toBe(400)
+    }
     expect(seen).toEqual([])
   })
 
@@ -75,6 +101,91 @@ describe('what never reaches the Marqtune API', () => {
     const answer = await ask('GET /api/models HTTP/1.1', ['x-api-key: a', 'X-Api-Key: b'])
     expect(answer.status).toBe(400)
     expect(JSON.parse(answer.body)).toMatchObject({ message: expect.stringContaining('x-api-key') })
+    expect(seen).toEqual([])
+  })
+})
+
+/** `text` as a chunked body, in chunks of `size` characters (ASCII here). */
+function chunked(text: string, size = 4096): string {
+  const chunks = []
+  for (let at = 0; at < text.length; at += size) {
+    const chunk = text.slice(at, at + size)
+    chunks.push(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`)
+  }
+  return `${chunks.join('')}0\r\n\r\n`
+}
+
+describe('the body of POST /api/evaluation', () => {
+  const json = [`x-api-key: ${key}`, 'Content-Type: application/json']
+
+  it('is forwarded when sent in chunks, with its length declared upstream', async () => {
+    const answer = await ask(
+      'POST /api/evaluation HTTP/1.1',
+      [...json, 'Transfer-Encoding: chunked'],
+      chunked(evaluation, 40),
+    )
+    expect(answer.status).toBe(200)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.body).toBe(evaluation)
+    expect(seen[0]!.headers['content-length']).toBe(String(evaluation.length))
+    expect(seen[0]!.headers['transfer-encoding']).toBeUndefined()
+  })
+
+  it('is refused by its declared length past 16 KiB before a byte is read (413)', async () => {
+    const answer = await ask(
+      'POST /api/evaluation HTTP/1.1',
+      [...json, `Content-Length: ${16 * 1024 + 1}`],
+      '{"datasetId":',
+    )
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.body)).toMatchObject({ message: expect.stringContaining('16 KiB') })
+    expect(seen).toEqual([])
+  })
+
+  it('is refused as soon as chunks pass 16 KiB (413)', async () => {
+    const answer = await ask(
+      'POST /api/evaluation HTTP/1.1',
+      [...json, 'Transfer-Encoding: chunked'],
+      chunked(`{"datasetId":"${'x'.repeat(17 * 1024)}"}`),
+    )
+    expect(answer.status).toBe(413)
+    expect(seen).toEqual([])
+  })
+
+  it('is refused when it stops arriving (408)', async () => {
+    const answer = await ask(
+      'POST /api/evaluation HTTP/1.1',
+      [...json, `Content-Length: ${evaluation.length}`],
+      evaluation.slice(0, 10),
+    )
+    expect(answer.status).toBe(408)
+    expect(seen).toEqual([])
+  })
+
+  it.each([
+    ['text/plain', ['Content-Type: text/plain']],
+    ['no type at all', []],
+    ['a compressed body', ['Content-Type: application/json', 'Content-Encoding: gzip']],
+  ])('is refused as %s (415)', async (_name, headers) => {
+    const answer = await ask(
+      'POST /api/evaluation HTTP/1.1',
+      [`x-api-key: ${key}`, ...headers, `Content-Length: ${evaluation.length}`],
+      evaluation,
+    )
+    expect(answer.status).toBe(415)
+    expect(seen).toEqual([])
+  })
+
+  it('is refused without a key (401), and HEAD is no way round the method (405)', async () => {
+    const answer = await ask(
+      'POST /api/evaluation HTTP/1.1',
+      ['Content-Type: application/json', `Content-Length: ${evaluation.length}`],
+      evaluation,
+    )
+    expect(answer.status).toBe(401)
+    const head = await ask('HEAD /api/evaluation HTTP/1.1', [`x-api-key: ${key}`])
+    expect(head.status).toBe(405)
+    expect(head.headers.get('allow')).toBe('POST, GET')
     expect(seen).toEqual([])
   })
 })
@@ -101,6 +212,35 @@ describe('what reaches the Marqtune API', () => {
       'x-api-key': key,
       host: new URL(upstream.url).host,
     })
+  })
+
+  it('is, for an evaluation, those and the body’s own type and length', async () => {
+    const answer = await ask(
+      'POST /api/evaluation HTTP/1.1',
+      [
+        `x-api-key: ${key}`,
+        'Content-Type: application/json; charset=utf-8',
+        `Content-Length: ${evaluation.length}`,
+        'Cookie: session=1',
+        'Origin: http://127.0.0.1',
+        'Sec-Fetch-Site: same-origin',
+        'X-Forwarded-For: 10.0.0.1',
+      ],
+      evaluation,
+    )
+    expect(answer.status).toBe(200)
+    expect(seen).toHaveLength(1)
+    const { headers, body } = seen[0]!
+    expect(Object.keys(headers).toSorted()).toEqual([
+      'accept',
+      'connection',
+      'content-length',
+      'content-type',
+      'host',
+      'x-api-key',
+    ])
+    expect(headers['content-type']).toBe('application/json')
+    expect(body).toBe(evaluation)
   })
 })
 

@@ -4,8 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export type ServerEnv = {
   Bindings: { incoming?: IncomingMessage; outgoing?: ServerResponse }
-  /** `route`: the route table's pattern a request matched, for its log line. */
-  Variables: { requestId: string; route?: string }
+  /**
+   * `route`: the route table's pattern a request matched, for its log line; `received`: the
+   * bytes of a request body read (its size is logged, never its content).
+   */
+  Variables: { requestId: string; route?: string; received?: number }
 }
 
 /**

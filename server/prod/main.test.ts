@@ -28,7 +28,7 @@ describe('PUBLIC_ORIGINS', () => {
     await expect.poll(server.output).toMatch(/Answers to the host names .*models\.example\.com;/)
     await expect
       .poll(server.output)
-      .toContain('Release and delete are taken from https://models.example.com:8443')
+      .toContain('Release, delete and evaluate are taken from https://models.example.com:8443')
     const answer = await raw(
       Number(new URL(server.url).port),
       [

@@ -81,10 +81,13 @@ const server = serve(
       `Marqtune Models dashboard on http://${host}:${info.port}, forwarding to ${baseUrl}`,
     )
     // Said at start, since a name missing here is only found out as a 400 in the browser.
-    if (readOnly) console.log('Read-only: releasing checkpoints and deleting models are refused.')
+    if (readOnly)
+      console.log(
+        'Read-only: releasing checkpoints, deleting models and starting evaluations are refused.',
+      )
     console.log(`Answers to the host names ${allowedHosts.join(', ')}; any other gets a 400.`)
     if (publicOrigins.length) {
-      console.log(`Release and delete are taken from ${publicOrigins.join(', ')} too.`)
+      console.log(`Release, delete and evaluate are taken from ${publicOrigins.join(', ')} too.`)
     }
     if (everyInterface && !process.env.ALLOWED_HOSTS?.trim() && !publicOrigins.length) {
       console.log(

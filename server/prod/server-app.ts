@@ -1,7 +1,14 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
-import { fillPath, matchRoute, readParams, readQuery } from '../../common/routes'
+import {
+  fillPath,
+  forwardedBody,
+  matchRoute,
+  readParams,
+  readQuery,
+  type RouteMatch,
+} from '../../common/routes'
 import { accessLog, type OpenRequests } from './middleware/access-log'
 import {
   apiRoutePath,
@@ -13,6 +20,7 @@ import {
   pageMethodsOnly,
 } from './middleware/api-guard'
 import { compressApiAnswers } from './middleware/compress-api'
+import { defaultBodyArrivalMs, readJsonBody } from './middleware/request-body'
 import { guardStateChanges } from './middleware/state-changes'
 import { failure, ownJson, type ServerEnv } from './context'
 import { builtPageHashes } from './inline-hashes'
@@ -33,16 +41,20 @@ export type ServerOptions = {
    * DNS rebinding. Behind a reverse proxy, list the public name. `localHosts` by default.
    */
   allowedHosts?: readonly string[]
-  /** `READ_ONLY=true`: release and delete are refused with 403, and /api/config says so. */
+  /**
+   * `READ_ONLY=true`: release, delete and evaluate are refused with 403, and /api/config says so.
+   */
   readOnly?: boolean
   /**
    * `PUBLIC_ORIGINS`: the origins people open the dashboard at, behind a proxy that does not
-   * pass on the Host (with its port) the browser sent; release and delete from them are its own.
+   * pass on the Host (with its port) the browser sent; actions from them are its own.
    */
   publicOrigins?: readonly string[]
   log?: (line: string) => void
   /** The requests not logged yet, for a forced stop to log as cut (main.ts). */
   openRequests?: OpenRequests
+  /** How long a request body (`POST /api/evaluation`'s) may take to arrive: 408 after. */
+  bodyArrivalMs?: number
 }
 
 /**
@@ -61,6 +73,7 @@ export function createServerApp({
   publicOrigins = [],
   log = console.log,
   openRequests,
+  bodyArrivalMs = defaultBodyArrivalMs,
 }: ServerOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>()
   // Its own count of requests in flight: the bound is per server.
@@ -139,11 +152,40 @@ export function createServerApp({
     const query = readQuery(match.route, new URL(c.req.url).searchParams)
     if ('refusal' in query) return failure(c, 400, query.refusal)
     const path = fillPath(match.route, params.params, query.query)
-    return forward(c, path, upstreamOptions, match.route.method)
+    const body = await checkedBody(c, match, bodyArrivalMs)
+    if (body instanceof Response) return body
+    return forward(c, path, upstreamOptions, match.route.method, body)
   })
   app.all('/api/*', (c) => failure(c, 404, 'Not found'))
   app.use(pageMethodsOnly)
 
   serveBuiltApp(app, distDir)
   return app
+}
+
+/** Most problems named in one refusal: enough to fix a body, never a wall of text. */
+const problemsNamed = 5
+
+/**
+ * The body to forward for a route that takes one: read, checked by the route's own rules
+ * (common/routes.ts) and sent as they rebuilt it; a refusal naming the problems otherwise.
+ * Undefined for a route sent without a body.
+ */
+async function checkedBody(
+  c: Context<ServerEnv>,
+  match: RouteMatch,
+  arrivalMs: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined | Response> {
+  const rules = forwardedBody(match.route)
+  if (!rules) return undefined
+  const read = await readJsonBody(c, { maxBytes: rules.maxBytes, arrivalMs })
+  if (!('json' in read)) return failure(c, read.status, read.message)
+  const checked = rules.read(read.json)
+  if ('problems' in checked) {
+    const named = checked.problems.slice(0, problemsNamed).map((problem) => problem.message)
+    const more = checked.problems.length - named.length
+    const rest = more > 0 ? `; and ${more} more` : ''
+    return failure(c, 400, `Invalid request body: ${named.join('; ')}${rest}`)
+  }
+  return new TextEncoder().encode(JSON.stringify(checked.body))
 }

@@ -1,17 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { failureOf } from '@/testing/api-failure'
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
-import { ApiError } from './api-error'
 import { getJson } from './client'
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`)
-  return error
-}
 
 /** The first 1.2 MB of a body, then the connection breaks. */
 function halfABody() {
@@ -167,7 +158,7 @@ describe('getJson with responses the emulator does not send yet', () => {
         ),
     )
     const pushed: string[] = []
-    const body = {
+    const reader = {
       push: (piece: string) => pushed.push(piece),
       parse: (whole: string) => ({ parsedBy: 'reader', whole }),
       done: true,
@@ -175,7 +166,7 @@ describe('getJson with responses the emulator does not send yet', () => {
     const stages: string[] = []
     const json = await getJson('/models', {
       apiKey: 'k',
-      body,
+      reader,
       onProgress: (progress) => stages.push(progress.stage),
     })
     expect(json).toEqual({ parsedBy: 'reader', whole: text })
@@ -186,7 +177,7 @@ describe('getJson with responses the emulator does not send yet', () => {
 
     respondWith('{"message":"Unauthorized."}', { status: 401 })
     pushed.length = 0
-    const refused = await failureOf(getJson('/models', { apiKey: 'k', body }))
+    const refused = await failureOf(getJson('/models', { apiKey: 'k', reader }))
     expect(refused).toMatchObject({ kind: 'auth', message: 'Unauthorized.' })
     expect(pushed).toEqual([])
   })

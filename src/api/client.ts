@@ -11,7 +11,7 @@ type RequestOptions = {
   /** Told how the body arrives (at most every 100 ms), for a large account's first load. */
   onProgress?: (progress: LoadProgress) => void
   /** Reads a successful answer's text as it arrives and parses it (src/api/list-stream.ts). */
-  body?: BodyReader
+  reader?: BodyReader
 }
 
 const progressEveryMs = 100
@@ -30,30 +30,33 @@ export async function getJson(path: string, options: RequestOptions): Promise<un
 }
 
 /**
- * POST or DELETE a same-origin `/api` route, with no body: the two documented actions. The same
- * answers and errors as `getJson`; never retried by anything here.
+ * POST or DELETE a same-origin `/api` route: the actions. Without `body` none is sent (release,
+ * delete); with one, it goes as JSON (`POST /evaluation`). The same answers and errors as
+ * `getJson`; sent once, never retried by anything here.
  */
 export async function sendJson(
   method: 'POST' | 'DELETE',
   path: string,
-  { apiKey, signal }: Pick<RequestOptions, 'apiKey' | 'signal'>,
+  { apiKey, signal, body }: Pick<RequestOptions, 'apiKey' | 'signal'> & { body?: unknown },
 ): Promise<unknown> {
-  return requestJson(method, path, { apiKey, signal })
+  return requestJson(method, path, { apiKey, signal }, body)
 }
 
 async function requestJson(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
-  { apiKey, signal, mark, onProgress, body }: RequestOptions,
+  { apiKey, signal, mark, onProgress, reader: listReader }: RequestOptions,
+  body?: unknown,
 ): Promise<unknown> {
   let response: Response
+  const headers: Record<string, string> = { 'x-api-key': apiKey, accept: 'application/json' }
+  const init: RequestInit = { method, headers, cache: 'no-store', signal }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json'
+    init.body = JSON.stringify(body)
+  }
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers: { 'x-api-key': apiKey, accept: 'application/json' },
-      cache: 'no-store',
-      signal,
-    })
+    response = await fetch(`/api${path}`, init)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError(
@@ -65,7 +68,7 @@ async function requestJson(
   // a slow or flaky connection explains better than an unreachable server does.
   const counted = { received: 0 }
   // An error's body is read whole: it is short, and never the list a reader expects.
-  const reader = response.ok ? body : undefined
+  const reader = response.ok ? listReader : undefined
   let text: string
   try {
     text =

@@ -28,7 +28,7 @@ export const modelQueries = {
             signal,
             mark: 'models',
             onProgress: (progress) => listProgress.set(sessionId, progress),
-            body: reader,
+            reader,
           })
           const list = listOf(json)
           performance.mark('models:validated')

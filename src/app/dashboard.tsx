@@ -4,6 +4,7 @@ import { Suspense, use, useEffect } from 'react'
 import { modelQueries } from '@/api/model-queries'
 import { Button } from '@/components/button'
 import { ErrorBoundary } from '@/components/error-boundary'
+import { NoticesProvider } from '@/components/notices'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { preloadable } from '@/lib/preload'
 import type { Session } from '@/session/key-store'
@@ -26,25 +27,28 @@ export function Dashboard({ session }: { session: Session }) {
     queryClient.ensureQueryData(modelQueries.list(session)).catch(() => undefined)
   }, [queryClient, session])
   return (
-    <div className="flex h-screen flex-col bg-slate-50">
-      <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3">
-        <h1 className="text-lg font-semibold text-slate-900">Marqtune Models</h1>
-        <div className="flex items-center gap-2">
-          <ThemeToggle />
-          <Button onClick={() => forgetKey()}>Forget key</Button>
-        </div>
-      </header>
-      <main className="flex min-h-0 flex-1 flex-col p-4">
-        {/* If the view's code cannot be fetched, the header (Forget key) stays, with Reload. */}
-        <ErrorBoundary what="The models view">
-          {/* Until the view's code is in, the same words as while the models load. */}
-          <Suspense fallback={<ModelsLoading sessionId={session.sessionId} />}>
-            {/* A new session id remounts the view, so nothing of the previous key lingers. */}
-            <ModelsView key={session.sessionId} session={session} />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-    </div>
+    // The window, never more: header, toolbar, grid and panel each scroll inside their own area.
+    <NoticesProvider>
+      <div className="flex h-dvh flex-col overflow-hidden bg-canvas">
+        <header className="flex flex-none items-center justify-between gap-4 border-b border-border bg-surface px-4 py-2">
+          <h1 className="text-base font-semibold text-foreground">Marqtune Models</h1>
+          <div className="flex items-center gap-2">
+            <ThemeToggle />
+            <Button onClick={() => forgetKey()}>Forget key</Button>
+          </div>
+        </header>
+        <main className="flex min-h-0 flex-1 flex-col px-4 pt-3 pb-4">
+          {/* If the view's code cannot be fetched, the header (Forget key) stays, with Reload. */}
+          <ErrorBoundary what="The models view">
+            {/* Until the view's code is in, the same words as while the models load. */}
+            <Suspense fallback={<ModelsLoading sessionId={session.sessionId} />}>
+              {/* A new session id remounts the view, so nothing of the previous key lingers. */}
+              <ModelsView key={session.sessionId} session={session} />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
+    </NoticesProvider>
   )
 }
 

@@ -47,7 +47,7 @@ describe('the prerendered key screen', () => {
     await user.type(screen.getByLabelText('API key'), demoKey)
     await user.click(screen.getByRole('button', { name: 'Connect' }))
 
-    expect(await screen.findByRole('table')).toBeInTheDocument()
+    expect(await screen.findByRole('grid')).toBeInTheDocument()
   })
 
   it('keeps a key typed before the script ran', async () => {
@@ -59,7 +59,7 @@ describe('the prerendered key screen', () => {
     hydrate(container)
     await userEvent.setup().click(screen.getByRole('button', { name: 'Connect' }))
 
-    expect(await screen.findByRole('table')).toBeInTheDocument()
+    expect(await screen.findByRole('grid')).toBeInTheDocument()
     expect(keyStore.getState().session?.apiKey).toBe(demoKey)
   })
 })

@@ -14,8 +14,8 @@ export function Alert({
 }) {
   const colours =
     tone === 'error'
-      ? 'border-red-200 bg-red-50 text-red-900'
-      : 'border-amber-200 bg-amber-50 text-amber-950'
+      ? 'border-danger-text/30 bg-danger-soft text-danger-text'
+      : 'border-warning-text/30 bg-warning-soft text-warning-text'
   return (
     <div
       role="alert"

@@ -1,20 +1,33 @@
 import type { ReactNode } from 'react'
 
-export type BadgeTone = 'green' | 'blue' | 'amber' | 'red' | 'gray' | 'violet'
+export type BadgeTone = 'success' | 'info' | 'warning' | 'danger' | 'waiting' | 'neutral' | 'accent'
 
-const toneClasses: Record<BadgeTone, string> = {
-  green: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30',
-  blue: 'bg-sky-50 text-sky-800 ring-sky-600/30',
-  amber: 'bg-amber-50 text-amber-900 ring-amber-600/30',
-  red: 'bg-red-50 text-red-800 ring-red-600/30',
-  gray: 'bg-slate-100 text-slate-700 ring-slate-500/30',
-  violet: 'bg-violet-50 text-violet-800 ring-violet-600/30',
+/** Each tone's fill, text and edge, from the theme's tokens (index.css). */
+export const toneClasses: Record<BadgeTone, string> = {
+  success: 'bg-success-soft text-success-text ring-success-text/30',
+  info: 'bg-info-soft text-info-text ring-info-text/30',
+  warning: 'bg-warning-soft text-warning-text ring-warning-text/30',
+  danger: 'bg-danger-soft text-danger-text ring-danger-text/30',
+  waiting: 'bg-waiting-soft text-waiting-text ring-waiting-text/30',
+  neutral: 'bg-muted text-muted-foreground ring-muted-foreground/30',
+  accent: 'bg-accent-soft text-accent-text ring-accent-text/30',
 }
 
-export function Badge({ tone, children }: { tone: BadgeTone; children: ReactNode }) {
+export function Badge({
+  tone,
+  children,
+  className = '',
+  title,
+}: {
+  tone: BadgeTone
+  children: ReactNode
+  className?: string
+  title?: string
+}) {
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${toneClasses[tone]}`}
+      title={title}
+      className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${toneClasses[tone]} ${className}`}
     >
       {children}
     </span>

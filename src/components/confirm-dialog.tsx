@@ -62,12 +62,12 @@ export function ConfirmDialog({
         event.preventDefault()
         onCancel()
       }}
-      className="m-auto w-[34rem] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/30"
+      className="m-auto w-[34rem] max-w-[calc(100vw-2rem)] rounded-xl border border-border p-5 text-foreground shadow-xl backdrop:bg-black/40"
     >
       <h2 id={titleId} className="text-base font-semibold break-words">
         {title}
       </h2>
-      <div id={bodyId} className="mt-3 flex flex-col gap-3 text-sm text-slate-800">
+      <div id={bodyId} className="mt-3 flex flex-col gap-3 text-sm text-foreground">
         {children}
       </div>
       <div className="mt-5 flex justify-end gap-2">

@@ -1,91 +1,89 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { copySelection, copyToClipboard } from '@/lib/clipboard'
 
-type State = 'idle' | 'copied' | 'manual'
-
-const resetAfterMs = 2000
+import { Button, type ButtonSize, type ButtonVariant } from './button'
+import { useNotices } from './notices'
 
 /**
- * The one copy control: copies `text`, shows and announces "Copied". Without a usable Clipboard
- * API it reveals the text selected in a field, tries the old copy command, and otherwise says to
- * press Ctrl+C (⌘C on a Mac).
+ * Copies `text` and says so in the notice region ("Copied the reference"), so no control
+ * changes size. Without a usable Clipboard API (a dashboard on plain HTTP in a LAN) the notice
+ * holds the text, selected, tries the old copy command, and otherwise says to press Ctrl+C.
  */
+export function useCopy() {
+  const { notify } = useNotices()
+  return useCallback(
+    async (text: string, what: string) => {
+      if (await copyToClipboard(text)) {
+        notify({ id: 'copy', tone: 'success', text: `Copied ${what}.` })
+      } else {
+        notify({
+          id: 'copy',
+          tone: 'warning',
+          title: `Copy ${what}`,
+          text: <ManualCopy text={text} what={what} />,
+          persistent: true,
+        })
+      }
+    },
+    [notify],
+  )
+}
+
+function ManualCopy({ text, what }: { text: string; what: string }) {
+  const fieldRef = useRef<HTMLTextAreaElement>(null)
+  const [copied, setCopied] = useState(false)
+  useEffect(() => {
+    const field = fieldRef.current
+    if (!field) return
+    field.focus()
+    field.select()
+    setCopied(copySelection())
+  }, [])
+  return (
+    <span className="flex flex-col gap-1">
+      <textarea
+        ref={fieldRef}
+        readOnly
+        value={text}
+        rows={Math.min(4, text.split('\n').length)}
+        aria-label={`${what}: the text to copy`}
+        className="w-full resize-none rounded border border-input bg-surface p-1 font-mono text-xs text-foreground"
+      />
+      <span>
+        {copied
+          ? 'Copied.'
+          : 'This browser does not let the page copy here. Press Ctrl+C (⌘C on a Mac) to copy the selected text.'}
+      </span>
+    </span>
+  )
+}
+
+/** A button that copies `text`: the one copy control, its feedback in the notice region. */
 export function CopyButton({
   text,
-  label,
+  what,
   children = 'Copy',
-  className = '',
+  variant = 'secondary',
+  size = 'sm',
 }: {
   text: string
-  /** What is copied, for screen readers: "Copy reference". */
-  label: string
+  /** What is copied, in words that follow "Copied" and name the button: "the reference". */
+  what: string
   children?: string
-  className?: string
+  variant?: ButtonVariant
+  size?: ButtonSize
 }) {
-  const [state, setState] = useState<State>('idle')
-  const [manualCopied, setManualCopied] = useState(false)
-  const fieldRef = useRef<HTMLTextAreaElement>(null)
-
-  useEffect(() => {
-    if (state !== 'copied') return undefined
-    const timer = setTimeout(() => setState('idle'), resetAfterMs)
-    return () => clearTimeout(timer)
-  }, [state])
-
-  useEffect(() => {
-    if (state !== 'manual' || !fieldRef.current) return
-    fieldRef.current.focus()
-    fieldRef.current.select()
-    setManualCopied(copySelection())
-  }, [state])
-
-  async function copy() {
-    setState((await copyToClipboard(text)) ? 'copied' : 'manual')
-  }
-
-  const announcement = state === 'copied' || (state === 'manual' && manualCopied) ? 'Copied' : ''
+  const copy = useCopy()
   return (
-    <span className="relative inline-flex flex-col items-start gap-1">
-      <button
-        type="button"
-        onClick={() => void copy()}
-        aria-label={label}
-        title={label}
-        className={`rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${className}`}
-      >
-        {state === 'copied' ? 'Copied ✓' : children}
-      </button>
-      <span aria-live="polite" className="sr-only">
-        {announcement}
-      </span>
-      {state === 'manual' ? (
-        <span className="flex w-72 max-w-full flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950">
-          <textarea
-            ref={fieldRef}
-            readOnly
-            value={text}
-            rows={Math.min(4, text.split('\n').length)}
-            aria-label={`${label}: the text to copy`}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') setState('idle')
-            }}
-            className="w-full resize-none rounded border border-amber-300 bg-white p-1 font-mono"
-          />
-          <span>
-            {manualCopied
-              ? 'Copied.'
-              : 'This browser does not let the page copy here. Press Ctrl+C (⌘C on a Mac) to copy the selected text.'}
-          </span>
-          <button
-            type="button"
-            onClick={() => setState('idle')}
-            className="self-end rounded px-2 py-0.5 font-medium text-amber-950 underline"
-          >
-            Done
-          </button>
-        </span>
-      ) : null}
-    </span>
+    <Button
+      variant={variant}
+      size={size}
+      onClick={() => void copy(text, what)}
+      aria-label={`Copy ${what}`}
+      title={`Copy ${what}`}
+    >
+      {children}
+    </Button>
   )
 }

@@ -1,9 +1,16 @@
 import { Component, type ReactNode } from 'react'
 
+import { Button } from './button'
+
 type Props = {
   /** What could not be shown, in words: "The Hyperparameters section". */
   what: string
   children: ReactNode
+  /**
+   * A value that changes when whatever failed may work again (the list refreshed after a
+   * failure): a part in error tries again by itself then. A part that works is left alone.
+   */
+  resetKey?: unknown
 }
 
 /**
@@ -20,8 +27,8 @@ export function isCodeLoadError(error: unknown): boolean {
   )
 }
 
-const alertClass = 'rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900'
-const actionClass = 'font-medium underline underline-offset-2'
+const alertClass =
+  'flex flex-wrap items-center gap-2 rounded-md border border-danger-text/30 bg-danger-soft p-2 text-sm text-danger-text'
 
 /** Says that `what` could not be loaded, and offers the reload that fetches it anew. */
 export function CodeLoadFailed({ what }: { what: string }) {
@@ -29,9 +36,9 @@ export function CodeLoadFailed({ what }: { what: string }) {
     <div role="alert" className={alertClass}>
       {what} could not be loaded: the dashboard may have been updated since this page was opened, or
       the connection dropped. Reloading the page keeps your key and your view.{' '}
-      <button type="button" onClick={() => window.location.reload()} className={actionClass}>
+      <Button size="sm" onClick={() => window.location.reload()}>
         Reload
-      </button>
+      </Button>
     </div>
   )
 }
@@ -42,11 +49,19 @@ export function CodeLoadFailed({ what }: { what: string }) {
  * not be fetched is offered a reload instead: React keeps a failed import failed, and the key
  * (this tab's) and the view (the URL) survive a reload.
  */
-export class ErrorBoundary extends Component<Props, { error: Error | undefined }> {
-  override state: { error: Error | undefined } = { error: undefined }
+type State = { error: Error | undefined; resetKey: unknown }
 
-  static getDerivedStateFromError(error: unknown): { error: Error } {
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { error: undefined, resetKey: this.props.resetKey }
+
+  static getDerivedStateFromError(error: unknown): Pick<State, 'error'> {
     return { error: error instanceof Error ? error : new Error(String(error)) }
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): State | null {
+    return Object.is(props.resetKey, state.resetKey)
+      ? null
+      : { error: undefined, resetKey: props.resetKey }
   }
 
   override render() {
@@ -56,13 +71,9 @@ export class ErrorBoundary extends Component<Props, { error: Error | undefined }
     return (
       <div role="alert" className={alertClass}>
         {this.props.what} could not be shown: {error.message}{' '}
-        <button
-          type="button"
-          onClick={() => this.setState({ error: undefined })}
-          className={actionClass}
-        >
+        <Button size="sm" onClick={() => this.setState({ error: undefined })}>
           Try again
-        </button>
+        </Button>
       </div>
     )
   }

@@ -1,7 +1,7 @@
 /** A failed request's message beside the control that made it, announced when it appears. */
 export function ErrorText({ error }: { error: Error | null }) {
   return error ? (
-    <span role="alert" className="block text-xs text-red-800">
+    <span role="alert" className="block text-xs text-danger-text">
       {error.message}
     </span>
   ) : null

@@ -55,7 +55,7 @@ function MarkedText({ text }: { text: string }) {
   return parts.map((part, index) =>
     index % 2 === 1 ? (
       // oxlint-disable-next-line react/no-array-index-key -- parts have no identity but position
-      <mark key={index} className="rounded-sm bg-amber-200 text-inherit">
+      <mark key={index} className="rounded-sm bg-highlight text-inherit">
         {part}
       </mark>
     ) : (

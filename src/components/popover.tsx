@@ -1,9 +1,12 @@
 import { useId, useRef, useState, type ReactNode, type ToggleEvent } from 'react'
 
+import { useFloating } from './floating'
+
 /**
- * A button that opens a panel below it, on the browser's Popover API: light dismiss, Esc and
- * focus return come from the platform. The panel's content is rendered only while it is open,
- * so a long list inside costs nothing until someone looks at it.
+ * A button that opens a panel beside it, on the browser's Popover API (light dismiss, Esc and
+ * focus return come from the platform, and the top layer means no container clips it), kept
+ * inside the window by useFloating. The panel's content is rendered only while it is open, so a
+ * long list inside costs nothing until someone looks at it.
  */
 export function Popover({
   trigger,
@@ -11,6 +14,7 @@ export function Popover({
   label,
   children,
   triggerClassName = '',
+  width = 'w-80',
 }: {
   trigger: ReactNode
   /** The button's accessible name, when its visible content is not enough. */
@@ -19,22 +23,14 @@ export function Popover({
   label: string
   children: ReactNode
   triggerClassName?: string
+  /** The panel's width class; it never grows past the window. */
+  width?: string
 }) {
   const id = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
+  const panelRef = useRef<HTMLDialogElement>(null)
   const [open, setOpen] = useState(false)
-
-  function onToggle(event: ToggleEvent<HTMLDialogElement>) {
-    const isOpen = event.newState === 'open'
-    setOpen(isOpen)
-    const button = buttonRef.current
-    if (!isOpen || !button) return
-    const panel = event.currentTarget
-    const rect = button.getBoundingClientRect()
-    const left = Math.max(8, Math.min(rect.left, window.innerWidth - panel.offsetWidth - 8))
-    panel.style.top = `${rect.bottom + 4}px`
-    panel.style.left = `${left}px`
-  }
+  useFloating(buttonRef, panelRef, open)
 
   return (
     <>
@@ -43,16 +39,19 @@ export function Popover({
         type="button"
         popoverTarget={id}
         aria-label={triggerLabel}
+        aria-expanded={open}
         className={triggerClassName}
       >
         {trigger}
       </button>
       <dialog
+        ref={panelRef}
         id={id}
         popover="auto"
+        data-floating
         aria-label={label}
-        onToggle={onToggle}
-        className="fixed m-0 max-h-[70vh] w-80 overflow-auto rounded-lg border border-slate-200 bg-white p-2 text-sm text-slate-800 shadow-lg"
+        onToggle={(event: ToggleEvent<HTMLDialogElement>) => setOpen(event.newState === 'open')}
+        className={`fixed m-0 overflow-auto overscroll-contain rounded-lg border border-border bg-surface p-2 text-sm text-foreground shadow-lg ${width}`}
       >
         {open ? children : null}
       </dialog>

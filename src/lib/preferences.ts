@@ -10,12 +10,14 @@ export const isDensity = (value: unknown): value is Density =>
 export const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark'
 
 /**
- * Display preferences that outlive the tab, kept in localStorage: these three and nothing else.
+ * Display preferences that outlive the tab, kept in localStorage: these four and nothing else.
  * Nothing secret ever goes here: the API key has its own sessionStorage store.
  */
 type Preferences = {
   /** Ids of the visible columns (hyperparameter columns are named after their keys). */
   columns: readonly string[]
+  /** Column widths the reader chose, in pixels, by column id. */
+  columnWidths: Readonly<Record<string, number>>
   density: Density
   theme: Theme
 }

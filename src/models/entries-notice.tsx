@@ -54,7 +54,10 @@ export function EntriesNotice({ rejected }: { rejected: readonly RejectedEntry[]
         <section
           id={listId}
           aria-label="Entries not shown as models"
-          className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-amber-950"
+          // It scrolls on its own, so the grid below keeps its room: reachable from the keyboard.
+          // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above
+          tabIndex={0}
+          className="max-h-64 overflow-auto rounded-lg border border-warning-text/30 bg-warning-soft p-3 text-warning-text"
         >
           <ol className="flex flex-col gap-2">
             {rejected.slice(0, shown).map((entry) => (
@@ -87,7 +90,7 @@ function EntryJson({ value }: { value: unknown }) {
   const cut = !whole && text.length > shownLength
   return (
     <div className="mt-1">
-      <pre className="rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900">
+      <pre className="rounded bg-surface/70 p-2 font-mono text-xs break-all whitespace-pre-wrap text-foreground">
         {cut ? `${text.slice(0, shownLength)}…` : text}
       </pre>
       {cut ? (

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 import { ApiError } from '@/api/api-error'
 import { modelQueries } from '@/api/model-queries'
 import { Alert } from '@/components/alert'
 import { Button } from '@/components/button'
 import { EmptyState } from '@/components/empty-state'
+import { useNotices } from '@/components/notices'
 import { TimeAgo } from '@/components/time-ago'
 import { plural } from '@/lib/format'
 import type { Session } from '@/session/key-store'
@@ -42,6 +43,11 @@ export function ModelsLoader({ session }: { session: Session }) {
   }, [refused, error, forgetKey])
 
   const progress = { fetchStatus, failureCount, failureReason }
+  useRefreshNotice({
+    failed: data && error && !refused ? error : undefined,
+    fetchedAt: dataUpdatedAt,
+    retry: () => void refetch(),
+  })
   const waiting = fetchStatus === 'paused' || (isFetching && failureCount > 0)
   const retry = (
     <Button onClick={() => void refetch()} disabled={isFetching}>
@@ -49,37 +55,28 @@ export function ModelsLoader({ session }: { session: Session }) {
     </Button>
   )
 
-  // Data first: a failed background refresh must never blank a good table.
+  // Data first: a failed background refresh must never blank a good table. It is said in the
+  // notice region (useRefreshNotice), over the page: the grid does not move.
   if (data) {
-    return (
-      <div className="flex min-h-0 flex-1 flex-col gap-3">
-        <p className="flex items-center justify-end gap-2 text-xs text-slate-600">
-          <span>
-            {waiting ? null : isFetching ? (
-              'Refreshing…'
-            ) : (
-              <TimeAgo at={dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
-            )}
-            <span aria-live="polite">
-              <RequestStatus progress={progress} />
-            </span>
+    const freshness = (
+      <>
+        <span>
+          {waiting ? null : isFetching ? (
+            'Refreshing…'
+          ) : (
+            <TimeAgo at={dataUpdatedAt} wording={(ago) => `Updated ${ago}`} />
+          )}
+          <span aria-live="polite">
+            <RequestStatus progress={progress} />
           </span>
-          <button
-            type="button"
-            onClick={() => void refetch()}
-            disabled={isFetching}
-            className="rounded px-1.5 py-0.5 font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:text-slate-400"
-          >
-            Refresh
-          </button>
-        </p>
-        {error ? (
-          <Alert title={`Refreshing failed: ${titleOf(error)}`} action={retry}>
-            {error.message} The table shows the models as they were fetched at{' '}
-            {new Date(dataUpdatedAt).toLocaleTimeString()} (<TimeAgo at={dataUpdatedAt} />
-            ).
-          </Alert>
-        ) : null}
+        </span>
+        <Button size="sm" variant="ghost" onClick={() => void refetch()} disabled={isFetching}>
+          Refresh
+        </Button>
+      </>
+    )
+    return (
+      <div className="flex min-h-0 flex-1 flex-col gap-2">
         {data.rejected.length ? <EntriesNotice rejected={data.rejected} /> : null}
         {data.models.length === 0 && data.rejected.length > 0 ? (
           <EmptyState
@@ -93,7 +90,12 @@ export function ModelsLoader({ session }: { session: Session }) {
             one's JSON and why it is not a model.
           </EmptyState>
         ) : (
-          <ModelsScreen models={data.models} credentials={session} />
+          <ModelsScreen
+            models={data.models}
+            credentials={session}
+            listUpdatedAt={dataUpdatedAt}
+            freshness={freshness}
+          />
         )}
       </div>
     )
@@ -114,4 +116,44 @@ export function ModelsLoader({ session }: { session: Session }) {
 
 function titleOf(error: Error): string {
   return error instanceof ApiError ? error.title : 'Something went wrong'
+}
+
+/**
+ * A refresh that failed while models are on screen: said in the notice region, with what failed,
+ * the time of the data shown and Retry, until a refresh works again.
+ */
+function useRefreshNotice({
+  failed,
+  fetchedAt,
+  retry,
+}: {
+  failed: Error | undefined
+  fetchedAt: number
+  retry: () => void
+}) {
+  const { notify, dismiss } = useNotices()
+  const message = failed ? `${titleOf(failed)}\n${failed.message}` : ''
+  const latestRetry = useRef(retry)
+  useEffect(() => {
+    latestRetry.current = retry
+  })
+  useEffect(() => {
+    if (!message) {
+      dismiss('refresh-failed')
+      return
+    }
+    const [title = '', text = ''] = message.split('\n')
+    notify({
+      id: 'refresh-failed',
+      tone: 'danger',
+      title: `Refreshing failed: ${title}`,
+      text: `${text} The models shown are as they were fetched at ${new Date(fetchedAt).toLocaleTimeString()}.`,
+      actions: (
+        <Button size="sm" onClick={() => latestRetry.current()}>
+          Retry
+        </Button>
+      ),
+      persistent: true,
+    })
+  }, [message, fetchedAt, notify, dismiss])
 }

@@ -15,7 +15,7 @@ export function ModelsLoading({
   children?: ReactNode
 }) {
   return (
-    <output className="block py-12 text-center text-slate-600">
+    <output className="block py-12 text-center text-muted-foreground">
       Loading models…
       <span className="mt-2 block text-sm">
         <LoadProgressView sessionId={sessionId} />

@@ -8,7 +8,7 @@ import { setWatched } from '@/models/watching/watched-models'
 import { ModelsScreen } from './models-screen'
 
 function names(): string[] {
-  return within(screen.getByRole('table'))
+  return within(screen.getByRole('grid'))
     .queryAllByRole('rowheader')
     .map((cell) => cell.textContent ?? '')
 }
@@ -165,14 +165,44 @@ describe('ModelsScreen', () => {
     expect(screen.getByRole('searchbox', { name: 'Search models' })).toHaveValue('vit')
   })
 
-  it('ignores what a URL names but the account does not have', () => {
-    const { models } = renderTable('?sort=nope&status=exploded&cols=bogus,modelId')
+  it('ignores a sort or columns a URL names that do not exist', () => {
+    const { models } = renderTable('?sort=nope&cols=bogus,modelId')
     expect(names()).toEqual(models.map((model) => model.modelName))
     expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
-      'Select',
+      '',
       'Name',
       'ID',
     ])
+  })
+
+  it('shows a filter value no model has as a chip that matches nothing, and removes it', async () => {
+    const { user, models, lastUrl } = renderTable('?status=exploded&status=failed')
+    expect(names()).toEqual(failedNames)
+    expect(screen.getByText(/Status: exploded/)).toHaveTextContent('(matches no model)')
+    await user.click(screen.getByRole('button', { name: 'Remove the filter Status: exploded' }))
+    await waitFor(() => expect(lastUrl()).toBe('?status=failed'))
+    await user.click(screen.getAllByRole('button', { name: 'Clear all filters' })[0]!)
+    expect(names()).toEqual(models.map((model) => model.modelName))
+  })
+
+  it('keeps a phase link’s meaning: in-progress and an old ?phase=running', async () => {
+    const { unmount } = renderTable('?phase=in-progress')
+    expect(screen.getByRole('button', { name: 'In progress' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    expect(names()).toHaveLength(6)
+    unmount()
+    renderTable('?phase=running')
+    expect(names()).toEqual([
+      'multilingual-retail-xlmr',
+      'vit-l14-product-search-distil',
+      'gs-apparel-v5-candidate',
+    ])
+    expect(screen.getByRole('button', { name: 'Running: 3 models' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
   })
 
   it('hides a column and adds a hyperparameter as one, remembering the choice in the URL', async () => {
@@ -185,11 +215,9 @@ describe('ModelsScreen', () => {
     expect(screen.queryByRole('columnheader', { name: 'ID' })).not.toBeInTheDocument()
     expect(screen.getByRole('columnheader', { name: 'lr' })).toBeInTheDocument()
     await waitFor(() =>
-      expect(lastUrl()).toContain(
-        'cols=modelName,status,baseModel,instanceType,maxTrainingTime,checkpoints,hp.lr',
-      ),
+      expect(lastUrl()).toContain('cols=modelName,status,baseModel,instanceType,checkpoints,hp.lr'),
     )
-    const row = screen.getByRole('rowheader', { name: 'gs-apparel-v3' }).closest('tr')!
+    const row = screen.getByRole('rowheader', { name: 'gs-apparel-v3' }).closest('[role="row"]')!
     expect(row).toHaveTextContent('2e-5')
   })
 
@@ -207,15 +235,14 @@ describe('ModelsScreen', () => {
     expect(screen.getByRole('searchbox', { name: 'Search models' })).toHaveFocus()
     await user.keyboard('gs-apparel')
     await user.keyboard('{ArrowDown}')
-    expect(screen.getByRole('button', { name: 'gs-apparel-v3' })).toHaveFocus()
+    expect(screen.getByRole('rowheader', { name: 'gs-apparel-v3' })).toHaveFocus()
     await user.keyboard('j')
-    expect(screen.getByRole('button', { name: 'gs-apparel-v4' })).toHaveFocus()
+    expect(screen.getByRole('rowheader', { name: 'gs-apparel-v4' })).toHaveFocus()
     await user.keyboard('{Enter}')
     await waitFor(() => expect(lastUrl()).toContain('model=6e96dc35-4b56-4440-89bd-cb93cd966925'))
-    expect(screen.getByRole('rowheader', { name: 'gs-apparel-v4' }).closest('tr')).toHaveAttribute(
-      'aria-current',
-      'true',
-    )
+    expect(
+      screen.getByRole('rowheader', { name: 'gs-apparel-v4' }).closest('[role="row"]'),
+    ).toHaveAttribute('aria-current', 'true')
     await user.keyboard('{Escape}')
     await waitFor(() => expect(lastUrl()).not.toContain('model='))
     await user.keyboard('{Escape}')
@@ -224,8 +251,10 @@ describe('ModelsScreen', () => {
 
   it('opens a model from a click anywhere on its row, but not from a selection or its checkbox', async () => {
     const { user, lastUrl } = renderTable()
-    const row = screen.getByRole('rowheader', { name: 'gs-apparel-v4' }).closest('tr')!
-    const baseModel = within(row).getAllByRole('cell')[3]!
+    const row = screen
+      .getByRole('rowheader', { name: 'gs-apparel-v4' })
+      .closest<HTMLElement>('[role="row"]')!
+    const baseModel = within(row).getAllByRole('gridcell')[3]!
 
     await user.click(within(row).getByRole('checkbox', { name: /gs-apparel-v4$/ }))
     await waitFor(() => expect(lastUrl()).not.toContain('model='))
@@ -272,6 +301,6 @@ describe('ModelsScreen', () => {
   it('has its own state for an empty account', () => {
     renderApp(<ModelsScreen models={[]} credentials={credentials} />)
     expect(screen.getByText('This account has no models yet')).toBeInTheDocument()
-    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument()
   })
 })

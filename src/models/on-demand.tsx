@@ -4,12 +4,10 @@ import { preloadable, preloadWhileIdle } from '@/lib/preload'
 import { phaseFacetId } from '@/models/columns/column-registry'
 import { failureColumnId } from '@/models/columns/model-columns'
 import { statusPhase } from '@/models/domain/status'
+import { loadPanelBody } from '@/models/panel/panel-frame'
 import type { FailureTriageProps } from '@/models/toolbar/failure-triage'
 
 // Opened on demand: kept out of the initial bundle, one folder each.
-export const ModelPanel = lazy(() =>
-  import('@/models/panel/model-panel').then((module) => ({ default: module.ModelPanel })),
-)
 export const CompareView = lazy(() =>
   import('@/models/panel/compare-view').then((module) => ({ default: module.CompareView })),
 )
@@ -26,9 +24,13 @@ export function TriageStrip(props: FailureTriageProps) {
   return <FailureTriage {...props} />
 }
 
-/** Fetches the triage strip's code while idle; offline, or if that fails, it loads when shown. */
-export function usePrefetchTriage() {
-  useEffect(() => preloadWhileIdle(loadTriage), [])
+/**
+ * Fetches the code of the triage strip and of a model's details while idle: opening a model
+ * (the most common thing people do) or choosing Failed then shows it in the same frame.
+ * Offline, or if that fails, each loads when first shown.
+ */
+export function usePrefetchWhileIdle() {
+  useEffect(() => preloadWhileIdle(() => Promise.all([loadTriage(), loadPanelBody()])), [])
 }
 
 /** Triage shows once the failed models are asked for: by phase or status, or by a reason. */
@@ -42,15 +44,4 @@ export function triaging(selection: Record<string, readonly string[]>): boolean 
 
 function onlyFailed(values: readonly string[] = []): boolean {
   return values.length > 0 && values.every((value) => statusPhase(value) === 'failed')
-}
-
-export function PanelLoading() {
-  return (
-    <div
-      aria-busy="true"
-      className="flex w-full items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-600 lg:w-[38rem] lg:flex-none"
-    >
-      Loading…
-    </div>
-  )
 }

@@ -58,18 +58,18 @@ export function KeyScreen() {
   const hydrated = useHydrated()
   useDocumentTitle('Connect')
   return (
-    <main className="relative flex min-h-screen items-center justify-center bg-slate-50 p-4">
+    <main className="relative flex min-h-dvh items-center justify-center bg-canvas p-4">
       <div className="absolute top-3 right-3">
         <ThemeToggle />
       </div>
-      <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold text-slate-900">Marqtune Models</h1>
-        <p className="mt-1 text-sm text-slate-600">
+      <div className="w-full max-w-md rounded-xl border border-border bg-surface p-6 shadow-sm">
+        <h1 className="text-xl font-semibold text-foreground">Marqtune Models</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
           See every fine-tuned model of your Marqo account, find the ones that matter and copy what
           you need next.
         </p>
         <form onSubmit={submit} className="mt-5 flex flex-col gap-3" noValidate>
-          <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
+          <label htmlFor={inputId} className="text-sm font-medium text-foreground">
             API key
           </label>
           <input
@@ -82,9 +82,9 @@ export function KeyScreen() {
             onChange={(event) => setInput(event.target.value)}
             aria-describedby={hintId}
             aria-invalid={error instanceof KeyProblem || undefined}
-            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+            className="rounded-md border border-input bg-surface px-3 py-2 font-mono text-sm shadow-xs"
           />
-          <p id={hintId} className="text-xs text-slate-600">
+          <p id={hintId} className="text-xs text-muted-foreground">
             Your Marqo Cloud API key. It stays in this browser tab only and is sent only to this
             dashboard&rsquo;s server, which passes it to Marqtune.
           </p>
@@ -92,7 +92,7 @@ export function KeyScreen() {
             {connect.isPending ? 'Connecting…' : 'Connect'}
           </Button>
           {connect.isPending ? (
-            <div className="flex items-center justify-between gap-3 text-sm text-slate-600">
+            <div className="flex items-center justify-between gap-3 text-sm text-muted-foreground">
               <output>
                 <RequestStatus progress={progress} />
                 <LoadProgressView sessionId={candidate?.sessionId} />

@@ -33,8 +33,15 @@ export function installFakeCanvas(): { strokeStyles: string[] } {
     // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a stand-in, as documented
     return context as unknown as RenderingContext
   })
-  vi.stubGlobal('Path2D', function Path2D() {
-    return new Proxy({}, { get: () => noop })
-  })
+  // Not a stub undone after each test: a library may still draw a frame after the test's
+  // cleanup, and jsdom has no Path2D of its own for anything else to rely on.
+  if (!('Path2D' in globalThis)) {
+    Object.defineProperty(globalThis, 'Path2D', {
+      configurable: true,
+      value: function Path2D() {
+        return new Proxy({}, { get: () => noop })
+      },
+    })
+  }
   return { strokeStyles }
 }

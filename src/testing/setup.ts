@@ -45,9 +45,14 @@ document.addEventListener('click', (event) => {
 HTMLElement.prototype.hidePopover = function hidePopover(this: HTMLElement) {
   if (this.hasAttribute('data-test-popover-open')) togglePopover(this)
 }
+HTMLElement.prototype.showPopover = function showPopover(this: HTMLElement) {
+  if (!this.hasAttribute('data-test-popover-open')) togglePopover(this)
+}
+// Nothing scrolls in jsdom: bringing an element into view is a no-op.
+Element.prototype.scrollIntoView = function scrollIntoView() {}
 const popoverStyle = document.createElement('style')
 popoverStyle.textContent =
-  'dialog[popover][data-test-popover-open][data-test-popover-open] { display: block !important; }'
+  '[popover][data-test-popover-open][data-test-popover-open] { display: block !important; }'
 document.head.append(popoverStyle)
 
 // jsdom has no matchMedia: every media query is false (a light, wide, fine-pointer screen).

@@ -43,8 +43,9 @@ export class OpenRequests {
 /**
  * Gives each request an id (in `x-request-id` and in every error body) and writes one line when
  * its body really ends, not when the handler returns: a 200 cut off mid-body is logged as cut.
- * Method, route, outcome and sizes only: never a header value, so never the key. A request cut
- * by a forced stop before it was answered has `-` for its status.
+ * Method, route, outcome and sizes only: never a header value, so never the key, and never a
+ * byte of a request body (`received=` is its size, after the answer's, when one was read). A
+ * request cut by a forced stop before it was answered has `-` for its status.
  */
 export function accessLog(
   log: (line: string) => void,
@@ -64,6 +65,7 @@ export function accessLog(
       const route = c.get('route') ?? (routePath(c) || '-')
       const took = `${Math.round(performance.now() - started)}ms`
       const key = `key=${keyTag(c.req.header('x-api-key'))}`
+      const received = c.get('received')
       log(
         [
           c.req.method,
@@ -71,6 +73,7 @@ export function accessLog(
           status,
           took,
           `bytes=${sent.bytes}`,
+          ...(received === undefined ? [] : [`received=${received}`]),
           outcome,
           `id=${requestId}`,
           key,

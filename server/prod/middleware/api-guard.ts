@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 
-import { methodsAt, routeNames, routes } from '../../../common/routes'
+import { forwardedBody, matchRoute, methodsAt, routeNames, routes } from '../../../common/routes'
 import { failure, type ServerEnv } from '../context'
 
 /** Nothing under /api is a page: opened in a tab, an answer may not run or load anything. */
@@ -30,8 +30,9 @@ export function allowedMethods(path: string): readonly string[] {
 
 /**
  * What every /api request must be before any route looks at it: a method its path allows (a
- * HEAD would run the GET handler, that is a whole upstream GET thrown away), without a body,
- * with at most one key.
+ * HEAD would run the GET handler, that is a whole upstream GET thrown away), without a body
+ * unless its route takes one (`POST /api/evaluation`: read and checked by the route's handler,
+ * after the cross-site guard), with at most one key.
  */
 export const guardApiRequest: MiddlewareHandler<ServerEnv> = async (c, next) => {
   const allowed = allowedMethods(c.req.path)
@@ -40,11 +41,18 @@ export const guardApiRequest: MiddlewareHandler<ServerEnv> = async (c, next) => 
     c.header('allow', allowed.join(', '))
     return failure(c, 405, 'Method not allowed')
   }
-  if (hasBody(c)) return failure(c, 400, `A ${c.req.method} request cannot carry a body`)
+  if (hasBody(c) && !takesBody(c)) {
+    return failure(c, 400, `A ${c.req.method} request cannot carry a body`)
+  }
   if (keyHeaderCount(c) > 1) return failure(c, 400, 'More than one x-api-key header')
   await next()
   c.header('cache-control', 'no-store')
   return undefined
+}
+
+function takesBody(c: Context<ServerEnv>): boolean {
+  const match = matchRoute(c.req.method, apiRoutePath(c.req.path), forwardedRoutes)
+  return match !== undefined && forwardedBody(match.route) !== undefined
 }
 
 function hasBody(c: Context<ServerEnv>): boolean {

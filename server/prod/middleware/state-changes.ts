@@ -4,7 +4,7 @@ import { changesState } from '../../../common/routes'
 import { failure, type ServerEnv } from '../context'
 
 export const readOnlyMessage =
-  'This dashboard is read-only: releasing checkpoints and deleting models are turned off (READ_ONLY=true).'
+  'This dashboard is read-only: releasing checkpoints, deleting models and starting evaluations are turned off (READ_ONLY=true).'
 
 /**
  * Guards the requests that change something upstream (every route but a GET,

@@ -1,6 +1,11 @@
 import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
-import { createServer, type IncomingHttpHeaders } from 'node:http'
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import { connect, type Server } from 'node:net'
 
 import type { ServerEnv } from '../context'
@@ -21,6 +26,8 @@ export type SeenRequest = {
   method: string
   url: string
   headers: IncomingHttpHeaders
+  /** The request's body as text: empty for one sent without. */
+  body: string
   closedEarly: boolean
 }
 
@@ -33,10 +40,21 @@ export async function startFakeUpstream() {
       method: request.method ?? '',
       url: request.url ?? '',
       headers: request.headers,
+      body: '',
       closedEarly: false,
     }
     seen.push(record)
     response.on('close', () => (record.closedEarly = !response.writableFinished))
+    // Answered once the whole request is in, so a test reads the body it was sent.
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      record.body = Buffer.concat(chunks).toString('utf8')
+      answer(request, response)
+    })
+  })
+
+  function answer(request: IncomingMessage, response: ServerResponse) {
     const reply = state.reply
     if (reply.misbehave === 'hang') return
     if (reply.misbehave === 'reset') {
@@ -55,7 +73,7 @@ export async function startFakeUpstream() {
       return
     }
     response.end(body)
-  })
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${portOf(server)}`,

@@ -55,16 +55,18 @@ const busyRetryAfterSeconds = 2
 const bodyless = new Set([204, 205, 304])
 
 /**
- * Forwards one fixed, already-validated path to the Marqtune API. Only the key and `accept` go
- * upstream; redirects are never followed, so the key cannot be carried to another host. The
- * upstream request ends when the browser goes away, when the upstream takes too long to start
- * answering, or when it goes silent mid-body.
+ * Forwards one fixed, already-validated path to the Marqtune API, once: nothing here ever sends
+ * a request again. Only the key and `accept` go upstream, and with an already-checked JSON `body`
+ * its type and length; redirects are never followed, so the key cannot be carried to another
+ * host. The upstream request ends when the browser goes away, when the upstream takes too long
+ * to start answering, or when it goes silent mid-body.
  */
 export async function forward(
   c: Context<ServerEnv>,
   path: string,
   settings: ForwardSettings,
   method: UpstreamMethod = 'GET',
+  body?: Uint8Array<ArrayBuffer>,
 ) {
   const upstream: Forwarder = {
     ...upstreamDefaults,
@@ -97,7 +99,7 @@ export async function forward(
   }
 
   try {
-    const answer = await startAnswer(upstream, path, apiKey, controller, method)
+    const answer = await startAnswer(upstream, path, apiKey, controller, method, body)
     if (typeof answer === 'number') {
       finish()
       return answer === 504
@@ -118,6 +120,7 @@ async function startAnswer(
   apiKey: string,
   controller: AbortController,
   method: UpstreamMethod,
+  body: Uint8Array<ArrayBuffer> | undefined,
 ): Promise<UpstreamAnswer | 502 | 504> {
   let timedOut = false
   const timer = setTimeout(() => {
@@ -125,11 +128,14 @@ async function startAnswer(
     controller.abort(new DOMException('The upstream took too long', 'TimeoutError'))
   }, upstream.timeoutMs)
   try {
+    const headers: Record<string, string> = { accept: 'application/json', 'x-api-key': apiKey }
+    if (body) headers['content-type'] = 'application/json'
     return await upstream.send(
       new URL(`${upstream.baseUrl}${path}`),
-      { accept: 'application/json', 'x-api-key': apiKey },
+      headers,
       controller.signal,
       method,
+      body,
     )
   } catch {
     return timedOut ? 504 : 502

@@ -12,15 +12,17 @@ export type UpstreamAnswer = {
 export type UpstreamMethod = 'GET' | 'POST' | 'DELETE'
 
 /**
- * Sends one request (a GET unless told otherwise, never with a body) upstream with exactly `headers`, and resolves once the status and headers are
- * in. Rejects when the upstream cannot be reached, answers what HTTP cannot parse, or `signal`
- * aborts; an abort later ends the body too.
+ * Sends one request (a GET unless told otherwise) upstream with exactly `headers` and, for a POST
+ * that has one, `body` (its length declared), and resolves once the status and headers are in.
+ * Rejects when the upstream cannot be reached, answers what HTTP cannot parse, or `signal`
+ * aborts; an abort later ends the body too. Never sends anything twice.
  */
 export type UpstreamSend = (
   url: URL,
   headers: Record<string, string>,
   signal: AbortSignal,
   method?: UpstreamMethod,
+  body?: Uint8Array<ArrayBuffer>,
 ) => Promise<UpstreamAnswer>
 
 /**
@@ -43,14 +45,18 @@ const agents = {
  * and `connection`, which the transport needs). No `accept-encoding` is sent: an answer comes
  * back as it is stored, so its length and the size limit mean the same thing.
  */
-export const nodeSend: UpstreamSend = (url, headers, signal, method = 'GET') =>
+export const nodeSend: UpstreamSend = (url, headers, signal, method = 'GET', body) =>
   new Promise((resolve, reject) => {
     const secure = url.protocol === 'https:'
     const send = secure ? httpsRequest : httpRequest
     const request = send(url, {
       method,
-      // A POST or DELETE says outright that it has no body, rather than node's chunked default.
-      headers: method === 'GET' ? headers : { ...headers, 'content-length': '0' },
+      // A POST or DELETE says outright how long its body is (none: 0), rather than node's
+      // chunked default.
+      headers:
+        method === 'GET'
+          ? headers
+          : { ...headers, 'content-length': String(body?.byteLength ?? 0) },
       agent: secure ? agents.https : agents.http,
       signal,
     })
@@ -70,7 +76,7 @@ export const nodeSend: UpstreamSend = (url, headers, signal, method = 'GET') =>
         body: bodyOf(response),
       })
     })
-    request.end()
+    request.end(body)
   })
 
 /** The body as a web stream that reads from the upstream only as fast as it is read itself. */

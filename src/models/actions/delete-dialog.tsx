@@ -119,7 +119,7 @@ export function DeleteDialog({
       <p>Deleting cannot be undone. It also stops a training task that is still running.</p>
       <ul
         aria-label={single ? 'The model to delete' : 'The models to delete'}
-        className="flex max-h-64 flex-col divide-y divide-slate-100 overflow-auto rounded-md border border-slate-200"
+        className="flex max-h-64 flex-col divide-y divide-border overflow-auto rounded-md border border-border"
       >
         {models.map((model) => {
           const outcome = outcomes?.get(model.modelId)
@@ -127,18 +127,20 @@ export function DeleteDialog({
             <li key={model.modelId} className="flex flex-col gap-0.5 px-2 py-1.5">
               <span className="flex flex-wrap items-baseline gap-2">
                 <span className="font-medium break-words">{displayName(model)}</span>
-                <span className="text-slate-600">{model.status}</span>
+                <span className="text-muted-foreground">{model.status}</span>
                 {outcome ? (
                   <span
-                    className={`ml-auto text-xs font-medium ${outcome.state === 'failed' ? 'text-red-800' : 'text-slate-700'}`}
+                    className={`ml-auto text-xs font-medium ${outcome.state === 'failed' ? 'text-danger-text' : 'text-muted-foreground'}`}
                   >
                     {outcomeWords[outcome.state]}
                   </span>
                 ) : null}
               </span>
-              <code className="font-mono text-xs break-all text-slate-600">{model.modelId}</code>
+              <code className="font-mono text-xs break-all text-muted-foreground">
+                {model.modelId}
+              </code>
               {outcome?.state === 'failed' ? (
-                <span className="text-xs text-red-800">{outcome.message}</span>
+                <span className="text-xs text-danger-text">{outcome.message}</span>
               ) : null}
             </li>
           )
@@ -161,7 +163,7 @@ export function DeleteDialog({
             onChange={(event) => setTyped(event.target.value)}
             autoComplete="off"
             spellCheck={false}
-            className="rounded-md border border-slate-300 px-2 py-1 font-mono text-sm focus:border-red-600 focus:ring-2 focus:ring-red-600/30 focus:outline-none"
+            className="rounded-md border border-input bg-surface px-2 py-1 font-mono text-sm"
           />
         </div>
       )}

@@ -5,6 +5,7 @@ import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { serverConfigQuery } from '@/api/server-config'
 import { ErrorBoundary } from '@/components/error-boundary'
+import { useNotices } from '@/components/notices'
 import { plural } from '@/lib/format'
 import { displayName } from '@/models/domain/model-fields'
 
@@ -41,7 +42,7 @@ export function useModelActions({
   const allowed = config.data?.readOnly === false
   const [request, setRequest] = useState<Request>()
   const [deleting, setDeleting] = useState<ReadonlySet<string>>(() => new Set())
-  const [notice, setNotice] = useState('')
+  const { notify } = useNotices()
 
   const requestDelete = useCallback(
     (ids: string[], single = false) =>
@@ -66,13 +67,16 @@ export function useModelActions({
       const model = byId().get(id)
       return model ? displayName(model) : id
     })
-    setNotice(
-      deleted.length === 1
-        ? `Deleted ${names[0]}.`
-        : deleted.length
-          ? `Deleted ${plural(deleted.length, 'model')}.`
-          : '',
-    )
+    if (deleted.length) {
+      notify({
+        id: 'deleted',
+        tone: 'success',
+        text:
+          deleted.length === 1
+            ? `Deleted ${names[0]}.`
+            : `Deleted ${plural(deleted.length, 'model')}.`,
+      })
+    }
     if (current.single) {
       if (deleted.length) {
         setRequest(undefined)
@@ -83,17 +87,9 @@ export function useModelActions({
     setSelection(failed)
   }
 
+  // The dialog is modal, in the top layer: it moves nothing on the page.
   const element: ReactNode = (
     <>
-      {config.data?.readOnly ? (
-        <p className="text-sm text-slate-700">
-          This dashboard is read-only: its server does not let it release checkpoints or delete
-          models (READ_ONLY). Copying the code to do it elsewhere still works.
-        </p>
-      ) : null}
-      <p aria-live="polite" className="text-sm text-emerald-800 empty:hidden">
-        {notice}
-      </p>
       {request?.models.length ? (
         <ErrorBoundary what="The delete dialog">
           <Suspense fallback={null}>
@@ -111,5 +107,5 @@ export function useModelActions({
     </>
   )
 
-  return { allowed, deleting, requestDelete, element }
+  return { allowed, readOnly: config.data?.readOnly === true, deleting, requestDelete, element }
 }

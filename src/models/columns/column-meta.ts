@@ -1,4 +1,6 @@
-import { columnVisibilityFeature, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
+import { rowSortingFeature, tableFeatures } from '@tanstack/react-table'
+
+import type { ReactNode } from 'react'
 
 import type { Model } from '@/api/model-schema'
 import type { SortValue } from '@/models/engine/ranks'
@@ -7,10 +9,12 @@ import type { SortValue } from '@/models/engine/ranks'
 export type ModelColumnMeta = {
   /** The column's name in menus and headers. */
   label: string
-  /** Width in pixels; the table is laid out fixed so virtual rows never shift columns. */
+  /** Width in pixels until the reader resizes it; the grid's rows never shift their columns. */
   width: number
-  /** Width on a narrow screen, for the columns that stay in view there (name, status). */
-  narrowWidth?: number
+  /** The column takes the room the others leave, from `width` up (the name). */
+  grow?: true
+  /** The cell's content; by default its `text`, with the search's matches marked if `highlight`. */
+  cell?: (model: Model) => ReactNode
   sortKey: (model: Model) => SortValue
   /** The cell as plain text, for exports: whole values, no abbreviations. */
   text: (model: Model) => string
@@ -28,11 +32,10 @@ export type ModelColumnMeta = {
   defaultVisible: boolean
 }
 
-// Sorting and filtering run on our own index (src/models/engine); the table holds their state,
-// the column definitions, visibility and rendering.
+// Sorting and filtering run on our own index (src/models/engine), and the grid draws rows from
+// the column meta; TanStack holds the sort state and the column definitions.
 export const modelTableFeatures = tableFeatures({
   rowSortingFeature,
-  columnVisibilityFeature,
   // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a type-only slot, as documented
   columnMeta: {} as ModelColumnMeta,
 })

@@ -19,16 +19,16 @@ export function hyperparameterColumn(key: string) {
 function createColumn(key: string) {
   return column.accessor((model) => model.hyperparameters[key], {
     id: `${hyperparameterPrefix}${key}`,
-    cell: ({ getValue }) => {
-      const text = formatValue(getValue())
-      return (
-        <span className="block truncate font-mono text-xs" title={text}>
-          <Highlight text={text} />
-        </span>
-      )
-    },
     meta: {
       label: key,
+      cell: (model) => {
+        const text = formatValue(model.hyperparameters[key])
+        return (
+          <span className="truncate font-mono text-xs" title={text}>
+            <Highlight text={text} />
+          </span>
+        )
+      },
       highlight: true,
       text: (model) => formatValue(model.hyperparameters[key]),
       width: 140,

@@ -21,118 +21,123 @@ export const column = createColumnHelper<typeof modelTableFeatures, Model>()
 export const nameColumnId = 'modelName'
 export const failureColumnId = 'failureReason'
 
+/**
+ * The model columns. Shown by default are the ones that tell models apart at a glance and fit
+ * 1,280 px beside each other: name, status, id, base model, instance type and checkpoints. Hidden
+ * until chosen: the time limit (most tasks are started without one, so the column would say
+ * "24 h default" on nearly every row; the panel shows it), the newest checkpoint (the count says
+ * as much in a list, the panel names it) and the failure reason (the Failed filter groups them).
+ */
 export const modelColumns = column.columns([
   column.accessor('modelName', {
-    enableHiding: false,
-    // The name cell is rendered by the row itself: it is the row's button.
     meta: {
       label: 'Name',
       text: (model) => model.modelName,
-      width: 300,
-      narrowWidth: 140,
+      // The name takes the room the other columns leave, from this width up.
+      width: 240,
+      grow: true,
       sortKey: (model) => model.modelName,
       defaultVisible: true,
     },
   }),
   column.accessor('status', {
-    cell: ({ row: { original: model } }) => <StatusBadge model={model} progress />,
     meta: {
       label: 'Status',
+      cell: (model) => <StatusBadge model={model} progress />,
       highlight: true,
       text: statusText,
-      width: 210,
-      narrowWidth: 160,
+      width: 212,
       sortKey: (model) => phaseRank[phaseOf(model)],
       facet: { valueOf: (model) => model.status },
       defaultVisible: true,
     },
   }),
   column.accessor('modelId', {
-    cell: ({ getValue }) => (
-      <span title={getValue()} className="font-mono text-xs text-slate-600">
-        <Highlight text={shortId(getValue())} />
-      </span>
-    ),
     meta: {
       label: 'ID',
+      cell: (model) => (
+        <span title={model.modelId} className="font-mono text-xs text-muted-foreground">
+          <Highlight text={shortId(model.modelId)} />
+        </span>
+      ),
       highlight: true,
       text: (model) => model.modelId,
       mono: true,
-      width: 110,
+      width: 104,
       sortKey: (model) => model.modelId,
       defaultVisible: true,
     },
   }),
   column.accessor('baseModel', {
-    cell: ({ row: { original: model } }) => (
-      <span className="block truncate" title={baseModelText(model)}>
-        <Highlight text={model.baseModel} />
-        {model.baseCheckpoint ? (
-          <span className="text-slate-500">
-            {' · '}
-            <Highlight text={model.baseCheckpoint} />
-          </span>
-        ) : null}
-      </span>
-    ),
     meta: {
       label: 'Base model',
+      cell: (model) => (
+        <span className="truncate font-mono text-xs" title={baseModelText(model)}>
+          <Highlight text={model.baseModel} />
+          {model.baseCheckpoint ? (
+            <span className="text-muted-foreground">
+              {' · '}
+              <Highlight text={model.baseCheckpoint} />
+            </span>
+          ) : null}
+        </span>
+      ),
       highlight: true,
       text: baseModelText,
       mono: true,
-      width: 340,
+      width: 264,
+      grow: true,
       sortKey: (model) => model.baseModel,
       facet: { valueOf: (model) => model.baseModel },
       defaultVisible: true,
     },
   }),
   column.accessor('instanceType', {
-    cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: 'Instance type',
       highlight: true,
       text: (model) => model.instanceType,
-      width: 180,
+      width: 176,
       sortKey: (model) => model.instanceType,
       facet: { valueOf: (model) => model.instanceType },
       defaultVisible: true,
     },
   }),
   column.accessor('maxTrainingTime', {
-    cell: ({ row: { original: model }, getValue }) => {
-      const seconds = getValue()
-      if (seconds !== undefined) {
-        return <span title={`${formatCount(seconds)} s`}>{formatDuration(seconds)}</span>
-      }
-      const came = cameAs(model, 'maxTrainingTime')
-      return came === undefined ? (
-        <span className="text-slate-600">{noTimeLimit}</span>
-      ) : (
-        <span className="text-amber-800" title="Not a number of seconds: shown as it came">
-          {came}
-        </span>
-      )
-    },
     meta: {
       label: 'Max training time',
+      cell: (model) => {
+        const seconds = model.maxTrainingTime
+        if (seconds !== undefined) {
+          return <span title={`${formatCount(seconds)} s`}>{formatDuration(seconds)}</span>
+        }
+        const came = cameAs(model, 'maxTrainingTime')
+        return came === undefined ? (
+          <span className="text-muted-foreground">{noTimeLimit}</span>
+        ) : (
+          <span className="text-warning-text" title="Not a number of seconds: shown as it came">
+            {came}
+          </span>
+        )
+      },
       text: (model) =>
         model.maxTrainingTime === undefined
           ? (cameAs(model, 'maxTrainingTime') ?? '')
           : String(model.maxTrainingTime),
       readable: timeLimitText,
-      width: 185,
+      width: 184,
       sortKey: (model) => model.maxTrainingTime,
       align: 'end',
-      defaultVisible: true,
+      defaultVisible: false,
     },
   }),
   column.accessor((model) => model.checkpoints.length, {
     id: 'checkpoints',
-    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
     meta: {
       label: 'Checkpoints',
+      cell: (model) => <span className="tabular-nums">{model.checkpoints.length}</span>,
       text: (model) => String(model.checkpoints.length),
-      width: 130,
+      width: 120,
       sortKey: (model) => model.checkpoints.length,
       align: 'end',
       defaultVisible: true,
@@ -141,7 +146,6 @@ export const modelColumns = column.columns([
   column.accessor((model) => newestCheckpoint(model) ?? '', {
     // The id is in shared links (?cols=…): it keeps its first name.
     id: 'latestCheckpoint',
-    cell: ({ getValue }) => <Highlight text={getValue()} />,
     meta: {
       label: newestCheckpointLabel,
       highlight: true,
@@ -154,13 +158,13 @@ export const modelColumns = column.columns([
   }),
   column.accessor((model) => model.failureReason ?? '', {
     id: failureColumnId,
-    cell: ({ getValue }) => (
-      <span className="block truncate" title={getValue()}>
-        <Highlight text={getValue().split('\n')[0] ?? ''} />
-      </span>
-    ),
     meta: {
       label: 'Failure reason',
+      cell: (model) => (
+        <span className="truncate" title={model.failureReason}>
+          <Highlight text={model.failureReason?.split('\n')[0] ?? ''} />
+        </span>
+      ),
       highlight: true,
       text: (model) => model.failureReason ?? '',
       width: 360,

@@ -16,7 +16,7 @@ export function TrainingProgressBar({
   const progress = trainingProgress(model)
   const text = progressText(progress)
   if (progress.planned === undefined) {
-    return <span className="text-xs whitespace-nowrap text-slate-600">{text}</span>
+    return <span className="text-xs whitespace-nowrap text-muted-foreground">{text}</span>
   }
   const done = Math.min(progress.done, progress.planned)
   return (
@@ -30,14 +30,14 @@ export function TrainingProgressBar({
         aria-valuemax={progress.planned}
         aria-valuenow={done}
         aria-valuetext={text}
-        className={`${compact ? 'w-10' : 'w-40'} h-1.5 flex-none overflow-hidden rounded-full bg-slate-200`}
+        className={`${compact ? 'w-8' : 'w-40'} h-1.5 flex-none overflow-hidden rounded-full bg-border`}
       >
         <span
-          className="block h-full rounded-full bg-sky-600"
+          className="block h-full rounded-full bg-info"
           style={{ width: `${(done / progress.planned) * 100}%` }}
         />
       </span>
-      <span className="truncate text-xs whitespace-nowrap text-slate-700">
+      <span className="truncate text-xs whitespace-nowrap text-muted-foreground tabular-nums">
         {compact ? `${done}/${progress.planned}` : text}
       </span>
     </span>

@@ -4,40 +4,39 @@ import { Highlight } from '@/components/highlight'
 import {
   isInProgress,
   phaseOf,
-  secondaryStatusShown,
+  statusText,
+  statusWord,
   type StatusPhase,
 } from '@/models/domain/status'
 import { TrainingProgressBar } from './progress-bar'
 
 /** How each phase looks: never colour alone, always its icon and the service's words too. */
 export const phaseLooks: Record<StatusPhase, { tone: BadgeTone; icon: string }> = {
-  waiting: { tone: 'violet', icon: '◷' },
-  running: { tone: 'blue', icon: '▶' },
-  ready: { tone: 'green', icon: '✓' },
-  stopped: { tone: 'gray', icon: '■' },
-  failed: { tone: 'red', icon: '✕' },
-  unknown: { tone: 'amber', icon: '?' },
+  waiting: { tone: 'waiting', icon: '◷' },
+  running: { tone: 'info', icon: '▶' },
+  ready: { tone: 'success', icon: '✓' },
+  stopped: { tone: 'neutral', icon: '■' },
+  failed: { tone: 'danger', icon: '✕' },
+  unknown: { tone: 'warning', icon: '?' },
 }
 
 /**
- * The service's status in its own spelling, with the phase's icon and colour, the finer phase,
- * and how far training has got while it is in progress (`progress`: in the table's cell).
+ * The phase's icon and colour with the word that decided it (statusWord), in a badge of one
+ * width so a column of them lines up; both statuses in full on hover and for export
+ * (statusText). With `progress` (the table's cell), how far training has got while it is in
+ * progress.
  */
 export function StatusBadge({ model, progress = false }: { model: Model; progress?: boolean }) {
   const phaseName = phaseOf(model)
   const phase = phaseLooks[phaseName]
-  const secondary = secondaryStatusShown(model)
   return (
-    <span className="flex items-center gap-1.5 truncate">
-      <Badge tone={phase.tone}>
+    <span className="flex min-w-0 items-center gap-2">
+      <Badge tone={phase.tone} title={statusText(model)} className="w-[6.75rem] flex-none">
         <span aria-hidden="true">{phase.icon}</span>
-        <Highlight text={model.status} />
-      </Badge>
-      {secondary ? (
-        <span className="truncate text-xs text-slate-600">
-          <Highlight text={secondary} />
+        <span className="truncate">
+          <Highlight text={statusWord(model)} />
         </span>
-      ) : null}
+      </Badge>
       {progress && isInProgress(phaseName) ? <TrainingProgressBar model={model} compact /> : null}
     </span>
   )

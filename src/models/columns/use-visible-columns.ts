@@ -7,10 +7,16 @@ import { hyperparameterColumn, hyperparameterPrefix } from './hyperparameter-col
 import { baseColumnIds, columnIdOf } from './column-registry'
 
 const defaultColumns = modelColumns.filter((column) => column.meta?.defaultVisible).map(columnIdOf)
+const baseColumns = new Map(modelColumns.map((definition) => [columnIdOf(definition), definition]))
+
+/** A visible column's definition by id: one of the table's own, or a hyperparameter's. */
+function columnById(id: string) {
+  return baseColumns.get(id) ?? hyperparameterColumn(id.slice(hyperparameterPrefix.length))
+}
 
 /**
- * The columns to show: from the URL, else this browser's preference, else the defaults; unknown
- * ids dropped, the name always first. Choices go to both the URL and the preference.
+ * The columns to show, in the order chosen: from the URL, else this browser's preference, else
+ * the defaults; unknown ids dropped, the name always first. Choices go to both the URL and the preference.
  */
 export function useVisibleColumns(
   requestedInUrl: string[] | null,
@@ -26,21 +32,9 @@ export function useVisibleColumns(
     return [nameColumnId, ...requested.filter((id) => id !== nameColumnId && known.has(id))]
   }, [requestedInUrl, hyperparameterKeys])
 
-  // Column objects stay the same while the set of hyperparameter columns does.
-  const signature = visible.filter((id) => id.startsWith(hyperparameterPrefix)).join('\n')
-  const columns = useMemo(
-    () => [
-      ...modelColumns,
-      ...(signature ? signature.split('\n') : []).map((id) =>
-        hyperparameterColumn(id.slice(hyperparameterPrefix.length)),
-      ),
-    ],
-    [signature],
-  )
-  const visibility = useMemo(
-    () => Object.fromEntries(baseColumnIds.map((id) => [id, visible.includes(id)])),
-    [visible],
-  )
+  // The same column objects, in the order chosen, for as long as the choice is the same.
+  const signature = visible.join('\n')
+  const columns = useMemo(() => signature.split('\n').map(columnById), [signature])
   const change = useCallback(
     (next: string[] | null) => {
       setInUrl(next)
@@ -48,5 +42,5 @@ export function useVisibleColumns(
     },
     [setInUrl],
   )
-  return { ids: visible, columns, visibility, change }
+  return { ids: visible, columns, change }
 }

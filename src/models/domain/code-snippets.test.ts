@@ -92,6 +92,13 @@ describe('the snippets', () => {
     const evaluate = codeSnippet('python', 'evaluate', bare, 'epoch_1')
     expect(evaluate).toContain('<QUERY_COLUMN>')
     expect(evaluate).toContain('<DOCUMENT_COLUMN>')
+    // The weights are required too: one to fill in per column, and the note says they are numbers.
+    expect(evaluate).toContain('"leftWeights": ["<QUERY_WEIGHT>"]')
+    expect(evaluate).toContain('# Each <…_WEIGHT> is a number')
+    const twoColumns = makeModel({ modelId, hyperparameters: { rightKeys: ['image', 'title'] } })
+    expect(codeSnippet('curl', 'evaluate', twoColumns, 'epoch_1')).toContain(
+      '"rightWeights": [\n      "<DOCUMENT_WEIGHT>",\n      "<DOCUMENT_WEIGHT>"\n    ]',
+    )
     const train = codeSnippet('python', 'train', bare, 'epoch_1')
     expect(train).toContain('instance_type="marqtune.custom",')
     expect(train).not.toContain('max_training_time')

@@ -1,7 +1,10 @@
+import { evaluationRequestBody, type EvaluationRequest } from '@common/evaluation-request'
 import { routePath } from '@common/routes'
 
 import { jsonDepthLimit, jsonText } from '@/lib/json-text'
 import type { Model } from '@/api/model-schema'
+
+import { checkpointReference, evaluationParametersFrom } from './evaluation-parameters'
 
 /**
  * Copy as code: what a person runs next, as the official Python client (`marqtune` 0.2.x) or
@@ -29,7 +32,6 @@ const datasetPlaceholder = {
   evaluate: '<EVALUATION_DATASET_ID>',
   train: '<TRAINING_DATASET_ID>',
 } as const
-const evaluationKeys = ['leftKeys', 'leftWeights', 'rightKeys', 'rightWeights', 'weightKey']
 
 export function codeSnippet(
   language: SnippetLanguage,
@@ -51,23 +53,20 @@ function pythonSnippet(
 ): string {
   const head = (placeholders: string[], imports: string[] = []) =>
     pythonHead(baseUrl, placeholders, imports)
-  const reference = `${model.modelId}/${checkpoint}`
+  const reference = checkpointReference(model.modelId, checkpoint)
   switch (action) {
     case 'download':
       return `${head([])}client.model(${pythonString(model.modelId)}).download(checkpoint=${pythonString(checkpoint)})\n`
     case 'release':
       return `${head([])}client.model(${pythonString(model.modelId)}).release(${pythonString(checkpoint)})\n`
     case 'evaluate': {
-      const { parameters, placeholders } = evaluationParameters(model)
-      return `${head([datasetPlaceholder.evaluate, ...placeholders])}${call(
-        'evaluation = client.evaluate',
-        [
-          ['dataset_id', pythonString(datasetPlaceholder.evaluate)],
-          ['model', pythonString(reference)],
-          ['hyperparameters', pythonLiteral(parameters, 1)],
-          ['wait_for_completion', 'True'],
-        ],
-      )}`
+      const { body, placeholders } = evaluateBody(model, checkpoint)
+      return `${head(placeholders)}${call('evaluation = client.evaluate', [
+        ['dataset_id', pythonString(body.datasetId)],
+        ['model', pythonString(body.model)],
+        ['hyperparameters', pythonLiteral(body.hyperparameters, 1)],
+        ['wait_for_completion', 'True'],
+      ])}`
     }
     default: {
       const instance = instanceTypes[model.instanceType.toLowerCase()]
@@ -96,7 +95,7 @@ function pythonSnippet(
 /** The client, with the key from the environment; a note on top naming any placeholders. */
 function pythonHead(baseUrl: string, placeholders: string[], imports: string[]): string {
   return [
-    ...(placeholders.length ? [placeholderNote(placeholders)] : []),
+    ...(placeholders.length ? placeholderNote(placeholders).split('\n') : []),
     'import os',
     '',
     'from marqtune.client import Client',
@@ -116,7 +115,7 @@ function curlSnippet(
   const curl = (method: 'GET' | 'POST', path: string, body?: unknown) =>
     curlCommand(baseUrl, method, path, body)
   const { modelId } = model
-  const reference = `${modelId}/${checkpoint}`
+  const reference = checkpointReference(modelId, checkpoint)
   switch (action) {
     case 'download':
       return [
@@ -126,15 +125,10 @@ function curlSnippet(
     case 'release':
       return curl('POST', routePath('releaseCheckpoint', { modelId, checkpoint }))
     case 'evaluate': {
-      const { parameters, placeholders } = evaluationParameters(model)
-      return [
-        placeholderNote([datasetPlaceholder.evaluate, ...placeholders]),
-        curl('POST', routePath('startEvaluation'), {
-          datasetId: datasetPlaceholder.evaluate,
-          model: reference,
-          hyperparameters: parameters,
-        }),
-      ].join('\n')
+      const { body, placeholders } = evaluateBody(model, checkpoint)
+      return [placeholderNote(placeholders), curl('POST', routePath('startEvaluation'), body)].join(
+        '\n',
+      )
     }
     default:
       return [
@@ -166,30 +160,46 @@ function hasParameters(model: Model): boolean {
   return Object.keys(model.hyperparameters).length > 0
 }
 
-/** Evaluation takes the training's column keys and weights; missing columns are placeholders. */
-function evaluationParameters(model: Model): {
-  parameters: Record<string, unknown>
-  placeholders: string[]
-} {
-  const parameters: Record<string, unknown> = {}
-  const placeholders: string[] = []
-  for (const key of evaluationKeys) {
-    if (key in model.hyperparameters) parameters[key] = model.hyperparameters[key]
-  }
-  for (const [key, placeholder] of [
-    ['leftKeys', '<QUERY_COLUMN>'],
-    ['rightKeys', '<DOCUMENT_COLUMN>'],
+/**
+ * The evaluate request, built as the dashboard's own evaluate sends it (`evaluationRequestBody`,
+ * with the training's parameters, `evaluationParametersFrom`). What the model's training lacks
+ * is a placeholder: a column list, or a weight for each column.
+ */
+function evaluateBody(
+  model: Model,
+  checkpoint: string,
+): { body: EvaluationRequest; placeholders: string[] } {
+  const parameters = evaluationParametersFrom(model.hyperparameters)
+  const placeholders: string[] = [datasetPlaceholder.evaluate]
+  for (const [side, column, weight] of [
+    ['left', '<QUERY_COLUMN>', '<QUERY_WEIGHT>'],
+    ['right', '<DOCUMENT_COLUMN>', '<DOCUMENT_WEIGHT>'],
   ] as const) {
-    if (!(key in parameters)) {
-      parameters[key] = [placeholder]
-      placeholders.push(placeholder)
+    const keys = `${side}Keys`
+    if (!(keys in parameters)) {
+      parameters[keys] = [column]
+      placeholders.push(column)
+    }
+    const weights = `${side}Weights`
+    if (!(weights in parameters)) {
+      const count = Array.isArray(parameters[keys]) ? parameters[keys].length : 1
+      parameters[weights] = Array.from({ length: Math.max(1, count) }, () => weight)
+      placeholders.push(weight)
     }
   }
-  return { parameters, placeholders }
+  const body = evaluationRequestBody({
+    datasetId: datasetPlaceholder.evaluate,
+    model: checkpointReference(model.modelId, checkpoint),
+    hyperparameters: parameters,
+  })
+  return { body, placeholders }
 }
 
 function placeholderNote(placeholders: string[]): string {
-  return `# Replace ${placeholders.join(', ')} before running.`
+  const note = `# Replace ${placeholders.join(', ')} before running.`
+  return placeholders.some((placeholder) => placeholder.endsWith('_WEIGHT>'))
+    ? `${note}\n# Each <…_WEIGHT> is a number: replace it quotes and all.`
+    : note
 }
 
 function call(target: string, args: Array<[string, string]>): string {

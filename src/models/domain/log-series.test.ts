@@ -133,7 +133,9 @@ describe('logSeries', () => {
     })
   })
 
-  it('reads a 500-line page in a few milliseconds, and a hostile one too', () => {
+  // The speed is the benchmark's (npm run bench:evaluations); a pattern that backtracked
+  // without end on the hostile page would blow the test's own time limit by far.
+  it('reads a 500-line page whole, and a hostile one without a series', () => {
     const page = lines(
       ...Array.from(
         { length: 500 },
@@ -146,16 +148,8 @@ describe('logSeries', () => {
         index % 2 ? `'${'a:'.repeat(2_000)}` : `${'1/'.repeat(1_000)}${'epoch '.repeat(300)}`,
       ),
     )
-    // A few ms here once warm (bench: scripts/bench-evaluations.ts); the budgets are generous for
-    // a shared machine, and far below the seconds a quadratic scan of the hostile page takes.
-    for (const [log, budget] of [
-      [page, 50],
-      [hostile, 150],
-    ] as const) {
-      logSeries(log)
-      const started = performance.now()
-      logSeries(log)
-      expect(performance.now() - started).toBeLessThan(budget)
-    }
+    const loss = preferredSeries(logSeries(page))?.series.find((series) => series.key === 'loss')
+    expect(loss?.points).toHaveLength(500)
+    expect(logSeries(hostile).linesRead).toBe(0)
   })
 })

@@ -202,15 +202,14 @@ describe('evaluationMetrics, from the log', () => {
     expect(reading.values).toEqual([])
   })
 
-  it('reads a 500-line log in a few milliseconds', () => {
+  // The speed is the benchmark's (npm run bench:evaluations); a reader gone quadratic would
+  // blow the test's own time limit by far.
+  it('reads the results line of a 500-line log', () => {
     const page = lines(
       ...Array.from({ length: 499 }, (_, index) => `step ${index} {'loss': ${1 / (index + 1)}}`),
       "Evaluation results: {'NDCG@10': 0.42}",
     ).toReversed()
-    const started = performance.now()
     expect(metricsInLog(page)?.line.message).toContain('Evaluation results')
-    // A few ms here; generous for a loaded machine, far below a quadratic reader's seconds.
-    expect(performance.now() - started).toBeLessThan(100)
   })
 })
 

@@ -4,6 +4,46 @@ import { oncePerList } from '@/lib/once'
 /** Where a model is in its life; the service's own spelling is always what is shown. */
 export type StatusPhase = 'waiting' | 'running' | 'ready' | 'stopped' | 'failed' | 'unknown'
 
+/** Each phase in words: the summary bar, the quick filters, a filter's chip. */
+export const phaseLabels: Record<StatusPhase, string> = {
+  waiting: 'Waiting',
+  running: 'Running',
+  ready: 'Ready',
+  stopped: 'Stopped',
+  failed: 'Failed',
+  unknown: 'Other',
+}
+
+/**
+ * Phase values a link may hold besides the phases themselves: `in-progress` is queued and
+ * running together, whatever the account holds when the link is opened.
+ */
+export const phaseGroups: Record<string, readonly StatusPhase[]> = {
+  'in-progress': ['waiting', 'running'],
+}
+
+/** A phase value in words: a phase's label, `In progress` for the group. */
+export function phaseLabelOf(value: string): string {
+  if (value === 'in-progress') return 'In progress'
+  return isPhase(value) ? phaseLabels[value] : value
+}
+
+function isPhase(value: string): value is StatusPhase {
+  return Object.hasOwn(phaseRank, value)
+}
+
+/** A value a link's phase filter may hold: a phase, or a group of them. */
+export function isPhaseValue(value: string): boolean {
+  return isPhase(value) || Object.hasOwn(phaseGroups, value)
+}
+
+/** The phases a link's phase values stand for; a value that is no phase stands for itself. */
+export function phasesOf(values: readonly string[]): string[] {
+  return values.flatMap((value) =>
+    Object.hasOwn(phaseGroups, value) ? [...phaseGroups[value]!] : [value],
+  )
+}
+
 /** The phases in lifecycle order: how the status column sorts. */
 export const phaseRank: Record<StatusPhase, number> = {
   waiting: 0,
@@ -93,6 +133,19 @@ export function isInProgress(phase: StatusPhase): boolean {
 export const inProgressIds = oncePerList((models: readonly Model[]): readonly string[] =>
   models.filter((model) => isInProgress(phaseOf(model))).map((model) => model.modelId),
 )
+
+/**
+ * The word that decided a model's phase, in the service's own spelling: a terminal status, else
+ * the finer secondary status when it names a phase, else the status. The badge shows this word,
+ * so one word always comes with one icon and colour: a task whose status says `running` while
+ * its secondary status says `provisioning` reads `provisioning`, as it is waiting.
+ */
+export function statusWord({ status, secondaryStatus }: Model): string {
+  const primary = phaseOfName(status)
+  if (primary === 'ready' || primary === 'stopped' || primary === 'failed') return status
+  if (secondaryStatus && phaseOfName(secondaryStatus)) return secondaryStatus
+  return status || secondaryStatus || '(none)'
+}
 
 /** The secondary status when it says more than the primary one (whatever their case). */
 export function secondaryStatusShown({ status, secondaryStatus }: Model): string | undefined {

@@ -1,11 +1,22 @@
-import { useMutation } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 
-import type { Credentials } from '@/api/model-queries'
 import { fetchDownloadUrl } from '@/api/download-links'
+import { releasedHereQuery } from '@/api/model-actions'
+import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
-import { CopyButton } from '@/components/copy-button'
-import { ErrorText } from '@/components/error-text'
+import { Badge } from '@/components/badge'
+import { buttonClasses } from '@/components/button'
+import { CopyButton, useCopy } from '@/components/copy-button'
+import { Menu, type MenuGroup } from '@/components/menu'
+import { plural } from '@/lib/format'
+import { useNotices } from '@/components/notices'
+import {
+  codeSnippet,
+  snippetActionLabels,
+  snippetActions,
+  type SnippetLanguage,
+} from '@/models/domain/code-snippets'
 import { checkpointReference } from '@/models/domain/lineage'
 import {
   isAddressable,
@@ -14,12 +25,14 @@ import {
 } from '@/models/domain/model-fields'
 import { phaseOf } from '@/models/domain/status'
 
-import { CheckpointActions, useReleasedHere } from './checkpoint-actions'
+import { ReleaseDialog } from './release-dialog'
+
+const languageNames: Record<SnippetLanguage, string> = { python: 'Python', curl: 'cURL' }
 
 function whyNoCheckpoints(model: Model): string {
   switch (phaseOf(model)) {
     case 'waiting':
-      return `No checkpoint yet: the task is ${model.secondaryStatus ?? model.status}. One appears as each epoch ends.`
+      return `No checkpoint yet: the task is ${model.secondaryStatus || model.status}. One appears as each epoch ends.`
     case 'running':
       return 'No checkpoint yet: the first epoch has not finished.'
     case 'failed':
@@ -31,9 +44,28 @@ function whyNoCheckpoints(model: Model): string {
   }
 }
 
+/** The checkpoints the service itself says are released, should the model object ever carry them. */
+function releasedByService(model: Model): string[] {
+  const field = model.extra.releasedCheckpoints
+  return Array.isArray(field) ? field.filter((item) => typeof item === 'string') : []
+}
+
+/** The checkpoints released from this tab, and the way to add one. */
+function useReleasedHere(credentials: Credentials) {
+  const queryClient = useQueryClient()
+  const query = releasedHereQuery(credentials.sessionId)
+  const { data = [] } = useQuery(query)
+  return {
+    has: (reference: string) => data.includes(reference),
+    add: (reference: string) =>
+      queryClient.setQueryData(query.queryKey, (before = []) => [...before, reference]),
+  }
+}
+
 /**
- * Oldest to newest, each with its name, its reference, a download link on demand, release
- * (unless the server is read-only) and its code to copy.
+ * Newest first, one compact row each: the name, its marks (newest, released), one Copy menu
+ * (name, reference, download link, the code for each next step) and one Actions menu (release;
+ * get the download link). What a choice did is said in the notice region.
  */
 export function CheckpointList({
   model,
@@ -45,117 +77,169 @@ export function CheckpointList({
   readOnly?: boolean
 }) {
   const released = useReleasedHere(credentials)
-  const [announcement, setAnnouncement] = useState('')
+  const [releasing, setReleasing] = useState<string>()
+  const copy = useCopy()
+  const { notify } = useNotices()
   const { checkpoints } = model
-  if (!checkpoints.length)
-    return <p className="text-sm text-slate-700">{whyNoCheckpoints(model)}</p>
+  if (!checkpoints.length) {
+    return <p className="text-sm text-muted-foreground">{whyNoCheckpoints(model)}</p>
+  }
   const addressable = isAddressable(model)
+  const byService = releasedByService(model)
+
+  async function downloadLink(checkpoint: string, then: 'copy' | 'show') {
+    try {
+      const url = await fetchDownloadUrl(credentials, model.modelId, checkpoint)
+      if (then === 'copy') {
+        await copy(url, `the download link of ${checkpoint} (valid for one hour)`)
+        return
+      }
+      const until = new Date(Date.now() + 3_600_000).toLocaleTimeString()
+      notify({
+        id: `download-${checkpoint}`,
+        tone: 'info',
+        title: `${checkpoint} is ready to download`,
+        text: `The link is valid for one hour, until ${until}.`,
+        actions: (
+          <a
+            href={url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className={buttonClasses('primary', 'sm')}
+          >
+            Download {checkpoint}
+          </a>
+        ),
+        persistent: true,
+      })
+    } catch (error) {
+      notify({
+        id: `download-${checkpoint}`,
+        tone: 'danger',
+        title: `No download link for ${checkpoint}`,
+        text: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+
   return (
     <div className="flex flex-col gap-2">
       {addressable ? null : (
-        <p className="text-sm text-slate-700">{notAddressable(model, 'Download links')}</p>
+        <p className="text-sm text-muted-foreground">{notAddressable(model, 'Download links')}</p>
       )}
-      <div>
-        <CopyButton text={checkpoints.join('\n')} label="Copy all checkpoint names">
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground">
+          {plural(checkpoints.length, 'checkpoint')}, newest first
+        </p>
+        <CopyButton text={checkpoints.join('\n')} what="every checkpoint name, one per line">
           Copy all names
         </CopyButton>
       </div>
-      <ol className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200">
-        {checkpoints.map((checkpoint, position) => {
-          const newest = position === checkpoints.length - 1
-          const askable = addressable && isAddressableCheckpoint(checkpoint)
-          return (
-            // oxlint-disable-next-line react/no-array-index-key -- names read from odd shapes may repeat ('{}'); the position is the checkpoint
-            <li key={position} className="flex flex-wrap items-center gap-2 px-2 py-1.5">
-              <span className="font-mono text-sm">{checkpoint}</span>
-              {newest ? (
-                <span className="rounded bg-emerald-50 px-1.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-600/30">
-                  newest
+      <ol className="flex flex-col divide-y divide-border rounded-md border border-border">
+        {checkpoints
+          .map((checkpoint, position) => ({ checkpoint, position }))
+          .toReversed()
+          .map(({ checkpoint, position }) => {
+            const newest = position === checkpoints.length - 1
+            const askable = addressable && isAddressableCheckpoint(checkpoint)
+            const reference = checkpointReference(model.modelId, checkpoint)
+            const copies: MenuGroup[] = [
+              {
+                items: [
+                  {
+                    label: 'Name',
+                    onSelect: () => void copy(checkpoint, `the name ${checkpoint}`),
+                  },
+                  {
+                    label: 'Reference',
+                    onSelect: () => void copy(reference, `the reference ${reference}`),
+                  },
+                  {
+                    label: 'Download link',
+                    disabled: !askable,
+                    onSelect: () => void downloadLink(checkpoint, 'copy'),
+                  },
+                ],
+              },
+              ...(['python', 'curl'] as const).map((language) => ({
+                label: `As ${languageNames[language]}`,
+                items: snippetActions.map((action) => ({
+                  label: snippetActionLabels[action],
+                  onSelect: () =>
+                    void copy(
+                      codeSnippet(language, action, model, checkpoint),
+                      `the ${languageNames[language]} code to ${snippetActionLabels[action].toLowerCase()}`,
+                    ),
+                })),
+              })),
+            ]
+            const actions: MenuGroup[] = [
+              {
+                items: [
+                  {
+                    label: `Release ${checkpoint}…`,
+                    disabled: !askable || readOnly,
+                    onSelect: () => setReleasing(checkpoint),
+                  },
+                  {
+                    label: `Download ${checkpoint}…`,
+                    disabled: !askable,
+                    onSelect: () => void downloadLink(checkpoint, 'show'),
+                  },
+                ],
+              },
+            ]
+            return (
+              // oxlint-disable-next-line react/no-array-index-key -- names read from odd shapes may repeat ('{}'); the position is the checkpoint
+              <li key={position} className="flex min-h-10 items-center gap-2 px-2 py-1">
+                <span className="min-w-0 truncate font-mono text-sm" title={checkpoint}>
+                  {checkpoint}
                 </span>
-              ) : null}
-              <span className="ml-auto flex flex-wrap items-start gap-1.5">
-                <CopyButton text={checkpoint} label={`Copy name ${checkpoint}`}>
-                  Name
-                </CopyButton>
-                <CopyButton
-                  text={checkpointReference(model.modelId, checkpoint)}
-                  label={`Copy reference ${checkpointReference(model.modelId, checkpoint)}`}
-                >
-                  Reference
-                </CopyButton>
-                {askable ? (
-                  <DownloadLink model={model} checkpoint={checkpoint} credentials={credentials} />
-                ) : addressable ? (
-                  <span className="text-xs text-slate-600">
-                    Not a checkpoint name the service takes: nothing is asked for it.
-                  </span>
+                {newest ? <Badge tone="success">newest</Badge> : null}
+                {byService.includes(checkpoint) ? (
+                  <Badge tone="info" title="The service lists this checkpoint as released">
+                    released
+                  </Badge>
+                ) : released.has(reference) ? (
+                  <Badge
+                    tone="info"
+                    title="Released from this browser while it holds the key; the service does not report which checkpoints are released"
+                  >
+                    released here
+                  </Badge>
                 ) : null}
-                <CheckpointActions
-                  model={model}
-                  checkpoint={checkpoint}
-                  credentials={credentials}
-                  canRelease={askable && !readOnly}
-                  released={released}
-                  onReleased={(reference) =>
-                    setAnnouncement(
-                      `Released ${checkpoint}. Use ${reference} when creating a Marqo Cloud index.`,
-                    )
-                  }
-                />
-              </span>
-            </li>
-          )
-        })}
+                <span className="ml-auto flex flex-none gap-1.5">
+                  <Menu label={`Copy ${checkpoint}`} trigger="Copy ▾" groups={copies} />
+                  <Menu label={`Actions for ${checkpoint}`} trigger="⋯" groups={actions} />
+                </span>
+              </li>
+            )
+          })}
       </ol>
-      <p aria-live="polite" className="text-sm text-emerald-800 empty:hidden">
-        {announcement}
+      <p className="text-xs text-muted-foreground">
+        Code to copy reads the key from <code className="font-mono">MARQO_API_KEY</code>, never from
+        this page. “Released here” marks what this browser released while it holds the key: the
+        service does not report which checkpoints are released.
+        {readOnly ? ' This dashboard is read-only: release is turned off.' : ''}
       </p>
-      <p className="text-xs text-slate-600">
-        “Released here” marks what this browser released while it holds the key: the service does
-        not report which checkpoints are released.
-      </p>
+      {releasing ? (
+        <ReleaseDialog
+          model={model}
+          checkpoint={releasing}
+          credentials={credentials}
+          onReleased={() => {
+            const reference = checkpointReference(model.modelId, releasing)
+            released.add(reference)
+            setReleasing(undefined)
+            notify({
+              id: `released-${reference}`,
+              tone: 'success',
+              text: `Released ${releasing}. Use ${reference} when creating a Marqo Cloud index.`,
+            })
+          }}
+          onClose={() => setReleasing(undefined)}
+        />
+      ) : null}
     </div>
-  )
-}
-
-function DownloadLink({
-  model,
-  checkpoint,
-  credentials,
-}: {
-  model: Model
-  checkpoint: string
-  credentials: Credentials
-}) {
-  const link = useMutation({
-    mutationFn: () => fetchDownloadUrl(credentials, model.modelId, checkpoint),
-  })
-  if (link.data) {
-    const expires = new Date(link.submittedAt + 3600_000)
-    return (
-      <a
-        href={link.data}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="rounded-md bg-indigo-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
-        title={`Valid for one hour, until ${expires.toLocaleTimeString()}`}
-      >
-        Download {checkpoint}.pt (valid 1 h)
-      </a>
-    )
-  }
-  return (
-    <span className="flex flex-col items-end">
-      <button
-        type="button"
-        onClick={() => link.mutate()}
-        disabled={link.isPending}
-        aria-label={`Get a download link for ${checkpoint}`}
-        className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:text-slate-400"
-      >
-        {link.isPending ? 'Getting link…' : 'Download link'}
-      </button>
-      <ErrorText error={link.error} />
-    </span>
   )
 }

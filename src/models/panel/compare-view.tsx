@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
 import type { Model } from '@/api/model-schema'
+import { Button } from '@/components/button'
 import { baseColumnIds, columnMeta } from '@/models/columns/column-registry'
 import { hyperparameterPrefix } from '@/models/columns/hyperparameter-columns'
 import { nameColumnId } from '@/models/columns/model-columns'
@@ -62,14 +63,14 @@ export function CompareView({
       ref={ref}
       onClose={onClose}
       aria-labelledby={titleId}
-      className="m-auto h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-none rounded-xl border border-slate-200 p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30"
+      className="m-auto h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-none rounded-xl border border-border p-0 text-foreground shadow-xl backdrop:bg-black/40"
     >
       <div className="flex h-full flex-col">
-        <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
+        <header className="flex flex-wrap items-center gap-3 border-b border-border px-4 py-3">
           <h2 id={titleId} className="text-lg font-semibold">
             Comparing {models.length} models
           </h2>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-muted-foreground">
             {differing} of {rows.length} rows differ
           </p>
           <label className="ml-auto flex items-center gap-2 text-sm">
@@ -77,17 +78,12 @@ export function CompareView({
               type="checkbox"
               checked={onlyDifferences}
               onChange={(event) => setOnlyDifferences(event.target.checked)}
-              className="size-4 accent-indigo-700"
+              className="size-4 accent-(--accent)"
             />
             Only differences
           </label>
           <form method="dialog">
-            <button
-              type="submit"
-              className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
-            >
-              Close
-            </button>
+            <Button type="submit">Close</Button>
           </form>
         </header>
         <div className="min-h-0 flex-1 overflow-auto">
@@ -99,7 +95,7 @@ export function CompareView({
               <tr>
                 <th
                   scope="col"
-                  className="sticky top-0 left-0 z-[2] border-b border-slate-200 bg-slate-50 px-3 py-2"
+                  className="sticky top-0 left-0 z-[2] border-b border-border bg-muted px-3 py-2"
                 >
                   <span className="sr-only">Field</span>
                 </th>
@@ -107,12 +103,12 @@ export function CompareView({
                   <th
                     key={model.modelId}
                     scope="col"
-                    className="sticky top-0 z-[1] min-w-48 border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold"
+                    className="sticky top-0 z-[1] min-w-48 border-b border-border bg-muted px-3 py-2 font-semibold"
                   >
                     <button
                       type="button"
                       onClick={() => onOpen(model.modelId)}
-                      className="text-left text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
+                      className="text-left text-accent-text underline underline-offset-2 hover:no-underline"
                     >
                       {displayName(model)}
                     </button>
@@ -122,14 +118,14 @@ export function CompareView({
             </thead>
             <tbody>
               {shown.map((row) => (
-                <tr key={row.id} className={row.differs ? 'bg-amber-50' : ''}>
+                <tr key={row.id} className={row.differs ? 'bg-warning-soft' : ''}>
                   <th
                     scope="row"
-                    className={`sticky left-0 border-b border-slate-100 px-3 py-1.5 font-medium whitespace-nowrap ${row.differs ? 'bg-amber-50' : 'bg-white'} ${row.mono ? 'font-mono text-xs' : ''}`}
+                    className={`sticky left-0 border-b border-border px-3 py-1.5 font-medium whitespace-nowrap ${row.differs ? 'bg-warning-soft' : 'bg-surface'} ${row.mono ? 'font-mono text-xs' : ''}`}
                   >
                     {row.label}
                     {row.differs ? (
-                      <span className="ml-2 rounded bg-amber-200 px-1 font-sans text-xs font-medium text-amber-950">
+                      <span className="ml-2 rounded bg-highlight px-1 font-sans text-xs font-medium text-warning-text">
                         differs
                       </span>
                     ) : null}
@@ -138,7 +134,7 @@ export function CompareView({
                     <td
                       // oxlint-disable-next-line react/no-array-index-key -- one cell per compared model, in order
                       key={position}
-                      className={`border-b border-slate-100 px-3 py-1.5 break-all ${row.mono ? 'font-mono text-xs' : ''}`}
+                      className={`border-b border-border px-3 py-1.5 break-all ${row.mono ? 'font-mono text-xs' : ''}`}
                     >
                       {value}
                     </td>
@@ -148,7 +144,7 @@ export function CompareView({
             </tbody>
           </table>
           {shown.length === 0 ? (
-            <p className="p-6 text-center text-sm text-slate-600">
+            <p className="p-6 text-center text-sm text-muted-foreground">
               These models do not differ in any field shown.
             </p>
           ) : null}

@@ -6,14 +6,14 @@ import { Section } from './panel-parts'
 export function FieldWarnings({ warnings }: { warnings: readonly FieldWarning[] }) {
   return (
     <Section title="Read with warnings">
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-muted-foreground">
         {warnings.length === 1 ? 'One field' : `${warnings.length} fields`} of this model came in a
         shape this dashboard does not expect. {warnings.length === 1 ? 'It is' : 'They are'} shown
         as the service sent {warnings.length === 1 ? 'it' : 'them'}; nothing was left out.
       </p>
       <table className="mt-2 w-full text-left text-sm">
         <caption className="sr-only">Fields read with warnings</caption>
-        <thead className="text-xs text-slate-600">
+        <thead className="text-xs text-muted-foreground">
           <tr>
             <th scope="col" className="py-1 pr-3 font-medium">
               Field
@@ -28,12 +28,12 @@ export function FieldWarnings({ warnings }: { warnings: readonly FieldWarning[] 
         </thead>
         <tbody>
           {warnings.map((warning) => (
-            <tr key={warning.field} className="border-t border-amber-200 align-top">
+            <tr key={warning.field} className="border-t border-warning-text/30 align-top">
               <th scope="row" className="py-1 pr-3 font-mono text-xs font-medium">
                 {warning.field}
               </th>
               <td className="py-1 pr-3 font-mono text-xs break-all">{warning.came}</td>
-              <td className="py-1 text-slate-700">{warning.expected}</td>
+              <td className="py-1 text-muted-foreground">{warning.expected}</td>
             </tr>
           ))}
         </tbody>

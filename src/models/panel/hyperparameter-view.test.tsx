@@ -77,13 +77,17 @@ describe('HyperparameterView', () => {
   it('shows text that is not JSON as it came', () => {
     render(<HyperparameterView model={makeModel({ hyperparametersText: 'epochs=3 lr=1e-5' })} />)
     expect(screen.getByText('epochs=3 lr=1e-5')).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Copy hyperparameters as text' })).toBeInTheDocument()
+    expect(
+      screen.getByRole('button', { name: 'Copy the hyperparameters as text' }),
+    ).toBeInTheDocument()
   })
 
   it('offers the raw JSON and a copy of it', () => {
     render(<HyperparameterView model={makeModel({ hyperparameters: { epochs: 3 } })} />)
     expect(screen.getByText('Raw JSON')).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Copy hyperparameters as JSON' })).toBeInTheDocument()
+    expect(
+      screen.getByRole('button', { name: 'Copy the hyperparameters as JSON' }),
+    ).toBeInTheDocument()
   })
 
   it('draws a value thousands of levels deep a few levels down, the raw JSON cut too', () => {

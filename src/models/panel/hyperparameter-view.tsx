@@ -19,11 +19,13 @@ export function HyperparameterView({ model }: { model: Model }) {
   if (unreadableText !== undefined) {
     return (
       <div className="flex flex-col gap-2">
-        <p className="text-sm text-slate-700">The service sent these as text that is not JSON:</p>
-        <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap">
+        <p className="text-sm text-muted-foreground">
+          The service sent these as text that is not JSON:
+        </p>
+        <pre className="max-h-64 overflow-auto rounded-md bg-muted p-2 font-mono text-xs whitespace-pre-wrap">
           {unreadableText}
         </pre>
-        <CopyButton text={unreadableText} label="Copy hyperparameters as text" />
+        <CopyButton text={unreadableText} what="the hyperparameters as text" />
       </div>
     )
   }
@@ -36,16 +38,19 @@ export function HyperparameterView({ model }: { model: Model }) {
   return (
     <div className="flex flex-col gap-3">
       {model.hyperparametersText !== undefined ? (
-        <p className="text-xs text-slate-600">The service sent these as a JSON string.</p>
+        <p className="text-xs text-muted-foreground">The service sent these as a JSON string.</p>
       ) : null}
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Hyperparameters</caption>
         <tbody>
           {paired.map((side) => (
-            <tr key={side.keys} className="border-b border-slate-100">
-              <th scope="row" className="w-40 py-1.5 pr-3 align-top font-medium text-slate-700">
+            <tr key={side.keys} className="border-b border-border">
+              <th
+                scope="row"
+                className="w-40 py-1.5 pr-3 align-top font-medium text-muted-foreground"
+              >
                 {side.title}
-                <span className="block font-mono text-xs font-normal text-slate-500">
+                <span className="block font-mono text-xs font-normal text-muted-foreground">
                   {side.keys} × {side.weights}
                 </span>
               </th>
@@ -55,10 +60,10 @@ export function HyperparameterView({ model }: { model: Model }) {
             </tr>
           ))}
           {rest.map(([key, value]) => (
-            <tr key={key} className="border-b border-slate-100">
+            <tr key={key} className="border-b border-border">
               <th
                 scope="row"
-                className="w-40 py-1.5 pr-3 align-top font-mono text-xs font-medium break-all text-slate-700"
+                className="w-40 py-1.5 pr-3 align-top font-mono text-xs font-medium break-all text-muted-foreground"
               >
                 {key}
               </th>
@@ -70,13 +75,15 @@ export function HyperparameterView({ model }: { model: Model }) {
         </tbody>
       </table>
       <div className="flex items-start gap-2">
-        <CopyButton text={json} label="Copy hyperparameters as JSON">
+        <CopyButton text={json} what="the hyperparameters as JSON">
           Copy as JSON
         </CopyButton>
       </div>
-      <details className="rounded-md border border-slate-200">
-        <summary className="cursor-pointer px-2 py-1 text-sm text-slate-700">Raw JSON</summary>
-        <pre className="max-h-80 overflow-auto bg-slate-50 p-2 font-mono text-xs">{json}</pre>
+      <details className="rounded-md border border-border">
+        <summary className="cursor-pointer px-2 py-1 text-sm text-muted-foreground">
+          Raw JSON
+        </summary>
+        <pre className="max-h-80 overflow-auto bg-muted p-2 font-mono text-xs">{json}</pre>
       </details>
     </div>
   )
@@ -91,10 +98,10 @@ function WeightedKeys({ keys, weights }: { keys: unknown; weights: unknown }) {
         <li
           // oxlint-disable-next-line react/no-array-index-key -- a key name may repeat; position pairs it with its weight
           key={`${formatValue(name)}-${position}`}
-          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs"
+          className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs"
         >
           {formatValue(name)}
-          <span className="text-slate-600">
+          <span className="text-muted-foreground">
             {' '}
             × {numbers[position] === undefined ? '?' : formatValue(numbers[position])}
           </span>
@@ -122,15 +129,15 @@ export function Value({ value, depth = 0 }: { value: unknown; depth?: number }) 
     return value ? (
       <span className="font-mono text-xs break-all">{value}</span>
     ) : (
-      <span className="font-mono text-xs text-slate-500">(empty text)</span>
+      <span className="font-mono text-xs text-muted-foreground">(empty text)</span>
     )
   }
   if (value === null || typeof value === 'boolean') {
-    return <span className="font-mono text-xs text-violet-800">{String(value)}</span>
+    return <span className="font-mono text-xs text-waiting-text">{String(value)}</span>
   }
   if (typeof value === 'object' && depth >= drawnDepth) {
     return (
-      <span className="font-mono text-xs text-slate-600">
+      <span className="font-mono text-xs text-muted-foreground">
         {Array.isArray(value) ? '[…]' : '{…}'} nested deeper than {drawnDepth} levels: see the raw
         JSON
       </span>
@@ -153,10 +160,10 @@ export function Value({ value, depth = 0 }: { value: unknown; depth?: number }) 
   }
   if (typeof value === 'object') {
     return (
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-l-2 border-slate-200 pl-2">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-l-2 border-border pl-2">
         {Object.entries(value).map(([key, item]) => (
           <div key={key} className="contents">
-            <dt className="font-mono text-xs text-slate-600">{key}</dt>
+            <dt className="font-mono text-xs text-muted-foreground">{key}</dt>
             <dd>
               <Value value={item} depth={depth + 1} />
             </dd>
@@ -165,5 +172,5 @@ export function Value({ value, depth = 0 }: { value: unknown; depth?: number }) 
       </dl>
     )
   }
-  return <span className="text-slate-500">(not set)</span>
+  return <span className="text-muted-foreground">(not set)</span>
 }

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import { fetchLogFileUrl, fetchLogWindow, logPageSize, type LogLine } from '@/api/model-logs'
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
+import { buttonClasses } from '@/components/button'
 import { CopyButton } from '@/components/copy-button'
 import { ErrorText } from '@/components/error-text'
 import { plural } from '@/lib/format'
@@ -12,8 +13,7 @@ import { findInLog, logText, type LogMatch } from './log-search'
 const wrapped = 'break-words whitespace-pre-wrap'
 const unwrapped = 'whitespace-pre'
 
-const control =
-  'rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:text-slate-400'
+const control = buttonClasses('secondary', 'sm')
 
 /**
  * The log with its tools: older pages on request (the documented `from`/`to` window), search,
@@ -82,7 +82,7 @@ export function LogViewer({
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         {atStart ? (
-          <span className="text-xs text-slate-600">Start of the log</span>
+          <span className="text-xs text-muted-foreground">Start of the log</span>
         ) : (
           <button
             type="button"
@@ -108,11 +108,11 @@ export function LogViewer({
             if (event.key === 'Enter') step(event.shiftKey ? -1 : 1)
           }}
           placeholder="Search the log"
-          className="w-40 rounded-md border border-slate-300 px-2 py-0.5 text-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+          className="w-40 rounded-md border border-input px-2 py-0.5 text-xs"
         />
         {query.trim() ? (
           <>
-            <output aria-live="polite" className="text-xs text-slate-700">
+            <output aria-live="polite" className="text-xs text-muted-foreground">
               {matches.length
                 ? `${shownMatch + 1} of ${plural(matches.length, 'match', 'matches')}`
                 : 'No matches'}
@@ -135,7 +135,7 @@ export function LogViewer({
             </button>
           </>
         ) : null}
-        <label className="flex items-center gap-1 text-xs text-slate-700">
+        <label className="flex items-center gap-1 text-xs text-muted-foreground">
           <input
             type="checkbox"
             checked={wrap}
@@ -144,7 +144,7 @@ export function LogViewer({
           Wrap lines
         </label>
         {live ? (
-          <label className="flex items-center gap-1 text-xs text-slate-700">
+          <label className="flex items-center gap-1 text-xs text-muted-foreground">
             <input
               type="checkbox"
               checked={follow}
@@ -153,7 +153,7 @@ export function LogViewer({
             Follow new lines
           </label>
         ) : null}
-        <CopyButton text={logText(lines)} label={`Copy the ${plural(lines.length, 'line')} shown`}>
+        <CopyButton text={logText(lines)} what={`the ${plural(lines.length, 'line')} shown`}>
           Copy lines
         </CopyButton>
         {ready ? <FullLogLink model={model} credentials={credentials} /> : null}
@@ -171,9 +171,9 @@ export function LogViewer({
           const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 8
           if (atBottom !== follow) setFollow(atBottom)
         }}
-        className="max-h-72 overflow-auto rounded-md bg-slate-900 p-2 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+        className="max-h-72 overflow-auto rounded-md border border-border bg-muted p-2"
       >
-        <ol className="font-mono text-xs text-slate-100">
+        <ol className="font-mono text-xs text-foreground">
           {lines.map((line, position) => (
             // oxlint-disable-next-line react/no-array-index-key -- log lines repeat; position is their identity
             <li key={position} className={wrap ? wrapped : unwrapped}>
@@ -181,7 +181,7 @@ export function LogViewer({
                 <time
                   dateTime={line.time.toISOString()}
                   title={`${line.time.toISOString().replace('T', ' ').slice(0, 19)} UTC`}
-                  className="mr-2 text-slate-400"
+                  className="mr-2 text-muted-foreground"
                 >
                   {line.time.toLocaleString()}
                 </time>
@@ -225,7 +225,7 @@ function Marked({
       <mark
         key={match.start}
         {...(isCurrent ? { 'data-current-match': '' } : {})}
-        className={isCurrent ? 'bg-amber-300 text-slate-950' : 'bg-amber-100 text-slate-950'}
+        className={isCurrent ? 'bg-highlight text-foreground' : 'bg-warning-soft text-foreground'}
       >
         {text.slice(match.start, match.start + length)}
       </mark>,
@@ -244,7 +244,7 @@ function FullLogLink({ model, credentials }: { model: Model; credentials: Creden
         href={link.data}
         target="_blank"
         rel="noopener noreferrer"
-        className="rounded-md bg-indigo-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+        className="rounded-md bg-accent px-2 py-0.5 text-xs font-medium text-accent-foreground hover:brightness-110"
       >
         Open the full log (link valid 1 h)
       </a>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 
 import { ApiError } from '@/api/api-error'
+import { Button } from '@/components/button'
 import { logsQuery } from '@/api/model-logs'
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
@@ -17,7 +18,7 @@ export function ModelLogs(props: LogsProps) {
   return isAddressable(props.model) ? (
     <LiveLogs {...props} />
   ) : (
-    <p className="text-sm text-slate-700">{notAddressable(props.model, 'Its log')}</p>
+    <p className="text-sm text-muted-foreground">{notAddressable(props.model, 'Its log')}</p>
   )
 }
 
@@ -31,7 +32,7 @@ function LiveLogs({ model, credentials }: LogsProps) {
   if (data) {
     return (
       <div className="flex flex-col gap-1.5">
-        <p className="text-xs text-slate-600 empty:hidden">
+        <p className="text-xs text-muted-foreground empty:hidden">
           {live ? 'Refreshed every 10 s while the model trains.' : ''}
           {error ? ` Refreshing failed: ${error.message}` : ''}
         </p>
@@ -44,26 +45,21 @@ function LiveLogs({ model, credentials }: LogsProps) {
             ready={phaseOf(model) === 'ready'}
           />
         ) : (
-          <p className="text-sm text-slate-700">The log is empty.</p>
+          <p className="text-sm text-muted-foreground">The log is empty.</p>
         )}
       </div>
     )
   }
   if (error) {
     return (
-      <p role="alert" className="text-sm text-red-800">
+      <p role="alert" className="text-sm text-danger-text">
         {error instanceof ApiError ? `${error.title}: ` : ''}
         {error.message}{' '}
-        <button
-          type="button"
-          onClick={() => void refetch()}
-          disabled={isFetching}
-          className="underline"
-        >
-          Retry
-        </button>
+        <Button size="sm" onClick={() => void refetch()} disabled={isFetching}>
+          {isFetching ? 'Retrying…' : 'Try again'}
+        </Button>
       </p>
     )
   }
-  return isPending ? <p className="text-sm text-slate-600">Loading the log…</p> : null
+  return isPending ? <p className="text-sm text-muted-foreground">Loading the log…</p> : null
 }

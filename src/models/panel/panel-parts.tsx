@@ -6,7 +6,9 @@ import { ErrorBoundary } from '@/components/error-boundary'
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title}>
-      <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
+      <h3 className="mb-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+        {title}
+      </h3>
       {/* One section that fails to render leaves the others, and the page, as they were. */}
       <ErrorBoundary what={`The ${title} section`}>{children}</ErrorBoundary>
     </section>
@@ -24,8 +26,8 @@ export function Field({
 }) {
   return (
     <>
-      <dt className={`text-slate-600 ${mono ? 'font-mono text-xs' : ''}`}>{label}</dt>
-      <dd className="min-w-0 text-slate-900">{children}</dd>
+      <dt className={`text-muted-foreground ${mono ? 'font-mono text-xs' : ''}`}>{label}</dt>
+      <dd className="min-w-0 text-foreground">{children}</dd>
     </>
   )
 }
@@ -35,7 +37,7 @@ export function LinkButton({ onClick, children }: { onClick: () => void; childre
     <button
       type="button"
       onClick={onClick}
-      className="rounded font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+      className="rounded font-medium text-accent-text underline underline-offset-2 hover:no-underline"
     >
       {children}
     </button>

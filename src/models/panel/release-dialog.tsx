@@ -39,16 +39,19 @@ export function ReleaseDialog({
         its other checkpoints stay as they are.
       </p>
       <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1">
-        <dt className="text-slate-600">Model</dt>
+        <dt className="text-muted-foreground">Model</dt>
         <dd className="break-words">{displayName(model)}</dd>
-        <dt className="text-slate-600">Reference</dt>
+        <dt className="text-muted-foreground">Reference</dt>
         <dd>
           <code className="font-mono text-xs break-all">{reference}</code>
         </dd>
       </dl>
       {release.isPending ? <p aria-live="polite">Releasing {checkpoint}…</p> : null}
       {release.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-red-900">
+        <p
+          role="alert"
+          className="rounded-md border border-danger-text/30 bg-danger-soft p-2 text-danger-text"
+        >
           The release was refused: {release.error.message}
         </p>
       ) : null}

@@ -43,7 +43,7 @@ export function TrainingBudget({ model, credentials }: { model: Model; credentia
         <Field label="Estimated end">{estimateText(budget)}</Field>
       </dl>
       {budget.warning ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-amber-900">
+        <p className="rounded-md border border-warning-text/30 bg-warning-soft px-2 py-1 text-warning-text">
           <span aria-hidden="true">⚠ </span>
           <strong>Warning: </strong>
           {budget.warning}

@@ -1,14 +1,8 @@
 import { useEffect, useRef } from 'react'
 
-export const shortcuts: Array<[keys: string[], action: string]> = [
-  [['/'], 'Search'],
-  [['↓', 'j'], 'Next model'],
-  [['↑', 'k'], 'Previous model'],
-  [['Enter'], 'Open the model'],
-  [['Esc'], 'Close, or clear the search'],
-  [['Shift', 'click'], 'Sort by another column too'],
-  [['?'], 'This list'],
-]
+import { Button } from '@/components/button'
+
+import { keysOf, shortcuts } from './shortcuts'
 
 /** The keyboard shortcuts, in a modal dialog: Esc and focus handling come from <dialog>. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -25,22 +19,30 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       ref={ref}
       onClose={onClose}
       aria-labelledby="shortcuts-title"
-      className="m-auto w-96 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/30"
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[30rem] max-w-[calc(100vw-2rem)] rounded-xl border border-border bg-surface p-5 text-foreground shadow-xl backdrop:bg-black/40"
     >
       <h2 id="shortcuts-title" className="text-base font-semibold">
         Keyboard shortcuts
       </h2>
+      <p className="mt-1 text-sm text-muted-foreground">
+        The grid is one stop for Tab: Tab again leaves it.
+      </p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        {shortcuts.map(([keys, action]) => (
-          <div key={action} className="contents">
-            <dt className="flex gap-1">
-              {keys.map((key) => (
-                <kbd
-                  key={key}
-                  className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs"
-                >
-                  {key}
-                </kbd>
+        {shortcuts.map(({ id, keys, action }) => (
+          <div key={id} className="contents">
+            <dt className="flex flex-wrap items-center gap-1">
+              {keys.map((binding, position) => (
+                <span key={keysOf(binding).join('+')} className="flex items-center gap-1">
+                  {position ? <span className="text-muted-foreground">or</span> : null}
+                  {keysOf(binding).map((key) => (
+                    <kbd
+                      key={key}
+                      className="rounded border border-input bg-muted px-1.5 font-mono text-xs"
+                    >
+                      {key}
+                    </kbd>
+                  ))}
+                </span>
               ))}
             </dt>
             <dd>{action}</dd>
@@ -48,12 +50,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         ))}
       </dl>
       <form method="dialog" className="mt-4 text-right">
-        <button
-          type="submit"
-          className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none"
-        >
+        <Button type="submit" variant="primary">
           Close
-        </button>
+        </Button>
       </form>
     </dialog>
   )

@@ -1,18 +1,20 @@
 import { useEffect, useRef, type RefObject } from 'react'
 
+import { shortcutOf } from './shortcuts'
+
 function isEditable(element: Element): boolean {
-  return element.matches('input, textarea, select, [contenteditable="true"]')
+  return element.matches('input:not([type="checkbox"]), textarea, select, [contenteditable="true"]')
 }
 
 /**
- * `/` search, `?` help, Up/Down and j/k between rows, Esc to close or clear. Keys typed in a
- * field other than the search box, or inside a dialog or popover, are left alone.
+ * The page's own keys (shortcuts.ts): `/` search, `?` this list, Esc to close or clear, and
+ * Down (or j) from the search box or the page into the grid, whose own keys the grid handles.
+ * Keys typed in a field other than the search box, or in a dialog or popover, are left alone.
  */
 export function useKeyboardShortcuts(options: {
   searchRef: RefObject<HTMLInputElement | null>
-  active: number
-  hasRows: boolean
-  focusRow: (index: number) => void
+  /** Puts the keyboard on the grid's focusable cell; false when there is no row. */
+  focusGrid: () => boolean
   openShortcuts: () => void
   escape: () => void
 }) {
@@ -25,35 +27,28 @@ export function useKeyboardShortcuts(options: {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const target = event.target
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
-      if (!(target instanceof Element) || target.closest('dialog, [popover]')) return
+      if (event.defaultPrevented || !(target instanceof Element)) return
+      // The grid's own keys were handled (and prevented) before they came up here.
+      if (target.closest('dialog, [popover]')) return
       const current = latest.current
       const inSearch = target === searchRef.current
-      const onRow = target.matches('[data-row-button]')
       if (isEditable(target) && !inSearch) return
       let handled = true
-      switch (event.key) {
-        case '/':
+      switch (shortcutOf(event)) {
+        case 'search':
           if (inSearch) return
           searchRef.current?.focus()
           searchRef.current?.select()
           break
-        case '?':
+        case 'help':
           if (inSearch) return
           current.openShortcuts()
           break
-        case 'ArrowDown':
-        case 'j':
-          if ((event.key === 'j' && inSearch) || !current.hasRows) return
-          current.focusRow(onRow ? current.active + 1 : current.active)
+        case 'next':
+          if (inSearch && event.key === 'j') return
+          handled = current.focusGrid()
           break
-        case 'ArrowUp':
-        case 'k':
-          if ((event.key === 'k' && inSearch) || !current.hasRows) return
-          if (onRow && current.active === 0) searchRef.current?.focus()
-          else current.focusRow(onRow ? current.active - 1 : current.active)
-          break
-        case 'Escape':
+        case 'escape':
           current.escape()
           break
         default:

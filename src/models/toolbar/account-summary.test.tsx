@@ -46,7 +46,7 @@ describe('AccountSummary', () => {
     const ready = screen.getByRole('button', { name: 'Ready: 13 models' })
     await user.click(ready)
     expect(ready).toHaveAttribute('aria-pressed', 'true')
-    expect(within(screen.getByRole('table')).getAllByRole('rowheader')).toHaveLength(13)
+    expect(within(screen.getByRole('grid')).getAllByRole('rowheader')).toHaveLength(13)
     // The quick filter is the same phase facet: it shows as chosen too.
     expect(screen.getByRole('button', { name: 'Ready' })).toHaveAttribute('aria-pressed', 'true')
     // Counts are under the other filters (search, facets), not the phase itself: what a click gives.
@@ -54,6 +54,6 @@ describe('AccountSummary', () => {
 
     await user.click(ready)
     expect(ready).toHaveAttribute('aria-pressed', 'false')
-    expect(within(screen.getByRole('table')).getAllByRole('rowheader')).toHaveLength(models.length)
+    expect(within(screen.getByRole('grid')).getAllByRole('rowheader')).toHaveLength(models.length)
   })
 })

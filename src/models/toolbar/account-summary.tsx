@@ -1,17 +1,11 @@
+import { toneClasses } from '@/components/badge'
 import { plural } from '@/lib/format'
 import { phaseLooks } from '@/models/columns/status-badge'
-import type { StatusPhase } from '@/models/domain/status'
+import { phaseLabels, type StatusPhase } from '@/models/domain/status'
 import type { FacetOption } from '@/models/engine/facets'
 
-/** The order and words of the bar's segments: finished well, on the way, then the rest. */
-const segments: Array<{ phase: StatusPhase; label: string; fill: string }> = [
-  { phase: 'ready', label: 'Ready', fill: 'bg-emerald-100 text-emerald-900 ring-emerald-600/40' },
-  { phase: 'running', label: 'Running', fill: 'bg-sky-100 text-sky-900 ring-sky-600/40' },
-  { phase: 'waiting', label: 'Waiting', fill: 'bg-violet-100 text-violet-900 ring-violet-600/40' },
-  { phase: 'failed', label: 'Failed', fill: 'bg-red-100 text-red-900 ring-red-600/40' },
-  { phase: 'stopped', label: 'Stopped', fill: 'bg-slate-200 text-slate-800 ring-slate-500/40' },
-  { phase: 'unknown', label: 'Other', fill: 'bg-amber-100 text-amber-950 ring-amber-600/40' },
-]
+/** The order of the bar's segments: finished well, on the way, then the rest. */
+const order: StatusPhase[] = ['ready', 'running', 'waiting', 'failed', 'stopped', 'unknown']
 
 /** `Failed: 5 models`: the name of a segment, and what it filters to. */
 export function phaseSummaryName(label: string, count: number): string {
@@ -33,13 +27,25 @@ export function AccountSummary({
   selected: readonly string[]
   onChange: (values: string[]) => void
 }) {
-  const present = segments.flatMap((segment) => {
-    const option = options.find((candidate) => candidate.key === segment.phase)
-    return option && option.total > 0 ? [{ ...segment, total: option.total }] : []
+  const present = order.flatMap((phase) => {
+    const option = options.find((candidate) => candidate.key === phase)
+    return option && option.total > 0
+      ? [
+          {
+            phase,
+            label: phaseLabels[phase],
+            fill: toneClasses[phaseLooks[phase].tone],
+            total: option.total,
+          },
+        ]
+      : []
   })
   if (!present.length) return null
   return (
-    <nav aria-label="Models by status" className="flex w-full gap-0.5 overflow-hidden rounded-md">
+    <nav
+      aria-label="Models by status"
+      className="flex w-full flex-none gap-0.5 overflow-hidden rounded-md"
+    >
       {present.map(({ phase, label, fill, total }) => {
         const pressed = selected.length === 1 && selected[0] === phase
         return (
@@ -52,7 +58,7 @@ export function AccountSummary({
             onClick={() => onChange(pressed ? [] : [phase])}
             // The share of the account: grows by its count beyond the room its text needs.
             style={{ flexGrow: total }}
-            className={`flex min-w-fit basis-0 items-center justify-center gap-1 px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset hover:brightness-95 focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:outline-none aria-pressed:ring-2 aria-pressed:ring-indigo-700 ${fill}`}
+            className={`flex min-w-fit basis-0 items-center justify-center gap-1 px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset hover:brightness-95 focus-visible:-outline-offset-2 aria-pressed:ring-2 aria-pressed:ring-accent ${fill}`}
           >
             <span aria-hidden="true">{phaseLooks[phase].icon}</span>
             <span className="hidden sm:inline">{label}</span>

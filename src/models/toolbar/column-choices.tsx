@@ -1,3 +1,4 @@
+import { Button } from '@/components/button'
 import { columnIdOf } from '@/models/columns/column-registry'
 import { modelColumns, nameColumnId } from '@/models/columns/model-columns'
 import { hyperparameterPrefix } from '@/models/columns/hyperparameter-columns'
@@ -33,7 +34,7 @@ export function ColumnChoices({
   return (
     <>
       <fieldset>
-        <legend className="px-2 py-1 text-xs font-semibold text-slate-600 uppercase">
+        <legend className="px-2 py-1 text-xs font-semibold text-muted-foreground uppercase">
           Columns
         </legend>
         {baseColumns.map(({ id, label }) => (
@@ -47,17 +48,17 @@ export function ColumnChoices({
         ))}
       </fieldset>
       {hyperparameterKeys.length ? (
-        <fieldset className="mt-2 border-t border-slate-200 pt-2">
-          <legend className="px-2 py-1 text-xs font-semibold text-slate-600 uppercase">
+        <fieldset className="mt-2 border-t border-border pt-2">
+          <legend className="px-2 py-1 text-xs font-semibold text-muted-foreground uppercase">
             Hyperparameters
           </legend>
-          <button
-            type="button"
+          <Button
+            variant="ghost"
             onClick={addVarying}
-            className="w-full rounded px-2 py-1.5 text-left text-sm text-indigo-700 hover:bg-slate-100"
+            className="w-full justify-start text-accent-text"
           >
             Add varying hyperparameters
-          </button>
+          </Button>
           {hyperparameterKeys.map((key) => (
             <Checkbox
               key={key}
@@ -69,13 +70,9 @@ export function ColumnChoices({
           ))}
         </fieldset>
       ) : null}
-      <button
-        type="button"
-        onClick={onReset}
-        className="mt-2 w-full rounded border-t border-slate-200 px-2 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-100"
-      >
+      <Button variant="ghost" onClick={onReset} className="mt-2 w-full justify-start">
         Reset columns
-      </button>
+      </Button>
     </>
   )
 }
@@ -94,13 +91,13 @@ function Checkbox({
   onChange: () => void
 }) {
   return (
-    <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-slate-100 has-disabled:cursor-default has-disabled:text-slate-500">
+    <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-muted has-disabled:cursor-default has-disabled:text-muted-foreground">
       <input
         type="checkbox"
         checked={checked}
         disabled={disabled}
         onChange={onChange}
-        className="size-4 accent-indigo-700"
+        className="size-4 accent-(--accent)"
       />
       <span className={`truncate ${mono ? 'font-mono text-xs' : ''}`}>{label}</span>
     </label>

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react'
 
 import { ErrorBoundary } from '@/components/error-boundary'
+import { buttonClasses } from '@/components/button'
 import { Popover } from '@/components/popover'
-
-import { plainButton } from './plain-button'
 
 const ColumnChoices = lazy(() =>
   import('./column-choices').then((module) => ({ default: module.ColumnChoices })),
@@ -24,11 +23,12 @@ export function ColumnMenu(props: ColumnMenuProps) {
   return (
     <Popover
       label="Columns"
-      triggerClassName={`${plainButton} inline-flex items-center gap-1.5`}
-      trigger="Columns"
+      triggerClassName={buttonClasses('secondary', 'sm')}
+      trigger="Columns ▾"
+      triggerLabel="Columns"
     >
       <ErrorBoundary what="The column choices">
-        <Suspense fallback={<p className="px-2 py-1 text-sm text-slate-600">Loading…</p>}>
+        <Suspense fallback={<p className="px-2 py-1 text-sm text-muted-foreground">Loading…</p>}>
           <ColumnChoices {...props} />
         </Suspense>
       </ErrorBoundary>

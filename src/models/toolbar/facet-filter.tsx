@@ -9,7 +9,7 @@ const FacetOptions = lazy(() =>
 )
 
 const triggerClasses =
-  'inline-flex items-center gap-1.5 rounded-md border border-dashed border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none'
+  'inline-flex min-h-8 flex-none items-center gap-1.5 rounded-md border border-dashed border-input bg-surface px-2.5 text-sm whitespace-nowrap text-foreground hover:bg-muted aria-expanded:bg-muted'
 
 export type FacetFilterProps = {
   title: string
@@ -36,12 +36,13 @@ export function FacetFilter(props: FacetFilterProps) {
       label={`Filter by ${title.toLowerCase()}`}
       triggerLabel={`${title} filter${summary ? `: ${summary}` : ''}`}
       triggerClassName={triggerClasses}
+      width="w-[28rem]"
       trigger={
         <>
           <span aria-hidden="true">⊕</span>
           {title}
           {summary ? (
-            <span className="max-w-40 truncate rounded bg-indigo-100 px-1.5 text-xs font-medium text-indigo-800">
+            <span className="max-w-40 truncate rounded bg-accent-soft px-1.5 text-xs font-medium text-accent-text">
               {summary}
             </span>
           ) : null}
@@ -49,7 +50,7 @@ export function FacetFilter(props: FacetFilterProps) {
       }
     >
       <ErrorBoundary what="The filter's values">
-        <Suspense fallback={<p className="px-2 py-1 text-sm text-slate-600">Loading…</p>}>
+        <Suspense fallback={<p className="px-2 py-1 text-sm text-muted-foreground">Loading…</p>}>
           <FacetOptions {...props} />
         </Suspense>
       </ErrorBoundary>

@@ -49,27 +49,26 @@ export function FacetOptions({
           onChange={(event) => setFilter(event.target.value)}
           aria-label={`Search ${title.toLowerCase()} values`}
           placeholder={`Search ${formatCount(options.length)} values…`}
-          className="mb-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+          className="mb-1 w-full rounded-md border border-input bg-surface px-2 py-1 text-sm"
         />
       ) : null}
       <fieldset>
-        <legend className="px-2 py-1 text-xs font-semibold text-slate-600 uppercase">
-          {title}
-        </legend>
+        <legend className="px-2 py-1 text-xs font-semibold text-muted-foreground">{title}</legend>
         <ul className="flex flex-col">
           {listed.map((option) => (
             <li key={option.key}>
-              <label className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-slate-100">
+              {/* Whole values, wrapped where they are long, each with its count. */}
+              <label className="flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 hover:bg-muted">
                 <input
                   type="checkbox"
                   checked={chosen.has(option.key)}
                   onChange={() => toggle(option.key)}
-                  className="size-4 accent-indigo-700"
+                  className="mt-0.5 size-4 flex-none accent-(--accent)"
                 />
-                <span className="min-w-0 flex-1 truncate" title={option.label}>
+                <span className="min-w-0 flex-1 [overflow-wrap:anywhere] break-words">
                   {option.label}
                 </span>
-                <span className="text-xs text-slate-600 tabular-nums">
+                <span className="flex-none text-xs text-muted-foreground tabular-nums">
                   {formatCount(option.count)}
                 </span>
               </label>
@@ -77,18 +76,18 @@ export function FacetOptions({
           ))}
         </ul>
         {ranked.length > listed.length ? (
-          <p className="px-2 py-1 text-xs text-slate-600">
+          <p className="px-2 py-1 text-xs text-muted-foreground">
             {formatCount(ranked.length - listed.length)} more: type to narrow the list.
           </p>
         ) : ranked.length === 0 ? (
-          <p className="px-2 py-1 text-xs text-slate-600">No value matches.</p>
+          <p className="px-2 py-1 text-xs text-muted-foreground">No value matches.</p>
         ) : null}
       </fieldset>
       {selected.length ? (
         <button
           type="button"
           onClick={() => onChange([])}
-          className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-indigo-700 hover:bg-slate-100"
+          className="mt-1 w-full rounded px-2 py-1.5 text-left text-sm text-accent-text hover:bg-muted"
         >
           Clear {title.toLowerCase()} filter
         </button>

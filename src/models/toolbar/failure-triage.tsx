@@ -23,9 +23,9 @@ export function FailureTriage({ options, selected, onChange }: FailureTriageProp
   return (
     <section
       aria-labelledby="failure-triage-title"
-      className="rounded-lg border border-red-200 bg-red-50/60 px-3 py-2"
+      className="rounded-lg border border-danger-text/30 bg-danger-soft px-3 py-2"
     >
-      <h2 id="failure-triage-title" className="text-sm font-semibold text-red-900">
+      <h2 id="failure-triage-title" className="text-sm font-semibold text-danger-text">
         Why models failed: {plural(groups.length, 'reason')}
       </h2>
       <ul className="mt-1.5 flex flex-wrap gap-1.5">
@@ -38,10 +38,10 @@ export function FailureTriage({ options, selected, onChange }: FailureTriageProp
                 aria-pressed={pressed}
                 onClick={() => onChange(pressed ? [] : [group.key])}
                 title={group.label}
-                className="flex min-h-8 max-w-full items-center gap-2 rounded-md border border-red-200 bg-white px-2.5 py-1 text-left text-sm text-slate-800 hover:bg-red-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none aria-pressed:border-red-700 aria-pressed:bg-red-100"
+                className="flex min-h-8 max-w-full items-center gap-2 rounded-md border border-danger-text/30 bg-surface px-2.5 py-1 text-left text-sm text-foreground hover:bg-danger-soft aria-pressed:border-danger-text aria-pressed:bg-danger-soft"
               >
                 <span className="truncate">{group.label}</span>
-                <span className="shrink-0 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-900 tabular-nums">
+                <span className="shrink-0 rounded bg-danger-soft px-1.5 text-xs font-semibold text-danger-text tabular-nums">
                   {group.total}
                 </span>
               </button>
@@ -50,7 +50,7 @@ export function FailureTriage({ options, selected, onChange }: FailureTriageProp
         })}
       </ul>
       {hidden > 0 ? (
-        <p className="mt-1 text-xs text-slate-600">
+        <p className="mt-1 text-xs text-muted-foreground">
           {plural(hidden, 'more reason')} in the Failure reason filter.
         </p>
       ) : null}

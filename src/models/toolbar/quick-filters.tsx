@@ -1,15 +1,27 @@
-import { statusPhase, type StatusPhase } from '@/models/domain/status'
+import { phaseLabelOf, phasesOf, statusPhase } from '@/models/domain/status'
 import type { FacetOption } from '@/models/engine/facets'
 
-const questions: Array<{ label: string; phases: StatusPhase[] }> = [
-  { label: 'Failed', phases: ['failed'] },
-  { label: 'In progress', phases: ['waiting', 'running'] },
-  { label: 'Ready', phases: ['ready'] },
-]
+/** The questions, each one stable phase value in the URL (`?phase=in-progress`). */
+export const quickFilters = ['failed', 'in-progress', 'ready'].map((value) => ({
+  value,
+  label: phaseLabelOf(value),
+}))
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a)
+  const right = new Set(b)
+  return left.size === right.size && [...left].every((value) => right.has(value))
+}
+
+/** Whether the phase values chosen are exactly one quick filter's question. */
+export function isQuickFilter(selected: readonly string[]): boolean {
+  return quickFilters.some(({ value }) => sameSet(phasesOf(selected), phasesOf([value])))
+}
 
 /**
  * One-click answers to the common questions, as shortcuts into the phase facet: a model's phase
- * reads both of its statuses, as its badge does.
+ * reads both of its statuses, as its badge does. A link keeps its meaning whatever the account
+ * holds when it is opened: `in-progress` is queued and running, even when none is.
  */
 export function QuickFilters({
   options,
@@ -35,44 +47,41 @@ export function QuickFilters({
   }
 }) {
   return (
-    <fieldset className="flex flex-wrap gap-1.5">
+    <fieldset className="flex flex-none gap-1.5">
       <legend className="sr-only">Quick filters</legend>
-      {questions.map(({ label, phases }) => {
+      {quickFilters.map(({ label, value }) => {
+        const phases = phasesOf([value])
         let count = 0
-        const keys: string[] = []
         options.forEach((option, position) => {
-          if (!phases.some((phase) => phase === option.key)) return
-          keys.push(option.key)
-          count += counts[position] ?? 0
+          if (phases.includes(option.key)) count += counts[position] ?? 0
         })
-        const byPhase = sameKeys(keys, selected)
+        const byPhase = selected.length > 0 && sameSet(phasesOf(selected), phases)
         const byStatus =
           !selected.length &&
           status.selected.length > 0 &&
-          sameKeys(
+          sameSet(
             status
               .options()
               .filter((option) => phases.includes(statusPhase(option.key)))
               .map((option) => option.key),
             status.selected,
           )
-        const pressed = keys.length > 0 && (byPhase || byStatus)
+        const pressed = byPhase || byStatus
         return (
           <button
-            key={label}
+            key={value}
             type="button"
             aria-pressed={pressed}
-            disabled={!keys.length}
             onClick={() => {
               if (byStatus) status.onClear()
-              onChange(pressed ? [] : keys)
+              onChange(pressed ? [] : [value])
             }}
             data-quick-filter={label}
-            className="rounded-full border border-slate-300 bg-white px-3 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:opacity-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800"
+            className="inline-flex min-h-8 flex-none items-center rounded-full bg-surface px-3 text-sm whitespace-nowrap text-foreground ring-1 ring-input ring-inset hover:bg-muted aria-pressed:bg-accent-soft aria-pressed:text-accent-text aria-pressed:ring-accent"
           >
             {label}
             {/* The count is read out by the summary bar's buttons: the name stays the question. */}
-            <span aria-hidden="true" className="ml-1.5 text-xs text-slate-500 tabular-nums">
+            <span aria-hidden="true" className="ml-1.5 text-xs text-muted-foreground tabular-nums">
               {count}
             </span>
           </button>
@@ -80,8 +89,4 @@ export function QuickFilters({
       })}
     </fieldset>
   )
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((key) => b.includes(key))
 }

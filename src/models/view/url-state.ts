@@ -42,6 +42,8 @@ const viewParsers = {
   sort: parseAsArrayOf(sortRule).withDefault([]),
   cols: parseAsArrayOf(parseAsString),
   model: parseAsString,
+  /** The open panel's tab; the panel reads it (unknown ones show its first tab). */
+  tab: parseAsString,
   /** The ticked models (use-selection.ts); `view=compare` shows them side by side. */
   selected: uniqueIds.withDefault([]),
   view: parseAsStringLiteral(['compare']),
@@ -112,7 +114,10 @@ export function useUrlState() {
         (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
       ),
       setColumns: choose((cols: string[] | null) => void setView({ cols }, choice)),
-      setModel: choose((model: string | null) => void setView({ model }, choice)),
+      setModel: choose((model: string | null) => void setView({ model, tab: null }, choice)),
+      // Switching tabs replaces the entry: Back leaves the panel, not each tab seen.
+      setTab: (tab: string | null) =>
+        void setView({ tab }, { history: 'replace', limitUrlUpdates: choice.limitUrlUpdates }),
       setSelected: choose(
         (selected: string[]) =>
           void setView({ selected: selected.length ? selected : null }, choice),
@@ -138,6 +143,7 @@ export function useUrlState() {
       columns: view.cols,
       /** The model whose panel is open. */
       openModelId: view.model,
+      openTab: view.tab,
       selected: view.selected,
       comparing: view.view === 'compare',
       facets,

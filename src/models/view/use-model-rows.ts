@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo } from 'react'
 import type { Model } from '@/api/model-schema'
 import { afterPaint } from '@/lib/after-paint'
 import { whileIdle } from '@/lib/idle'
-import { facetIds, modelIndexSpec } from '@/models/columns/column-registry'
+import { facetIds, modelIndexSpec, phaseFacetId } from '@/models/columns/column-registry'
+import { isPhaseValue, phasesOf } from '@/models/domain/status'
 import { failureColumnId, nameColumnId } from '@/models/columns/model-columns'
 import { applyFilters, facetCounts, type FacetSelection } from '@/models/engine/facets'
 import { buildModelIndex, type ModelIndex } from '@/models/engine/model-index'
@@ -50,18 +51,9 @@ export function useModelRows(
     [view.sorting],
   )
   const order = useMemo(() => sortedPositions(index, sorting), [index, sorting])
-  // Facet values the account no longer has are dropped rather than hiding everything.
-  const facets = useMemo(() => {
-    const known: Record<string, string[]> = {}
-    for (const id of facetIds) {
-      const values = view.facets[id] ?? []
-      const keys = values.length
-        ? new Set(index.facet(id)?.options.map((option) => option.key))
-        : new Set<string>()
-      known[id] = values.filter((value) => keys.has(value))
-    }
-    return known
-  }, [index, view.facets])
+  // Every value a link chose filters, the ones this account has no model for included: a link
+  // means what it says (no model, then), and each such value is listed to be seen and removed.
+  const { facets, unknown } = useMemo(() => facetChoices(index, view.facets), [index, view.facets])
   const rows = useMemo(
     () => sameAsLastShown(index, applyFilters(index, matches, facets, order)),
     [index, matches, facets, order],
@@ -70,7 +62,7 @@ export function useModelRows(
     (id: string) => facetCounts(index, matches, facets, id),
     [index, matches, facets],
   )
-  return { index, rows, countsFor, facets, sorting, search }
+  return { index, rows, countsFor, facets, unknown, sorting, search }
 }
 
 /**
@@ -86,4 +78,31 @@ function sameAsLastShown(index: ModelIndex, positions: Uint32Array): Uint32Array
     return last
   lastShown.set(index, positions)
   return positions
+}
+
+/** A value chosen in the URL that no model has: shown as a filter that matches nothing. */
+export type UnknownChoice = { facetId: string; value: string }
+
+/**
+ * The facet choices the engine filters by, phase groups spread into their phases
+ * (`in-progress` is waiting and running), and the chosen values that name nothing this account
+ * has. A phase is never unknown: a link to the running models stays one when none runs.
+ */
+function facetChoices(
+  index: ModelIndex,
+  chosen: FacetSelection,
+): { facets: FacetSelection; unknown: UnknownChoice[] } {
+  const facets: Record<string, string[]> = {}
+  const unknown: UnknownChoice[] = []
+  for (const id of facetIds) {
+    const values = chosen[id] ?? []
+    facets[id] = id === phaseFacetId ? phasesOf(values) : [...values]
+    if (!values.length) continue
+    const keys = new Set(index.facet(id)?.options.map((option) => option.key))
+    for (const value of values) {
+      const known = id === phaseFacetId ? isPhaseValue(value) : keys.has(value)
+      if (!known) unknown.push({ facetId: id, value })
+    }
+  }
+  return { facets, unknown }
 }

@@ -1,7 +1,7 @@
 import { toggleWatching, useWatchedIds } from './watched-models'
 
 const look =
-  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:opacity-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800'
+  'rounded-md border border-input bg-surface px-2.5 py-1 text-sm text-muted-foreground hover:bg-muted disabled:opacity-50 aria-pressed:border-accent aria-pressed:bg-accent-soft aria-pressed:text-accent-text'
 
 /**
  * `Notify me when it finishes`, for one model (the panel) or every model in progress (the

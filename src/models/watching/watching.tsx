@@ -2,16 +2,18 @@ import { useEffect } from 'react'
 
 import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
+import { Button } from '@/components/button'
+import { useNotices } from '@/components/notices'
 
 import { useWatching } from './use-watching'
-import { WatchNotice } from './watch-notice'
 import { setWatched, useNotifyPermission, useWatchedIds } from './watched-models'
 
 /**
- * Watching as one part of the screen: the watcher and its notice. The screen puts it in an
- * error boundary of its own, so whatever a browser API throws in it (notifications, storage,
- * visibility) takes the notice down, never the models view. The title's count goes up to the
- * screen, which owns the title.
+ * Watching as one part of the screen: the watcher, and what it says in the notice region (a
+ * watched model that finished, with Open; why desktop notifications are not coming). The screen
+ * puts it in an error boundary of its own, so whatever a browser API throws in it (notifications,
+ * storage, visibility) takes this part down, never the models view. The title's count goes up to
+ * the screen, which owns the title.
  */
 export function Watching({
   byId,
@@ -27,18 +29,45 @@ export function Watching({
   const watchedIds = useWatchedIds()
   const permission = useNotifyPermission()
   const watching = useWatching({ byId, watched: watchedIds, setWatched, credentials, onOpen })
+  const { notify } = useNotices()
   useEffect(() => onTitlePrefix(watching.titlePrefix), [watching.titlePrefix, onTitlePrefix])
-  return (
-    <WatchNotice
-      outcomes={watching.outcomes}
-      blocked={
-        (permission === 'denied' || permission === 'unsupported') &&
-        (watchedIds.length > 0 || watching.outcomes.length > 0)
-          ? permission
-          : undefined
-      }
-      onOpen={onOpen}
-      onDismiss={watching.dismiss}
-    />
-  )
+
+  useEffect(() => {
+    for (const outcome of watching.outcomes) {
+      notify({
+        id: `watched-${outcome.modelId}`,
+        tone: outcome.ok ? 'success' : 'danger',
+        title: `${outcome.modelName}: ${outcome.text}`,
+        text: 'A model you asked to be told about has finished.',
+        actions: (
+          <Button size="sm" onClick={() => onOpen(outcome.modelId)}>
+            Open {outcome.modelName}
+          </Button>
+        ),
+        persistent: true,
+      })
+    }
+    // Told once per outcome; a new `onOpen` is no new outcome.
+    // oxlint-disable-next-line react/exhaustive-deps -- see above
+  }, [watching.outcomes, notify])
+
+  const blocked =
+    (permission === 'denied' || permission === 'unsupported') &&
+    (watchedIds.length > 0 || watching.outcomes.length > 0)
+      ? permission
+      : undefined
+  useEffect(() => {
+    if (!blocked) return
+    notify({
+      id: 'watch-blocked',
+      tone: 'info',
+      text: `${
+        blocked === 'denied'
+          ? 'Desktop notifications are not allowed in this browser'
+          : 'This browser does not show desktop notifications from this page'
+      }, so finished models are announced here and in the tab’s title.`,
+      persistent: true,
+    })
+  }, [blocked, notify])
+  return null
 }

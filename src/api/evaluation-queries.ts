@@ -1,0 +1,71 @@
+import { queryOptions } from '@tanstack/react-query'
+
+import { routePath } from '@common/routes'
+
+import { getJson } from './client'
+import { readDescribed } from './described-entry'
+import { parseDownloadUrl } from './download-links'
+import { fetchLastLogPage } from './evaluation-logs'
+import { parseEvaluationList, readEvaluation } from './evaluation-schema'
+import type { Credentials } from './model-queries'
+
+// Evaluations: the account's list, one described, its last log page. Loaded with the panel and
+// the evaluations view, not with the first screen. The key never enters a query key: the session
+// id stands for it (decisions/0001).
+
+export const evaluationQueries = {
+  all: () => ['evaluations'] as const,
+
+  /** `GET /evaluation`: every evaluation, and the entries that are not ones (never hidden). */
+  list: ({ sessionId, apiKey }: Credentials) =>
+    queryOptions({
+      queryKey: [...evaluationQueries.all(), 'list', sessionId] as const,
+      queryFn: async ({ signal }) =>
+        parseEvaluationList(await getJson(routePath('listEvaluations'), { apiKey, signal })),
+    }),
+
+  /**
+   * `GET /evaluation/{id}`: the list's fields and `evaluationMetrics`; one without its own id is
+   * read as the one asked for, flagged (`readDescribed`).
+   */
+  detail: ({ sessionId, apiKey }: Credentials, evaluationId: string) =>
+    queryOptions({
+      queryKey: [...evaluationQueries.all(), 'detail', sessionId, evaluationId] as const,
+      queryFn: async ({ signal }) =>
+        readDescribed(
+          await getJson(routePath('describeEvaluation', { evaluationId }), { apiKey, signal }),
+          {
+            field: 'evaluation',
+            idField: 'evaluationId',
+            asked: evaluationId,
+            read: readEvaluation,
+            what: 'an evaluation',
+          },
+        ),
+    }),
+
+  /**
+   * The newest page of an evaluation's log (`logPageSize` lines at most, oldest first), where
+   * the walkthrough finds the results when describe has none. `asOf` is the evaluation's status
+   * when the log was wanted (`ready`, say): a log grows until its evaluation ends, so a log
+   * fetched while it ran is never served as a finished one's.
+   */
+  lastLogPage: ({ sessionId, apiKey }: Credentials, evaluationId: string, asOf = '') =>
+    queryOptions({
+      queryKey: [...evaluationQueries.all(), 'log', sessionId, evaluationId, asOf] as const,
+      queryFn: ({ signal }) => fetchLastLogPage(apiKey, evaluationId, signal),
+    }),
+}
+
+/**
+ * `GET /evaluation/{id}/download/url`: the presigned link to a ready evaluation's results file
+ * (more metrics than describe holds). Asked on demand, never cached: it expires.
+ */
+export async function fetchEvaluationResultsUrl(
+  { apiKey }: Credentials,
+  evaluationId: string,
+): Promise<string> {
+  return parseDownloadUrl(
+    await getJson(routePath('evaluationResults', { evaluationId }), { apiKey }),
+  )
+}

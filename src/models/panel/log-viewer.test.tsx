@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+
+import { NoticesProvider } from '@/components/notices'
+import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
+import { fixtureModels } from '@/testing/factories'
+import { renderApp } from '@/testing/render'
+
+import { ModelLogs } from './model-logs'
+
+const credentials = { sessionId: 'logs', apiKey: demoKey }
+// The demo's model with the longest log: more lines than one page of 500.
+const longLog = fixtureModels().find((model) => model.modelName === 'vit-l14-product-search')!
+
+const logLines = () =>
+  within(screen.getByRole('region', { name: 'Log lines' })).getAllByRole('listitem')
+
+function renderLogs() {
+  const { upstreamRequests } = installEmulatorFetch()
+  const rendered = renderApp(
+    <NoticesProvider>
+      <ModelLogs model={longLog} credentials={credentials} />
+    </NoticesProvider>,
+  )
+  return { ...rendered, upstreamRequests, lines: logLines }
+}
+
+describe('the log viewer', () => {
+  // Nearly 900 lines rendered by jsdom: seconds, not milliseconds.
+  it(
+    'shows the newest page, then pages back with from/to to the start, never a line twice',
+    { timeout: 30_000 },
+    async () => {
+      const { user, lines, upstreamRequests } = renderLogs()
+      await waitFor(() => expect(lines()).toHaveLength(500))
+      const first = lines()[0]!.querySelector('time')!.getAttribute('datetime')!
+
+      await user.click(screen.getByRole('button', { name: 'Load older lines' }))
+      await screen.findByText('Start of the log')
+      const all = lines().map((line) => line.textContent)
+      expect(new Set(all).size).toBe(all.length)
+      expect(all.length).toBeGreaterThan(500)
+      expect(upstreamRequests).toEqual([
+        `/models/${longLog.modelId}/logs`,
+        `/models/${longLog.modelId}/logs`,
+      ])
+      // The older page ends before the first line shown.
+      expect(
+        Date.parse(lines()[all.length - 500 - 1]!.querySelector('time')!.getAttribute('datetime')!),
+      ).toBeLessThan(Date.parse(first))
+    },
+  )
+
+  it('searches with a count, steps through the matches either way, and wraps or not', async () => {
+    const { user, lines } = renderLogs()
+    await waitFor(() => expect(lines()).toHaveLength(500))
+    const search = screen.getByRole('searchbox', { name: 'Search the log' })
+    await user.type(search, 'saved checkpoint')
+    const count = await screen.findByText(/^1 of \d+ matches$/)
+    const total = Number(/of (\d+)/.exec(count.textContent ?? '')?.[1])
+    expect(total).toBeGreaterThan(2)
+    await user.click(screen.getByRole('button', { name: 'Previous match' }))
+    expect(screen.getByText(`${total} of ${total} matches`)).toBeInTheDocument()
+    // Enter in the box goes to the next match, Shift+Enter to the previous.
+    await user.click(search)
+    await user.keyboard('{Enter}')
+    expect(screen.getByText(`1 of ${total} matches`)).toBeInTheDocument()
+    await user.keyboard('{Shift>}{Enter}{/Shift}')
+    expect(screen.getByText(`${total} of ${total} matches`)).toBeInTheDocument()
+    expect(document.querySelectorAll('mark[data-current-match]')).toHaveLength(1)
+
+    await user.clear(search)
+    await user.type(search, 'no such line anywhere')
+    expect(screen.getByText('No matches')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled()
+
+    const wrap = screen.getByRole('checkbox', { name: 'Wrap lines' })
+    expect(wrap).toBeChecked()
+    expect(lines()[0]).toHaveClass('whitespace-pre-wrap')
+    await user.click(wrap)
+    expect(lines()[0]).toHaveClass('whitespace-pre')
+  })
+
+  it('copies the lines shown, and says so in the notice region', async () => {
+    const { user, lines } = renderLogs()
+    await waitFor(() => expect(lines()).toHaveLength(500))
+    await user.click(screen.getByRole('button', { name: 'Copy the 500 lines shown' }))
+    expect(await screen.findByRole('region', { name: 'Notices' })).toHaveTextContent(
+      'Copied the 500 lines shown.',
+    )
+    expect(await navigator.clipboard.readText()).toContain('Saved checkpoint epoch_40')
+  })
+})

@@ -1,0 +1,144 @@
+// oxlint-disable jsx-a11y/prefer-tag-over-role -- rows out of table layout, placed by the virtualiser: the ARIA grid pattern on divs
+import { memo, type ReactNode } from 'react'
+
+import type { Model } from '@/api/model-schema'
+import { Highlight } from '@/components/highlight'
+import type { ModelColumnMeta } from '@/models/columns/column-meta'
+import { displayName } from '@/models/domain/model-fields'
+
+export type GridColumn = { id: string; meta: ModelColumnMeta }
+
+export type RowState = {
+  /** Its panel is open. */
+  open: boolean
+  /** Ticked: in the selection the actions work on. */
+  selected: boolean
+  /** Its status just changed: highlighted for a moment. */
+  changed: boolean
+  /** A delete of this model is under way: it stays until the service has answered. */
+  deleting: boolean
+}
+
+type GridRowProps = RowState & {
+  model: Model
+  /** Its place among the rows shown (0-based). */
+  index: number
+  top: number
+  height: number
+  columns: readonly GridColumn[]
+  /** The column of the grid's focusable cell when it is in this row, else -1. */
+  activeCol: number
+  onToggleSelected: (modelId: string) => void
+}
+
+/** The cell's own content, or its text with the search's matches marked. */
+function cellContent(meta: ModelColumnMeta, model: Model): ReactNode {
+  if (meta.cell) return meta.cell(model)
+  const text = meta.text(model)
+  return <span className="truncate">{meta.highlight ? <Highlight text={text} /> : text}</span>
+}
+
+const cellClasses =
+  'flex min-w-0 items-center overflow-hidden border-b border-border px-3 whitespace-nowrap'
+/** Pinned cells hide what scrolls under them: opaque, in the row's own colour. */
+const pinned = 'sticky z-[1] bg-inherit'
+
+/**
+ * One model as a row of the grid: out of table layout (placed absolutely by the virtualiser,
+ * its columns from the grid's shared template), so scrolling lays out only the rows that come
+ * into view. Memoised on its props: the model, its state and whether it holds the focusable
+ * cell; a filter that keeps a row in place does not render it again.
+ */
+export const GridRow = memo(function GridRow({
+  model,
+  index,
+  top,
+  height,
+  columns,
+  activeCol,
+  open,
+  selected,
+  changed,
+  deleting,
+  onToggleSelected,
+}: GridRowProps) {
+  const name = displayName(model)
+  const focusable = (col: number) => (activeCol === col ? 0 : -1)
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-current={open || undefined}
+      aria-busy={deleting || undefined}
+      data-index={index}
+      data-model-id={model.modelId}
+      data-changed={changed || undefined}
+      style={{ height, transform: `translateY(${top}px)` }}
+      className={`absolute top-0 left-0 grid w-full min-w-(--grid-min-width) cursor-pointer grid-cols-(--grid-columns) text-sm [contain:layout_style] ${
+        open
+          ? 'bg-accent-soft shadow-[inset_3px_0_0_var(--accent)]'
+          : changed
+            ? 'bg-warning-soft'
+            : selected
+              ? 'bg-accent-soft'
+              : 'bg-surface hover:bg-muted'
+      }`}
+    >
+      <div
+        role="gridcell"
+        data-col={0}
+        tabIndex={focusable(0)}
+        className={`${cellClasses} ${pinned} left-0 justify-center px-0 focus-visible:-outline-offset-2`}
+      >
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={selected}
+          onChange={() => onToggleSelected(model.modelId)}
+          aria-label={`Select ${name}`}
+          className="size-4 cursor-pointer accent-(--accent)"
+        />
+      </div>
+      <div
+        role="rowheader"
+        data-col={1}
+        data-highlight
+        tabIndex={focusable(1)}
+        title={name}
+        className={`${cellClasses} ${pinned} left-10 gap-1.5 font-medium text-foreground shadow-[inset_-1px_0_0_var(--border)] focus-visible:-outline-offset-2`}
+      >
+        {model.warnings.length ? (
+          <span className="flex-none text-warning-text" title="Some fields were read with warnings">
+            <span aria-hidden="true">⚠</span>
+            <span className="sr-only">Read with warnings: </span>
+          </span>
+        ) : null}
+        <span className="truncate">
+          {model.modelName ? (
+            <Highlight text={model.modelName} />
+          ) : (
+            <span className="text-muted-foreground">(no name)</span>
+          )}
+        </span>
+        {deleting ? (
+          <span className="flex-none rounded bg-danger-soft px-1.5 text-xs text-danger-text ring-1 ring-danger-text/30">
+            Deleting…
+          </span>
+        ) : null}
+      </div>
+      {columns.slice(1).map(({ id, meta }, position) => (
+        <div
+          key={id}
+          role="gridcell"
+          data-col={position + 2}
+          data-highlight={meta.highlight}
+          tabIndex={focusable(position + 2)}
+          className={`${cellClasses} focus-visible:-outline-offset-2 ${meta.align === 'end' ? 'justify-end' : ''}`}
+        >
+          {cellContent(meta, model)}
+        </div>
+      ))}
+    </div>
+  )
+})
