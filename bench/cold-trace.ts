@@ -5,25 +5,21 @@
  * (bench/.dist/ag-grid, as `npm run bench` left it), on a generated account of
  * COLD_TRACE_MODELS models (default 10,000), COLD_TRACE_LOADS times (default 1). Prints, in ms
  * from the start of the navigation: each request (sent, first byte, last byte), the main thread's
- * work over COLD_TRACE_MIN_MS (default 3), the paints, and the page's marks.
+ * work over COLD_TRACE_MIN_MS (default 3), the paints, the page's marks, and how many font
+ * look-ups through the browser process the first paint waited for, and how long they took.
  * Not a benchmark (tracing slows everything down); `npm run bench` measures.
  *
  *   npm run build && node --import tsx bench/cold-trace.ts
  */
 import { chromium } from '@playwright/test'
-import { Hono } from 'hono'
 
 import { listen } from '../scripts/demo-servers'
 import { ensureBrowser } from '../scripts/ensure-browser'
-import { routePath } from '../common/routes'
 import { modelsAccount } from '../server/emulator/accounts'
 import { createEmulatorApp, demoKey } from '../server/emulator/emulator-app'
 import { generateModels } from '../server/emulator/models/generate-models'
-import type { ServerEnv } from '../server/prod/context'
-import { compressApiAnswers } from '../server/prod/middleware/compress-api'
-import { serveBuiltApp } from '../server/prod/middleware/static-files'
 import { createServerApp, upstreamDefaults } from '../server/prod/server-app'
-import { forward } from '../server/prod/upstream/forward'
+import { agGridApp } from './ag-grid-server'
 import { coldStart, type ColdStart } from './cold-start'
 import type { App } from './interactions'
 
@@ -62,7 +58,14 @@ const categories = [
   'blink.user_timing',
   'loading',
   'v8.execute',
+  'fonts',
 ]
+
+/** A font family matched, or a face's rendering settings read, through the browser process. */
+const fontLookUps = new Set([
+  'FontDataManager::onMatchFamilyStyle',
+  'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike',
+])
 
 /** The main thread's work, named as the Performance panel names it. */
 const work = new Set([
@@ -97,11 +100,7 @@ const emulator = await listen(
 const upstream = { ...upstreamDefaults, baseUrl: emulator.url, timeoutMs: 60_000 }
 const ours = await listen(createServerApp({ upstream, distDir: 'dist', log: () => {} }).fetch)
 // The AG Grid page served as bench/run.ts serves it.
-const agApp = new Hono<ServerEnv>()
-agApp.use('/api/*', compressApiAnswers())
-agApp.get('/api/models', (c) => forward(c, routePath('listModels'), upstream))
-serveBuiltApp(agApp, 'bench/.dist/ag-grid')
-const agGrid = await listen(agApp.fetch)
+const agGrid = await listen(agGridApp(upstream).fetch)
 const browser = await chromium.launch({ executablePath: ensureBrowser() })
 
 try {
@@ -177,9 +176,21 @@ function report(title: string, url: string, figures: ColdStart, events: TraceEve
       lines.push([event.ts, `${ms(event.ts)}  ◆ ${event.name}${node}`])
     }
   }
+  // What the first frame waited for the browser process: the fonts it lays out (Linux).
+  const firstPaint = events.find(
+    (event) => event.name === 'firstContentfulPaint' && event.pid === start.pid,
+  )
+  const lookUps = events.filter(
+    (event) =>
+      fontLookUps.has(event.name) &&
+      event.pid === start.pid &&
+      event.ts >= start.ts &&
+      event.ts <= (firstPaint?.ts ?? Infinity),
+  )
+  const lookUpMs = lookUps.reduce((sum, event) => sum + (event.dur ?? 0), 0) / 1000
   const figure = (value: number) => `${Math.round(value)} ms`
   console.log(
-    `\n— ${title}: usable ${figure(figures.usable)}, LCP ${figure(figures.lcp)}, key → rows ${figure(figures.toRows)} (as measured under the tracer)`,
+    `\n— ${title}: usable ${figure(figures.usable)}, LCP ${figure(figures.lcp)}, key → rows ${figure(figures.toRows)} (as measured under the tracer); before the first contentful paint, ${lookUps.length} font look-ups took ${figure(lookUpMs)}`,
   )
   for (const [, line] of lines.toSorted((a, b) => a[0] - b[0])) console.log(line)
 }
