@@ -32,11 +32,22 @@ test('the key screen paints from the HTML alone, styled and in the stored theme,
       dark: document.documentElement.classList.contains('dark'),
       card: getComputedStyle(card).borderTopLeftRadius,
       button: getComputedStyle(button).backgroundColor,
+      // Each font family the first frame lays out is looked up through the browser process:
+      // the screen keeps to one (docs/decisions/0010).
+      families: [
+        ...new Set(
+          [...document.querySelectorAll('#root *')].map(
+            (element) => getComputedStyle(element).fontFamily,
+          ),
+        ),
+      ],
     }
   })
   expect(looks.dark).toBe(true)
   expect(looks.card).not.toBe('0px')
   expect(looks.button).not.toBe('rgba(0, 0, 0, 0)')
+  expect(looks.families).toHaveLength(1)
+  expect(looks.families[0]).toMatch(/^system-ui,/)
   // Nothing the page asked for has arrived, and none of it is a style sheet.
   const asked = held.map((route) => new URL(route.request().url()).pathname)
   expect(asked.filter((path) => path.endsWith('.css'))).toEqual([])
