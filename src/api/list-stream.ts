@@ -1,6 +1,6 @@
 import { isRecord, listIn } from './envelope'
 
-/** Reads a JSON answer as its text arrives (`getJson`'s `body` option). */
+/** Reads a JSON answer as its text arrives (`getJson`'s `reader` option). */
 export type BodyReader = {
   /** The next piece of the decoded text, in order. */
   push(text: string): void

@@ -121,7 +121,7 @@ export function parseModelList(json: unknown): ModelList {
 }
 
 /**
- * `parseModelList` while the answer arrives: `reader` is getJson's `body`, and `list(json)` is
+ * `parseModelList` while the answer arrives: `reader` is getJson's `reader`, and `list(json)` is
  * what `parseModelList(json)` gives, already read when the list came in as it arrived.
  */
 export function modelListReader() {
