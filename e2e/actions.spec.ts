@@ -269,12 +269,15 @@ function rawRequest(base: string, head: string): Promise<string> {
   })
 }
 
-test('a cross-site POST or DELETE never reaches the emulator', async ({ faulty }) => {
+test('a cross-site POST or DELETE never reaches the emulator, an evaluation included', async ({
+  faulty,
+}) => {
   const { host } = new URL(faulty.app)
   const release = `/api/models/${apparelV3.modelId}/released-checkpoints/epoch_1`
   const remove = `/api/models/${apparelV3.modelId}`
   for (const [method, path] of [
     ['POST', release],
+    ['POST', '/api/evaluation'],
     ['DELETE', remove],
   ]) {
     for (const extra of [
@@ -301,7 +304,7 @@ test('a cross-site POST or DELETE never reaches the emulator', async ({ faulty }
   ])
 })
 
-test('READ_ONLY=true refuses both routes at the server and offers no control', async ({
+test('READ_ONLY=true refuses the state-changing routes at the server and offers no control', async ({
   page,
   faulty,
 }) => {
@@ -314,6 +317,7 @@ test('READ_ONLY=true refuses both routes at the server and offers no control', a
   try {
     for (const [method, path] of [
       ['POST', `/api/models/${apparelV3.modelId}/released-checkpoints/epoch_1`],
+      ['POST', '/api/evaluation'],
       ['DELETE', `/api/models/${apparelV3.modelId}`],
     ]) {
       const response = await fetch(`${readOnly.url}${path}`, {
@@ -333,12 +337,13 @@ test('READ_ONLY=true refuses both routes at the server and offers no control', a
     const panel = await openPanel(page, apparelV3.modelName, 'Checkpoints')
     await expect(panel.getByRole('button', { name: 'Copy epoch_1', exact: true })).toBeVisible()
     await expect(
-      panel.getByText('This dashboard is read-only: release is turned off.'),
+      panel.getByText('This dashboard is read-only: evaluating and releasing are turned off.'),
     ).toBeVisible()
     await page.getByRole('button', { name: 'Actions for epoch_1', exact: true }).click()
     await expect(page.getByRole('menuitem', { name: 'Release epoch_1…' })).toBeDisabled()
+    await expect(page.getByRole('menuitem', { name: 'Evaluate epoch_1…' })).toBeDisabled()
     await page.keyboard.press('Escape')
-    await expect(page.getByRole('button', { name: /^(Release|Delete)\b/ })).toHaveCount(0)
+    await expect(page.getByRole('button', { name: /^(Release|Delete|Evaluate)\b/ })).toHaveCount(0)
   } finally {
     readOnly.process.kill()
   }
@@ -347,7 +352,10 @@ test('READ_ONLY=true refuses both routes at the server and offers no control', a
 test.describe('with clipboard access', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
-  test('the canary key is in no snippet and no dialog', async ({ page, faulty }) => {
+  test('the canary key is in no snippet and no dialog, the evaluate dialog included', async ({
+    page,
+    faulty,
+  }) => {
     await connect(page, canaryKey, faulty.app)
     const panel = await openPanel(page, apparelV3.modelName, 'Checkpoints')
     const copied: string[] = []
@@ -367,8 +375,8 @@ test.describe('with clipboard access', () => {
         await expect(notices(page)).toContainText(`Copied the ${language} code to`)
         copied.push(await page.evaluate(() => navigator.clipboard.readText()))
       }
-      await expectNoAxeViolations(page)
     }
+    await expectNoAxeViolations(page)
     expect(copied).toHaveLength(8)
     expect(copied.join('\n')).toContain(`${apparelV3.modelId}/epoch_2`)
     expect(copied.join('\n')).toContain('MARQO_API_KEY')
@@ -379,6 +387,12 @@ test.describe('with clipboard access', () => {
     await expect(release).toBeVisible()
     expect(await release.innerHTML()).not.toContain(canaryKey)
     await release.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: 'Actions for epoch_2', exact: true }).click()
+    await page.getByRole('menuitem', { name: 'Evaluate epoch_2…' }).click()
+    const evaluate = page.getByRole('alertdialog', { name: 'Evaluate epoch_2?' })
+    await expect(evaluate.getByRole('combobox', { name: 'Evaluation dataset' })).toBeVisible()
+    expect(await evaluate.innerHTML()).not.toContain(canaryKey)
+    await evaluate.getByRole('button', { name: 'Cancel' }).click()
     await panel.getByRole('button', { name: 'Delete model…' }).click()
     const remove = page.getByRole('alertdialog', { name: `Delete ${apparelV3.modelName}?` })
     expect(await remove.innerHTML()).not.toContain(canaryKey)

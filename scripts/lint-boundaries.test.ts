@@ -104,6 +104,21 @@ const probes: Probe[] = [
     ],
   },
   {
+    file: 'src/models/evaluations/deep/probe.tsx',
+    forbidden: [
+      '@/models/panel/model-panel',
+      '@/models/watching/watch-toggle',
+      '@/models/models-screen',
+      '@/app/app',
+    ],
+    allowed: [
+      '@/models/table/grid-styles',
+      '@/models/toolbar/screen-switch',
+      '@/models/live/polling',
+      '@/models/view/evaluation-metrics-query',
+    ],
+  },
+  {
     file: 'src/models/actions/deep/probe.tsx',
     forbidden: ['@/models/panel/model-panel', '@/models/table/model-row', '@/models/models-screen'],
     allowed: ['@/models/view/use-selection', '@/api/model-actions', '@/components/confirm-dialog'],

@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the key screens of the demo account, at 1440×900, 1280×800 and a
+ * `npm run screenshots`: the key screens of the demo account (the Evaluations view among them), at 1440×900, 1280×800 and a
  * 390×844 phone, in the light and the dark theme, into docs/screenshots/<screen>-<width>-<theme>.png,
  * so they always show what the code does today. Look at every one before a change lands.
  */
@@ -50,6 +50,15 @@ async function shootAll(browser: Browser, url: string, shot: Shot) {
   await connect(page, url)
   await shoot(page, 'models', shot)
 
+  // Every evaluation of the account, its numbers read; then back to the models.
+  const screens = page.getByRole('navigation', { name: 'Screens' })
+  await screens.getByRole('button', { name: 'Evaluations' }).click()
+  await page.locator('[data-evaluation-id]').first().waitFor()
+  await page.getByText(/reading the numbers/).waitFor({ state: 'hidden' })
+  await shoot(page, 'evaluations', shot)
+  await screens.getByRole('button', { name: 'Models' }).click()
+  await page.getByRole('grid', { name: 'Models' }).waitFor()
+
   await page.getByRole('button', { name: 'Base model filter' }).click()
   await page
     .getByRole('dialog', { name: 'Filter by base model' })
@@ -74,6 +83,19 @@ async function shootAll(browser: Browser, url: string, shot: Shot) {
   await copy.click()
   await page.getByRole('menu', { name: 'Copy epoch_1' }).waitFor()
   await shoot(page, 'panel', shot)
+  await page.keyboard.press('Escape')
+
+  // The demo's evaluated model: its best checkpoint against the base model, then its loss curve.
+  if (shot.phone) await page.getByRole('button', { name: /Back/ }).click()
+  await page.getByRole('searchbox', { name: 'Search models' }).fill('gs-apparel-v3')
+  await page.locator('[role="row"][data-model-id]').first().click()
+  await page.getByRole('tab', { name: /^Evaluations/ }).click()
+  await page.getByRole('region', { name: 'Best checkpoint' }).getByText(/^Best by/).waitFor()
+  await page.getByRole('figure', { name: /by epoch on/ }).locator('canvas').waitFor()
+  await shoot(page, 'checkpoint-metrics', shot)
+  await page.getByRole('tab', { name: /^Logs/ }).click()
+  await page.getByRole('figure', { name: /^Loss/ }).locator('canvas').waitFor()
+  await shoot(page, 'loss', shot)
   await page.close()
 }
 

@@ -54,12 +54,23 @@ export function roleColour(element: Element, role: keyof typeof roles): string {
   return cssColour(element, roles[role], fallbacks[role])
 }
 
-export function seriesColour(element: Element, index: number): string {
+/** The variables a series' colour is read from, in order, and the colour that always works. */
+function seriesVariables(index: number): { variables: string[]; fallback: string } {
   const [variable, fallback] = seriesPalette[index % seriesPalette.length]!
   const chartToken = `--chart-${(index % 5) + 1}`
-  return cssColour(
-    element,
-    index === 0 ? [chartToken, '--accent', variable] : [chartToken, variable],
+  return {
+    variables: index === 0 ? [chartToken, '--accent', variable] : [chartToken, variable],
     fallback,
-  )
+  }
+}
+
+export function seriesColour(element: Element, index: number): string {
+  const { variables, fallback } = seriesVariables(index)
+  return cssColour(element, variables, fallback)
+}
+
+/** The same colour as CSS (`var(--chart-1, var(--accent, …))`), for a legend's swatch. */
+export function seriesColourCss(index: number): string {
+  const { variables, fallback } = seriesVariables(index)
+  return variables.reduceRight((inner, variable) => `var(${variable}, ${inner})`, fallback)
 }

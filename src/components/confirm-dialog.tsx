@@ -43,7 +43,7 @@ export function ConfirmDialog({
     // The parent unmounts the dialog rather than closing it: focus goes back by hand.
     const opener = document.activeElement
     dialog.showModal()
-    const field = dialog.querySelector<HTMLElement>('input, textarea')
+    const field = dialog.querySelector<HTMLElement>('input, select, textarea')
     ;(field ?? cancelRef.current)?.focus()
     return () => {
       if (dialog.open) dialog.close()

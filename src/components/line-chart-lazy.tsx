@@ -17,21 +17,30 @@ const LazyLineChart = lazy(() => loadLineChart().then((module) => ({ default: mo
 /** A line chart, drawn once its code is in; until then, a frame of the same size. */
 export function LineChart(props: LineChartProps) {
   return (
-    <Suspense fallback={<ChartLoading title={props.title} height={props.height} />}>
+    <Suspense
+      fallback={
+        <ChartLoading
+          title={props.title}
+          height={props.height}
+          legend={props.series.map((each) => each.label)}
+        />
+      }
+    >
       <LazyLineChart {...props} />
     </Suspense>
   )
 }
 
-function ChartLoading({ title, height }: ChartFrameProps) {
+function ChartLoading({ title, height, legend }: ChartFrameProps) {
   return (
     <ChartFrame
       title={title}
       height={height}
+      legend={legend}
       plot={
         <div
           aria-busy="true"
-          className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600"
+          className="flex h-full items-center justify-center rounded-md border border-dashed border-border text-sm text-muted-foreground"
         >
           Loading chart…
         </div>

@@ -55,6 +55,7 @@ export function LineChart({
   const summaryId = useId()
   const tableId = useId()
   const data = useMemo(() => alignSeries(series), [series])
+  const legend = useMemo(() => series.map((each) => each.label), [series])
   const [index, setIndex] = useState<number | null>(null)
   const [tableShown, setTableShown] = useState(false)
   const plotRef = useRef<HTMLDivElement>(null)
@@ -126,10 +127,11 @@ export function LineChart({
     <ChartFrame
       title={title}
       height={height}
+      legend={legend}
       plot={
         // The range input is how a keyboard moves along the points (arrows, Page keys, Home,
         // End; Escape leaves): native, so it is announced as it moves. The box shows its focus.
-        <div className="h-full w-full rounded-md has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-indigo-500">
+        <div className="h-full w-full rounded-md has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-ring">
           <div ref={plotRef} className="h-full w-full" />
           <input
             type="range"
@@ -160,7 +162,7 @@ export function LineChart({
             aria-expanded={tableShown}
             aria-controls={tableId}
             onClick={() => setTableShown((shown) => !shown)}
-            className="shrink-0 rounded px-1 font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+            className="shrink-0 rounded px-1 font-medium text-accent-text underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             {tableShown ? 'Hide table' : 'Show as table'}
           </button>
@@ -342,10 +344,10 @@ const ChartTable = memo(function ChartTable({
   formatY: (value: number) => string
 }) {
   return (
-    <div className="rounded-md border border-slate-200">
+    <div className="rounded-md border border-border">
       <table className="w-full text-left text-xs tabular-nums">
         <caption className="sr-only">{title}</caption>
-        <thead className="bg-slate-50">
+        <thead className="bg-muted">
           <tr>
             <th scope="col" className="px-2 py-1 font-medium">
               {xLabel}
@@ -359,7 +361,7 @@ const ChartTable = memo(function ChartTable({
         </thead>
         <tbody>
           {data.x.map((x, row) => (
-            <tr key={x} className="border-t border-slate-100">
+            <tr key={x} className="border-t border-border">
               <th scope="row" className="px-2 py-0.5 font-normal">
                 {formatX(x)}
               </th>

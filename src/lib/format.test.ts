@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatBytes, formatDuration, formatValue, plural, shortId, timeAgo } from './format'
+import {
+  formatBytes,
+  formatDuration,
+  formatMetric,
+  formatSigned,
+  formatValue,
+  plural,
+  shortId,
+  timeAgo,
+} from './format'
 
 describe('formatDuration', () => {
   it.each([
@@ -57,5 +66,21 @@ describe('formatBytes', () => {
   it('says kB below a megabyte and MB with one decimal above', () => {
     expect(formatBytes(20_480)).toBe('20 kB')
     expect(formatBytes(53_285_686)).toBe('53.3 MB')
+  })
+})
+
+describe('formatMetric and formatSigned', () => {
+  it('lines metrics up at four decimals, and keeps tiny and large ones readable', () => {
+    expect(formatMetric(0.45213)).toBe('0.4521')
+    expect(formatMetric(1)).toBe('1.0000')
+    expect(formatMetric(0.00000012)).toBe('1.2e-7')
+    expect(formatMetric(12345.678)).toBe('12,345.7')
+  })
+
+  it('signs a difference with a true minus, and calls a rounded-away one even', () => {
+    expect(formatSigned(0.0312)).toBe('+0.0312')
+    expect(formatSigned(-0.0104)).toBe('−0.0104')
+    expect(formatSigned(0)).toBe('±0.0000')
+    expect(formatSigned(0.00001)).toBe('+1.0e-5')
   })
 })

@@ -56,3 +56,22 @@ export function timeAgo(then: number, now: number): string {
 export function formatBytes(bytes: number): string {
   return bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`
 }
+
+const metricDigits = new Intl.NumberFormat('en', {
+  minimumFractionDigits: 4,
+  maximumFractionDigits: 4,
+})
+const largeMetric = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 })
+
+/** A metric as compared: four decimals (`0.4521`), so a column lines up; `1.2e-7`, `12,345.6`. */
+export function formatMetric(value: number): string {
+  if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(1)
+  return Math.abs(value) >= 1000 ? largeMetric.format(value) : metricDigits.format(value)
+}
+
+/** A difference with its sign: `+0.0312`, `−0.0104` (a true minus), `±0.0000` for none. */
+export function formatSigned(value: number): string {
+  const text = formatMetric(Math.abs(value))
+  if (value === 0 || /^[0.]+$/.test(text)) return `±${formatMetric(0)}`
+  return `${value > 0 ? '+' : '−'}${text}`
+}

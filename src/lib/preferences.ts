@@ -8,9 +8,12 @@ export type Theme = 'light' | 'dark'
 export const isDensity = (value: unknown): value is Density =>
   value === 'compact' || value === 'comfortable'
 export const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark'
+/** A metric key as kept: short text, never anything else. */
+export const isMetricKey = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= 200
 
 /**
- * Display preferences that outlive the tab, kept in localStorage: these four and nothing else.
+ * Display preferences that outlive the tab, kept in localStorage: these five and nothing else.
  * Nothing secret ever goes here: the API key has its own sessionStorage store.
  */
 type Preferences = {
@@ -20,6 +23,8 @@ type Preferences = {
   columnWidths: Readonly<Record<string, number>>
   density: Density
   theme: Theme
+  /** The metric the best checkpoint is chosen by: its key (`ndcg@10`). */
+  bestMetric: string
 }
 
 export function readPreference<K extends keyof Preferences>(

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 
 import { ApiError } from '@/api/api-error'
 import { modelQueries } from '@/api/model-queries'
 import { Alert } from '@/components/alert'
 import { Button } from '@/components/button'
 import { EmptyState } from '@/components/empty-state'
+import { ErrorBoundary } from '@/components/error-boundary'
 import { useNotices } from '@/components/notices'
 import { TimeAgo } from '@/components/time-ago'
 import { plural } from '@/lib/format'
@@ -17,6 +18,8 @@ import { useForgetKey } from '@/session/use-forget-key'
 import { EntriesNotice } from './entries-notice'
 import { ModelsScreen } from './models-screen'
 import { hasActiveModels, pollIntervalMs } from '@/models/live/polling'
+import { useScreen } from '@/models/view/url-state'
+import { EvaluationsView } from './on-demand'
 
 export function ModelsLoader({ session }: { session: Session }) {
   const {
@@ -36,6 +39,7 @@ export function ModelsLoader({ session }: { session: Session }) {
         : false,
   })
   const forgetKey = useForgetKey()
+  const { screen } = useScreen()
   const refused = error instanceof ApiError && error.kind === 'auth'
 
   useEffect(() => {
@@ -78,7 +82,20 @@ export function ModelsLoader({ session }: { session: Session }) {
     return (
       <div className="flex min-h-0 flex-1 flex-col gap-2">
         {data.rejected.length ? <EntriesNotice rejected={data.rejected} /> : null}
-        {data.models.length === 0 && data.rejected.length > 0 ? (
+        {screen === 'evaluations' ? (
+          // The evaluations name models: they wait for the list, and link to its models.
+          <ErrorBoundary what="The evaluations view">
+            <Suspense
+              fallback={
+                <output className="block py-12 text-center text-sm text-muted-foreground">
+                  Loading evaluations…
+                </output>
+              }
+            >
+              <EvaluationsView models={data.models} credentials={session} />
+            </Suspense>
+          </ErrorBoundary>
+        ) : data.models.length === 0 && data.rejected.length > 0 ? (
           <EmptyState
             title={
               data.rejected.length === 1

@@ -304,6 +304,7 @@ export function ModelsScreen({
           <Suspense fallback={null}>
             <CompareView
               models={selection.models}
+              credentials={credentials}
               onOpen={(modelId) => {
                 view.setComparing(false)
                 view.setModel(modelId)

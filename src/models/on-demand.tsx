@@ -11,6 +11,12 @@ import type { FailureTriageProps } from '@/models/toolbar/failure-triage'
 export const CompareView = lazy(() =>
   import('@/models/panel/compare-view').then((module) => ({ default: module.CompareView })),
 )
+// Every evaluation of the account (`?view=evaluations`): its own chunk, loaded when first shown.
+export const EvaluationsView = lazy(() =>
+  import('@/models/evaluations/evaluations-view').then((module) => ({
+    default: module.EvaluationsView,
+  })),
+)
 export const ShortcutsDialog = lazy(() =>
   import('@/models/table/shortcuts-dialog').then((module) => ({
     default: module.ShortcutsDialog,

@@ -64,3 +64,18 @@ window.matchMedia = (query: string): MediaQueryList =>
     addListener: () => {},
     removeListener: () => {},
   })
+
+// jsdom's <dialog> has no showModal or close: open it by its attribute, and close it as browsers
+// do, firing `close` (focus trapping and the backdrop are left to the e2e journeys).
+function showModal(this: HTMLDialogElement) {
+  this.open = true
+}
+function closeDialog(this: HTMLDialogElement) {
+  if (!this.open) return
+  this.open = false
+  this.dispatchEvent(new Event('close'))
+}
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = showModal
+  HTMLDialogElement.prototype.close = closeDialog
+}

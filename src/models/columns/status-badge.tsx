@@ -4,8 +4,10 @@ import { Highlight } from '@/components/highlight'
 import {
   isInProgress,
   phaseOf,
+  statusPhase,
   statusText,
   statusWord,
+  type Statuses,
   type StatusPhase,
 } from '@/models/domain/status'
 import { TrainingProgressBar } from './progress-bar'
@@ -23,21 +25,28 @@ export const phaseLooks: Record<StatusPhase, { tone: BadgeTone; icon: string }> 
 /**
  * The phase's icon and colour with the word that decided it (statusWord), in a badge of one
  * width so a column of them lines up; both statuses in full on hover and for export
- * (statusText). With `progress` (the table's cell), how far training has got while it is in
- * progress.
+ * (statusText). Models and evaluations read their statuses the same way.
  */
+export function PhaseBadge({ statuses }: { statuses: Statuses }) {
+  const phase = phaseLooks[statusPhase(statuses.status, statuses.secondaryStatus)]
+  return (
+    <Badge tone={phase.tone} title={statusText(statuses)} className="w-[6.75rem] flex-none">
+      <span aria-hidden="true">{phase.icon}</span>
+      <span className="truncate">
+        <Highlight text={statusWord(statuses)} />
+      </span>
+    </Badge>
+  )
+}
+
+/** A model's PhaseBadge; with `progress` (the table's cell), how far training has got. */
 export function StatusBadge({ model, progress = false }: { model: Model; progress?: boolean }) {
-  const phaseName = phaseOf(model)
-  const phase = phaseLooks[phaseName]
   return (
     <span className="flex min-w-0 items-center gap-2">
-      <Badge tone={phase.tone} title={statusText(model)} className="w-[6.75rem] flex-none">
-        <span aria-hidden="true">{phase.icon}</span>
-        <span className="truncate">
-          <Highlight text={statusWord(model)} />
-        </span>
-      </Badge>
-      {progress && isInProgress(phaseName) ? <TrainingProgressBar model={model} compact /> : null}
+      <PhaseBadge statuses={model} />
+      {progress && isInProgress(phaseOf(model)) ? (
+        <TrainingProgressBar model={model} compact />
+      ) : null}
     </span>
   )
 }

@@ -4,7 +4,12 @@ import { readEvaluation, type Evaluation } from '@/api/evaluation-schema'
 import type { LogLine } from '@/api/model-logs'
 import { makeModel } from '@/testing/factories'
 
-import { checkpointTable } from './checkpoint-metrics'
+import {
+  baseEvaluatedOn,
+  checkpointTable,
+  evaluationsFor,
+  firstBetterThanBase,
+} from './checkpoint-metrics'
 import { evaluationMetrics } from './metrics'
 
 const base = 'Marqo/ViT-B-32.laion2b_s34b_b79k'
@@ -235,5 +240,50 @@ describe('checkpointTable', () => {
     const row = table.rows.find((each) => each.isBest)
     expect(row?.counted?.metrics.byKey.get('ndcg@10')?.source).toBe('log')
     expect(table.columns.map((column) => column.name)).toEqual(['NDCG@10', 'mAP@1000', 'P@10'])
+  })
+
+  it('says from which epoch on fine-tuning beat the base model, not counting an early lucky one', () => {
+    expect(firstBetterThanBase(checkpointTable(model, account))?.checkpoint).toBe('epoch_1')
+    // epoch_2 dips under the base: "better from" starts after the dip.
+    const dip = [
+      baseEvaluation,
+      of('epoch_1', 0.35),
+      of('epoch_2', 0.25),
+      of('epoch_3', 0.44),
+      of('epoch_4', 0.42),
+    ]
+    expect(firstBetterThanBase(checkpointTable(model, dip))?.checkpoint).toBe('epoch_3')
+    // The newest falls under the base: fine-tuning does not help "from" any epoch on.
+    const fall = [baseEvaluation, of('epoch_1', 0.35), of('epoch_2', 0.2)]
+    expect(firstBetterThanBase(checkpointTable(model, fall))).toBeUndefined()
+    // No base evaluation: nothing to beat.
+    expect(firstBetterThanBase(checkpointTable(model, account.slice(1)))).toBeUndefined()
+  })
+
+  it("splits the account's evaluations into the model's own and its base model's", () => {
+    const stranger = evaluation({ model: 'someone/else', evaluationMetrics: { 'NDCG@10': 0.9 } })
+    const unlinked = evaluation({ evaluationMetrics: { 'NDCG@10': 0.9 } })
+    const { own, base: ofBase } = evaluationsFor(model, [...account, stranger, unlinked])
+    expect(own).toEqual(account.slice(1))
+    expect(ofBase).toEqual([baseEvaluation])
+    expect(baseEvaluatedOn(model, account, dataset)).toBe(true)
+    expect(baseEvaluatedOn(model, account, otherDataset)).toBe(false)
+  })
+
+  it('chooses by NDCG@10 when the preferred metric is not reported, else by the first reported', () => {
+    expect(checkpointTable(model, account, { metricKey: 'mrr@1000' }).metric.key).toBe('ndcg@10')
+    const onlyRecall = [of('epoch_1', undefined, { evaluationMetrics: { 'Recall@10': 0.5 } })]
+    expect(checkpointTable(model, onlyRecall, { metricKey: 'mrr@1000' }).metric.name).toBe(
+      'Recall@10',
+    )
+  })
+
+  it('counts the newest finished evaluation that has numbers, not a newer one without', () => {
+    const unreadable = of('epoch_3', undefined)
+    const table = checkpointTable(model, [...account, unreadable])
+    const row = table.rows.find((each) => each.checkpoint === 'epoch_3')!
+    expect(row.evaluations[0]?.evaluation).toBe(unreadable)
+    expect(row.counted?.metrics.byKey.get('ndcg@10')?.value).toBe(0.44)
+    expect(table.best?.checkpoint).toBe('epoch_3')
   })
 })

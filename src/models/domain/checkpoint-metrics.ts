@@ -59,7 +59,10 @@ export type CheckpointTable = {
 }
 
 export type CheckpointTableOptions = {
-  /** The metric the best is chosen by: a key (`ndcg@10`), NDCG@10 unless chosen. */
+  /**
+   * The metric the best is chosen by: a key (`ndcg@10`), NDCG@10 unless chosen. One these
+   * evaluations do not report gives way to NDCG@10, or else to the first they report.
+   */
   metricKey?: string
   /** `DatasetChoice.key`; unless chosen, the dataset with most evaluations of this model. */
   datasetKey?: string
@@ -75,6 +78,66 @@ function ofModel(evaluation: Evaluation, modelId: string): boolean {
   if (model.kind !== 'base') return model.modelId.toLowerCase() === id
   // An id that is not a UUID (fixtures, other services): `<modelId>/<checkpoint>` by its text.
   return model.reference.toLowerCase().startsWith(`${id}/`)
+}
+
+/** Whether an evaluation evaluated `baseModel`, by its name (whatever its case). */
+function ofBase(evaluation: Evaluation, baseModel: string): boolean {
+  const wanted = baseModel.trim().toLowerCase()
+  return !!wanted && evaluation.model?.reference.toLowerCase() === wanted
+}
+
+/** Whether an evaluation evaluated `baseModel` on `datasetId`. */
+function ofBaseOn(evaluation: Evaluation, baseModel: string, datasetId: string): boolean {
+  return ofBase(evaluation, baseModel) && evaluation.datasetId === datasetId
+}
+
+/**
+ * Whether the model's base model has an evaluation on `datasetId` that is finished or on its way
+ * (a failed or stopped one does not count: evaluating it again is worth offering).
+ */
+export function baseEvaluatedOn(
+  model: Model,
+  evaluations: readonly Evaluation[],
+  datasetId: string,
+): boolean {
+  return evaluations.some(
+    (evaluation) =>
+      ofBaseOn(evaluation, model.baseModel, datasetId) &&
+      !['failed', 'stopped'].includes(evaluationPhase(evaluation)),
+  )
+}
+
+/**
+ * What a checkpoint table of `model` reads: its own evaluations and its base model's (by name).
+ * The others need not be described or their logs read.
+ */
+export function evaluationsFor(
+  model: Model,
+  evaluations: readonly Evaluation[],
+): { own: Evaluation[]; base: Evaluation[] } {
+  const found = { own: [] as Evaluation[], base: [] as Evaluation[] }
+  for (const evaluation of evaluations) {
+    if (ofModel(evaluation, model.modelId)) found.own.push(evaluation)
+    else if (ofBase(evaluation, model.baseModel)) found.base.push(evaluation)
+  }
+  return found
+}
+
+/**
+ * The walkthrough's "from which epoch": the oldest checkpoint from which on every checkpoint
+ * with a number for the chosen metric beats the base model's (so a dip after it does not count
+ * as "from"); undefined when the newest does not beat it or there is no base to compare with.
+ */
+export function firstBetterThanBase(table: CheckpointTable): CheckpointRow | undefined {
+  const { key, better } = table.metric
+  let from: CheckpointRow | undefined
+  for (const row of table.rows) {
+    const gain = row.difference.get(key)
+    if (gain === undefined) continue
+    if (better === 'higher' ? gain <= 0 : gain >= 0) break
+    from = row
+  }
+  return from
 }
 
 function checkpointOf(evaluation: Evaluation, modelId: string): string | undefined {
@@ -119,7 +182,7 @@ export function checkpointTable(
   const order = new Map(model.checkpoints.map((checkpoint, index) => [checkpoint, index]))
   const rows = [...byCheckpoint].map(([checkpoint, list]): CheckpointRow => {
     const listed = rowsOf(list)
-    const counted = listed.find((evaluation) => evaluation.phase === 'ready')
+    const counted = countedOf(listed)
     return {
       checkpoint,
       epoch: epochOf(checkpoint),
@@ -131,7 +194,8 @@ export function checkpointTable(
   })
   rows.sort((a, b) => newerCheckpoint(a, b, order))
 
-  const metric = chosenMetric(options.metricKey ?? defaultMetricKey, rows, base)
+  const columns = columnsOf([...rows.map((each) => each.counted), base.counted])
+  const metric = chosenMetric(metricKeyAmong(options.metricKey, columns), rows, base)
   const best = bestCheckpoint(
     rows.map((each) => ({
       checkpoint: each.checkpoint,
@@ -143,7 +207,7 @@ export function checkpointTable(
     dataset,
     datasets,
     metric,
-    columns: columnsOf([...rows.map((each) => each.counted), base.counted]),
+    columns,
     rows: rows.map((each) =>
       each.checkpoint === best?.checkpoint ? { ...each, isBest: true } : each,
     ),
@@ -181,21 +245,25 @@ function baseComparison(
     // Evaluations that name no dataset cannot be said to be on the same one as the base's.
     return { name, evaluations: [], counted: undefined, missing: 'dataset not named' }
   }
-  const wanted = name.trim().toLowerCase()
-  const listed = rowsOf(
-    evaluations.filter(
-      (evaluation) =>
-        evaluation.model?.reference.toLowerCase() === wanted &&
-        evaluation.datasetId === dataset.datasetId,
-    ),
-  )
-  const counted = listed.find((evaluation) => evaluation.phase === 'ready')
+  const { datasetId } = dataset
+  const listed = rowsOf(evaluations.filter((evaluation) => ofBaseOn(evaluation, name, datasetId)))
+  const counted = countedOf(listed)
   return {
     name,
     evaluations: listed,
     counted,
     missing: counted || listed.length ? undefined : 'no evaluation on this dataset',
   }
+}
+
+/**
+ * The evaluation whose numbers count, of several newest first: the newest finished one with
+ * numbers (one whose results could not be read, or are still being read, does not hide an older
+ * one that has them), else the newest finished one, which then says why it has none.
+ */
+function countedOf(listed: readonly RowEvaluation[]): RowEvaluation | undefined {
+  const finished = listed.filter((evaluation) => evaluation.phase === 'ready')
+  return finished.find((evaluation) => evaluation.metrics.values.length) ?? finished[0]
 }
 
 function difference(
@@ -209,6 +277,16 @@ function difference(
     if (against) out.set(metric.key, metric.value - against.value)
   }
   return out
+}
+
+/**
+ * The metric asked for when these evaluations report it; else NDCG@10 when they do, else the
+ * first they report (a preference kept from another model may name one this model lacks).
+ */
+function metricKeyAmong(wanted = defaultMetricKey, columns: readonly { key: string }[]): string {
+  const reported = (key: string) => columns.some((column) => column.key === key)
+  if (!columns.length || reported(wanted)) return wanted
+  return reported(defaultMetricKey) ? defaultMetricKey : columns[0]!.key
 }
 
 function chosenMetric(key: string, rows: readonly CheckpointRow[], base: BaseComparison) {

@@ -4,7 +4,8 @@ import { routePath } from '@common/routes'
 import { jsonDepthLimit, jsonText } from '@/lib/json-text'
 import type { Model } from '@/api/model-schema'
 
-import { checkpointReference, evaluationParametersFrom } from './evaluation-parameters'
+import { evaluationParametersFrom } from './evaluation-parameters'
+import { checkpointReference } from './lineage'
 
 /**
  * Copy as code: what a person runs next, as the official Python client (`marqtune` 0.2.x) or

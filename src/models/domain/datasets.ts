@@ -24,3 +24,20 @@ export function datasetLabel(
   if (datasetId === undefined) return '(dataset not named)'
   return datasetsById.get(datasetId)?.datasetName || datasetId
 }
+
+/**
+ * The columns evaluation parameters name (`leftKeys`, `rightKeys`, `weightKey`) that a dataset
+ * does not have: an evaluation asked with them is refused. None when the dataset's schema is not
+ * known (nothing can be said), or the parameters name no column.
+ */
+export function columnsMissing(
+  dataset: Dataset,
+  parameters: Readonly<Record<string, unknown>>,
+): string[] {
+  const columns = Object.keys(dataset.dataSchema)
+  if (!columns.length) return []
+  const named = [parameters.leftKeys, parameters.rightKeys, [parameters.weightKey]]
+    .flatMap((value) => (Array.isArray(value) ? value : []))
+    .filter((value): value is string => typeof value === 'string')
+  return [...new Set(named)].filter((column) => !columns.includes(column))
+}

@@ -4,11 +4,8 @@ import { evaluationRequestBody } from '@common/evaluation-request'
 
 import { makeModel } from '@/testing/factories'
 import { codeSnippet } from './code-snippets'
-import {
-  checkEvaluationParameters,
-  checkpointReference,
-  evaluationParametersFrom,
-} from './evaluation-parameters'
+import { checkEvaluationParameters, evaluationParametersFrom } from './evaluation-parameters'
+import { checkpointReference } from './lineage'
 
 const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
 const training = {
@@ -101,9 +98,5 @@ describe('the evaluate request, wherever it is made', () => {
     const fromSnippet = data.replace('<EVALUATION_DATASET_ID>', datasetId)
     expect(fromSnippet).toBe(JSON.stringify(fromDialog, null, 2))
     expect(checkEvaluationParameters(fromDialog.hyperparameters)).toHaveProperty('parameters')
-  })
-
-  it('names a checkpoint as the service does', () => {
-    expect(checkpointReference(modelId, 'epoch_3')).toBe(`${modelId}/epoch_3`)
   })
 })

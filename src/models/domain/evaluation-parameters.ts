@@ -62,8 +62,3 @@ function passes(
 ): value is EvaluationParameters {
   return problems.length === 0 && typeof value === 'object' && value !== null
 }
-
-/** What `POST /evaluation` names as `model` for a checkpoint: `<modelId>/<checkpoint>`. */
-export function checkpointReference(modelId: string, checkpoint: string): string {
-  return `${modelId}/${checkpoint}`
-}

@@ -116,6 +116,9 @@ function normalise(value: string): string {
     .replace(/[\s_-]+/g, '')
 }
 
+/** What a status is read from: a model's, an evaluation's or a dataset's two statuses. */
+export type Statuses = { status: string; secondaryStatus?: string | undefined }
+
 /** The one classification of a model: its primary and secondary status together. */
 export function phaseOf({ status, secondaryStatus }: Model): StatusPhase {
   return statusPhase(status, secondaryStatus)
@@ -140,7 +143,7 @@ export const inProgressIds = oncePerList((models: readonly Model[]): readonly st
  * so one word always comes with one icon and colour: a task whose status says `running` while
  * its secondary status says `provisioning` reads `provisioning`, as it is waiting.
  */
-export function statusWord({ status, secondaryStatus }: Model): string {
+export function statusWord({ status, secondaryStatus }: Statuses): string {
   const primary = phaseOfName(status)
   if (primary === 'ready' || primary === 'stopped' || primary === 'failed') return status
   if (secondaryStatus && phaseOfName(secondaryStatus)) return secondaryStatus
@@ -148,14 +151,14 @@ export function statusWord({ status, secondaryStatus }: Model): string {
 }
 
 /** The secondary status when it says more than the primary one (whatever their case). */
-export function secondaryStatusShown({ status, secondaryStatus }: Model): string | undefined {
+export function secondaryStatusShown({ status, secondaryStatus }: Statuses): string | undefined {
   return secondaryStatus && secondaryStatus.toLowerCase() !== status.toLowerCase()
     ? secondaryStatus
     : undefined
 }
 
 /** The status as words: `running (provisioning)` when the secondary status says more. */
-export function statusText(model: Model): string {
+export function statusText(model: Statuses): string {
   const secondary = secondaryStatusShown(model)
   return secondary ? `${model.status} (${secondary})` : model.status
 }

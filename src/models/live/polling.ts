@@ -1,9 +1,16 @@
+import type { Evaluation } from '@/api/evaluation-schema'
 import type { Model } from '@/api/model-schema'
+import { isEvaluating } from '@/models/domain/evaluation-status'
 import { inProgressIds } from '@/models/domain/status'
 
 /** True while a model can still change by itself: worth polling for. */
 export function hasActiveModels(models: readonly Model[]): boolean {
   return inProgressIds(models).length > 0
+}
+
+/** True while an evaluation can still change by itself: its list is polled as the models' is. */
+export function hasActiveEvaluations(evaluations: readonly Evaluation[]): boolean {
+  return evaluations.some(isEvaluating)
 }
 
 /**

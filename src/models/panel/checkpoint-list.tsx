@@ -24,7 +24,9 @@ import {
   notAddressable,
 } from '@/models/domain/model-fields'
 import { phaseOf } from '@/models/domain/status'
+import { useCheckpointTable, useDatasetNames } from '@/models/view/use-checkpoint-table'
 
+import { EvaluateDialog } from './evaluate-dialog'
 import { ReleaseDialog } from './release-dialog'
 
 const languageNames: Record<SnippetLanguage, string> = { python: 'Python', curl: 'cURL' }
@@ -63,9 +65,10 @@ function useReleasedHere(credentials: Credentials) {
 }
 
 /**
- * Newest first, one compact row each: the name, its marks (newest, released), one Copy menu
- * (name, reference, download link, the code for each next step) and one Actions menu (release;
- * get the download link). What a choice did is said in the notice region.
+ * Newest first, one compact row each: the name, its marks (newest, best by its evaluations,
+ * released), one Copy menu (name, reference, download link, the code for each next step) and one
+ * Actions menu (evaluate; release; get the download link). What a choice did is said in the
+ * notice region.
  */
 export function CheckpointList({
   model,
@@ -78,6 +81,10 @@ export function CheckpointList({
 }) {
   const released = useReleasedHere(credentials)
   const [releasing, setReleasing] = useState<string>()
+  const [evaluating, setEvaluating] = useState<string>()
+  const { table } = useCheckpointTable(credentials, model)
+  const datasetNames = useDatasetNames(credentials)
+  const best = table.best?.checkpoint
   const copy = useCopy()
   const { notify } = useNotices()
   const { checkpoints } = model
@@ -177,6 +184,11 @@ export function CheckpointList({
               {
                 items: [
                   {
+                    label: `Evaluate ${checkpoint}…`,
+                    disabled: !askable || readOnly,
+                    onSelect: () => setEvaluating(checkpoint),
+                  },
+                  {
                     label: `Release ${checkpoint}…`,
                     disabled: !askable || readOnly,
                     onSelect: () => setReleasing(checkpoint),
@@ -195,7 +207,15 @@ export function CheckpointList({
                 <span className="min-w-0 truncate font-mono text-sm" title={checkpoint}>
                   {checkpoint}
                 </span>
-                {newest ? <Badge tone="success">newest</Badge> : null}
+                {newest ? <Badge tone="neutral">newest</Badge> : null}
+                {checkpoint === best ? (
+                  <Badge
+                    tone="success"
+                    title={`The best checkpoint by ${table.metric.name} on ${datasetNames.labelOf(table.dataset?.datasetId)}: see the Evaluations tab`}
+                  >
+                    best
+                  </Badge>
+                ) : null}
                 {byService.includes(checkpoint) ? (
                   <Badge tone="info" title="The service lists this checkpoint as released">
                     released
@@ -220,7 +240,7 @@ export function CheckpointList({
         Code to copy reads the key from <code className="font-mono">MARQO_API_KEY</code>, never from
         this page. “Released here” marks what this browser released while it holds the key: the
         service does not report which checkpoints are released.
-        {readOnly ? ' This dashboard is read-only: release is turned off.' : ''}
+        {readOnly ? ' This dashboard is read-only: evaluating and releasing are turned off.' : ''}
       </p>
       {releasing ? (
         <ReleaseDialog
@@ -238,6 +258,14 @@ export function CheckpointList({
             })
           }}
           onClose={() => setReleasing(undefined)}
+        />
+      ) : null}
+      {evaluating ? (
+        <EvaluateDialog
+          model={model}
+          checkpoint={evaluating}
+          credentials={credentials}
+          onClose={() => setEvaluating(undefined)}
         />
       ) : null}
     </div>

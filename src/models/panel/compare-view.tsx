@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
+import type { Credentials } from '@/api/model-queries'
 import type { Model } from '@/api/model-schema'
 import { Button } from '@/components/button'
 import { baseColumnIds, columnMeta } from '@/models/columns/column-registry'
@@ -7,6 +8,8 @@ import { hyperparameterPrefix } from '@/models/columns/hyperparameter-columns'
 import { nameColumnId } from '@/models/columns/model-columns'
 import { hyperparameterKeys } from '@/models/domain/hyperparameters'
 import { displayName } from '@/models/domain/model-fields'
+
+import { CompareLossChart } from './compare-loss-chart'
 
 type Row = { id: string; label: string; mono: boolean; values: string[] }
 
@@ -36,13 +39,18 @@ function compareRows(models: Model[]): Row[] {
   })
 }
 
-/** 2 to 6 models side by side, rows that differ marked, optionally nothing else. */
+/**
+ * 2 to 6 models side by side: their loss curves on one chart, then every field with the rows that
+ * differ marked, optionally nothing else.
+ */
 export function CompareView({
   models,
+  credentials,
   onOpen,
   onClose,
 }: {
   models: Model[]
+  credentials: Credentials
   onOpen: (modelId: string) => void
   onClose: () => void
 }) {
@@ -87,6 +95,7 @@ export function CompareView({
           </form>
         </header>
         <div className="min-h-0 flex-1 overflow-auto">
+          <CompareLossChart models={models} credentials={credentials} />
           <table className="min-w-full border-separate border-spacing-0 text-left text-sm">
             <caption className="sr-only">
               The chosen models side by side; rows marked “differs” have different values.

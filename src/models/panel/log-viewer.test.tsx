@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { NoticesProvider } from '@/components/notices'
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import { fixtureModels } from '@/testing/factories'
+import { installFakeCanvas } from '@/testing/fake-canvas'
 import { renderApp } from '@/testing/render'
 
 import { ModelLogs } from './model-logs'
@@ -17,6 +18,8 @@ const logLines = () =>
 
 function renderLogs() {
   const { upstreamRequests } = installEmulatorFetch()
+  // The log's loss is drawn on a canvas above it.
+  installFakeCanvas()
   const rendered = renderApp(
     <NoticesProvider>
       <ModelLogs model={longLog} credentials={credentials} />
@@ -32,7 +35,7 @@ describe('the log viewer', () => {
     { timeout: 30_000 },
     async () => {
       const { user, lines, upstreamRequests } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500))
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
       const first = lines()[0]!.querySelector('time')!.getAttribute('datetime')!
 
       await user.click(screen.getByRole('button', { name: 'Load older lines' }))
@@ -51,15 +54,16 @@ describe('the log viewer', () => {
     },
   )
 
-  // 500 lines in jsdom, then typing: 5 to 9 s on a busy 2-core machine.
   it(
     'searches with a count, steps through the matches either way, and wraps or not',
     { timeout: 30_000 },
     async () => {
       const { user, lines } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500))
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
       const search = screen.getByRole('searchbox', { name: 'Search the log' })
-      await user.type(search, 'saved checkpoint')
+      // Pasted: each key typed would render the 500 lines again.
+      await user.click(search)
+      await user.paste('saved checkpoint')
       const count = await screen.findByText(/^1 of \d+ matches$/)
       const total = Number(/of (\d+)/.exec(count.textContent ?? '')?.[1])
       expect(total).toBeGreaterThan(2)
@@ -74,7 +78,7 @@ describe('the log viewer', () => {
       expect(document.querySelectorAll('mark[data-current-match]')).toHaveLength(1)
 
       await user.clear(search)
-      await user.type(search, 'no such line anywhere')
+      await user.paste('no such line anywhere')
       expect(screen.getByText('No matches')).toBeInTheDocument()
       expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled()
 
@@ -86,9 +90,30 @@ describe('the log viewer', () => {
     },
   )
 
+  it(
+    'draws the loss the log reports, within epochs or per epoch, from the lines loaded',
+    { timeout: 30_000 },
+    async () => {
+      const { user, lines } = renderLogs()
+      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
+      expect(screen.getByText(/Read from 500 lines of the log \(the newest/)).toBeInTheDocument()
+      expect(await screen.findByRole('figure', { name: 'Loss within epochs' })).toBeInTheDocument()
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Plot' }), 'Per epoch')
+      const perEpoch = await screen.findByRole('figure', { name: 'Loss per epoch' })
+      // The chart's numbers are the log's: its last epoch's loss is in the table view.
+      await user.click(within(perEpoch).getByRole('button', { name: 'Show as table' }))
+      const table = within(perEpoch).getByRole('table')
+      const epochs = within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => Number(cell.textContent))
+      expect(epochs.length).toBeGreaterThan(1)
+      expect(epochs).toEqual(epochs.toSorted((a, b) => a - b))
+    },
+  )
+
   it('copies the lines shown, and says so in the notice region', async () => {
     const { user, lines } = renderLogs()
-    await waitFor(() => expect(lines()).toHaveLength(500))
+    await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
     await user.click(screen.getByRole('button', { name: 'Copy the 500 lines shown' }))
     expect(await screen.findByRole('region', { name: 'Notices' })).toHaveTextContent(
       'Copied the 500 lines shown.',

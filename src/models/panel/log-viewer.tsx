@@ -8,6 +8,7 @@ import { buttonClasses } from '@/components/button'
 import { CopyButton } from '@/components/copy-button'
 import { ErrorText } from '@/components/error-text'
 import { plural } from '@/lib/format'
+import { LogChart } from './log-chart'
 import { findInLog, logText, type LogMatch } from './log-search'
 
 const wrapped = 'break-words whitespace-pre-wrap'
@@ -16,8 +17,9 @@ const unwrapped = 'whitespace-pre'
 const control = buttonClasses('secondary', 'sm')
 
 /**
- * The log with its tools: older pages on request (the documented `from`/`to` window), search,
- * follow mode while the model runs, wrapping, copy, and the whole file for ready models.
+ * The log with its tools: the loss it reports as a chart, older pages on request (the
+ * documented `from`/`to` window), search, follow mode while the model runs, wrapping, copy, and
+ * the whole file for ready models.
  */
 export function LogViewer({
   model,
@@ -80,6 +82,7 @@ export function LogViewer({
 
   return (
     <div className="flex flex-col gap-2">
+      <LogChart lines={lines} complete={atStart} />
       <div className="flex flex-wrap items-center gap-2">
         {atStart ? (
           <span className="text-xs text-muted-foreground">Start of the log</span>

@@ -1,35 +1,39 @@
 // oxlint-disable jsx-a11y/prefer-tag-over-role -- rows out of table layout, placed by the virtualiser: the ARIA grid pattern on divs
-import type { Column } from '@tanstack/react-table'
 import { useEffect, useRef } from 'react'
 
-import type { Model } from '@/api/model-schema'
-import type { modelTableFeatures } from '@/models/columns/column-meta'
-
 import { headerHeight, minColumnWidth } from './grid-layout'
-import type { GridColumn } from './grid-row'
+import { headerCell } from './grid-styles'
 
-type SortColumn = Column<typeof modelTableFeatures, Model>
+/** What a header reads of its column: any grid's (models, evaluations). */
+export type HeaderColumn = { id: string; meta: { label: string; align?: 'end' } }
+
+/** What a header reads of TanStack's column: its sort state and its toggle. */
+export type SortColumn = {
+  getIsSorted: () => false | 'asc' | 'desc'
+  getSortIndex: () => number
+  getToggleSortingHandler: () => undefined | ((event: unknown) => void)
+}
+
+export type SelectAll = {
+  checked: boolean
+  mixed: boolean
+  disabled: boolean
+  label: string
+  toggle: () => void
+}
 
 export type HeaderProps = {
-  columns: readonly GridColumn[]
+  columns: readonly HeaderColumn[]
   /** TanStack's columns, for their sort state and toggles, by id. */
   sortColumn: (id: string) => SortColumn | undefined
   multiSort: boolean
   /** The column of the grid's focusable cell when it is in the header, else -1. */
   activeCol: number
-  selectAll: {
-    checked: boolean
-    mixed: boolean
-    disabled: boolean
-    label: string
-    toggle: () => void
-  }
+  /** The select-all box in a column of its own before the others; a grid without one has none. */
+  selectAll?: SelectAll
   onResize: (id: string, width: number, done: boolean) => void
   onResetWidth: (id: string) => void
 }
-
-const headerCell =
-  'flex min-w-0 items-center border-b border-border bg-muted text-xs font-semibold text-muted-foreground focus-visible:-outline-offset-2'
 
 /**
  * The header row: the select-all box, then a header per column that sorts on click (Shift adds
@@ -45,11 +49,9 @@ export function GridHeader({
   onResize,
   onResetWidth,
 }: HeaderProps) {
-  const boxRef = useRef<HTMLInputElement>(null)
-  useEffect(() => {
-    if (boxRef.current) boxRef.current.indeterminate = selectAll.mixed
-  }, [selectAll.mixed])
   const focusable = (col: number) => (activeCol === col ? 0 : -1)
+  // The columns' cells count from 1 after the select-all box, else from 0.
+  const first = selectAll ? 1 : 0
 
   return (
     <div role="rowgroup" className="sticky top-0 z-[2] min-w-(--grid-min-width)">
@@ -60,29 +62,12 @@ export function GridHeader({
         style={{ height: headerHeight }}
         className="grid grid-cols-(--grid-columns)"
       >
-        <div
-          role="columnheader"
-          data-col={0}
-          tabIndex={focusable(0)}
-          className={`${headerCell} sticky left-0 z-[3] justify-center`}
-        >
-          <input
-            ref={boxRef}
-            type="checkbox"
-            tabIndex={-1}
-            checked={selectAll.checked}
-            disabled={selectAll.disabled}
-            onChange={selectAll.toggle}
-            aria-label={selectAll.label}
-            title={selectAll.label}
-            className="size-4 cursor-pointer accent-(--accent) disabled:cursor-not-allowed"
-          />
-        </div>
+        {selectAll ? <SelectAllCell selectAll={selectAll} focusable={focusable(0)} /> : null}
         {columns.map(({ id, meta }, position) => {
           const column = sortColumn(id)
           const sorted = column?.getIsSorted() ?? false
           const priority = column ? column.getSortIndex() + 1 : 0
-          const col = position + 1
+          const col = position + first
           return (
             <div
               key={id}
@@ -93,7 +78,7 @@ export function GridHeader({
               aria-sort={
                 sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
               }
-              className={`${headerCell} relative ${position === 0 ? 'sticky left-10 z-[3] shadow-[inset_-1px_0_0_var(--border)]' : ''}`}
+              className={`${headerCell} relative ${position === 0 ? `sticky z-[3] shadow-[inset_-1px_0_0_var(--border)] ${selectAll ? 'left-10' : 'left-0'}` : ''}`}
             >
               <button
                 type="button"
@@ -120,6 +105,34 @@ export function GridHeader({
           )
         })}
       </div>
+    </div>
+  )
+}
+
+/** The header's first cell: the box that ticks every row shown. */
+function SelectAllCell({ selectAll, focusable }: { selectAll: SelectAll; focusable: number }) {
+  const boxRef = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (boxRef.current) boxRef.current.indeterminate = selectAll.mixed
+  }, [selectAll.mixed])
+  return (
+    <div
+      role="columnheader"
+      data-col={0}
+      tabIndex={focusable}
+      className={`${headerCell} sticky left-0 z-[3] justify-center`}
+    >
+      <input
+        ref={boxRef}
+        type="checkbox"
+        tabIndex={-1}
+        checked={selectAll.checked}
+        disabled={selectAll.disabled}
+        onChange={selectAll.toggle}
+        aria-label={selectAll.label}
+        title={selectAll.label}
+        className="size-4 cursor-pointer accent-(--accent) disabled:cursor-not-allowed"
+      />
     </div>
   )
 }

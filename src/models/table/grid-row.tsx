@@ -6,6 +6,8 @@ import { Highlight } from '@/components/highlight'
 import type { ModelColumnMeta } from '@/models/columns/column-meta'
 import { displayName } from '@/models/domain/model-fields'
 
+import { cellClasses, pinnedCell as pinned, rowTone } from './grid-styles'
+
 export type GridColumn = { id: string; meta: ModelColumnMeta }
 
 export type RowState = {
@@ -37,11 +39,6 @@ function cellContent(meta: ModelColumnMeta, model: Model): ReactNode {
   const text = meta.text(model)
   return <span className="truncate">{meta.highlight ? <Highlight text={text} /> : text}</span>
 }
-
-const cellClasses =
-  'flex min-w-0 items-center overflow-hidden border-b border-border px-3 whitespace-nowrap'
-/** Pinned cells hide what scrolls under them: opaque, in the row's own colour. */
-const pinned = 'sticky z-[1] bg-inherit'
 
 /**
  * One model as a row of the grid: out of table layout (placed absolutely by the virtualiser,
@@ -75,15 +72,7 @@ export const GridRow = memo(function GridRow({
       data-model-id={model.modelId}
       data-changed={changed || undefined}
       style={{ height, transform: `translateY(${top}px)` }}
-      className={`absolute top-0 left-0 grid w-full min-w-(--grid-min-width) cursor-pointer grid-cols-(--grid-columns) text-sm [contain:layout_style] ${
-        open
-          ? 'bg-accent-soft shadow-[inset_3px_0_0_var(--accent)]'
-          : changed
-            ? 'bg-warning-soft'
-            : selected
-              ? 'bg-accent-soft'
-              : 'bg-surface hover:bg-muted'
-      }`}
+      className={`absolute top-0 left-0 grid w-full min-w-(--grid-min-width) cursor-pointer grid-cols-(--grid-columns) text-sm [contain:layout_style] ${rowTone({ open, changed, selected })}`}
     >
       <div
         role="gridcell"

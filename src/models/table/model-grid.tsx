@@ -25,6 +25,7 @@ import { modelTableFeatures } from '@/models/columns/column-meta'
 import { columnIdOf } from '@/models/columns/column-registry'
 import type { SortRule } from '@/models/engine/ranks'
 
+import { cellOf, cellSelector, selectingText, slotOf } from './grid-cells'
 import { GridHeader } from './grid-header'
 import { clampCell, moveFor, type Cell } from './grid-keys'
 import {
@@ -401,44 +402,6 @@ const GridBody = memo(function GridBody({
     </>
   )
 })
-
-/** More rows than any window shows at once, overscan included. */
-const slots = 96
-
-/**
- * A rendered row's key: its position modulo `slots`, so that the rows of a scrolled range are the
- * same components showing other models. A row outside the range (the focusable one, kept when
- * it scrolls away) has a key of its own, so it never takes a row in view's.
- */
-function slotOf(index: number, range: { startIndex: number; endIndex: number } | null): string {
-  const inRange = range !== null && index >= range.startIndex - 8 && index <= range.endIndex + 8
-  return inRange ? String(index % slots) : `away-${index}`
-}
-
-/**
- * The grid cell an event happened in: its row's `data-index` (-1 for the header) and its own
- * `data-col`. The column is fixed per cell and the row's index is one attribute, so a row that
- * shows another model as the grid scrolls changes one attribute, not one per cell.
- */
-function cellOf(target: EventTarget): Cell | undefined {
-  if (!(target instanceof Element)) return undefined
-  const cell = target.closest('[data-col]')
-  const row = cell?.closest('[data-index]')
-  const at = {
-    row: Number(row?.getAttribute('data-index')),
-    col: Number(cell?.getAttribute('data-col')),
-  }
-  return cell && row && !Number.isNaN(at.row) && !Number.isNaN(at.col) ? at : undefined
-}
-
-function cellSelector({ row, col }: Cell): string {
-  return `[data-index="${row}"] [data-col="${col}"]`
-}
-
-function selectingText(): boolean {
-  const selection = window.getSelection()
-  return selection !== null && !selection.isCollapsed && selection.toString().trim() !== ''
-}
 
 /**
  * Columns that appear (a command added them, "Add varying hyperparameters" say): the first is

@@ -8,8 +8,8 @@ import type { FacetOption } from '@/models/engine/facets'
 const order: StatusPhase[] = ['ready', 'running', 'waiting', 'failed', 'stopped', 'unknown']
 
 /** `Failed: 5 models`: the name of a segment, and what it filters to. */
-export function phaseSummaryName(label: string, count: number): string {
-  return `${label}: ${plural(count, 'model')}`
+export function phaseSummaryName(label: string, count: number, noun = 'model'): string {
+  return `${label}: ${plural(count, noun)}`
 }
 
 /**
@@ -21,11 +21,14 @@ export function AccountSummary({
   options,
   selected,
   onChange,
+  noun = 'model',
 }: {
   /** The phase facet's options, with their totals over the whole account. */
-  options: readonly FacetOption[]
+  options: readonly Pick<FacetOption, 'key' | 'total'>[]
   selected: readonly string[]
   onChange: (values: string[]) => void
+  /** What is counted: models, or the Evaluations view's evaluations. */
+  noun?: 'model' | 'evaluation'
 }) {
   const present = order.flatMap((phase) => {
     const option = options.find((candidate) => candidate.key === phase)
@@ -43,7 +46,7 @@ export function AccountSummary({
   if (!present.length) return null
   return (
     <nav
-      aria-label="Models by status"
+      aria-label={`${noun === 'model' ? 'Models' : 'Evaluations'} by status`}
       className="flex w-full flex-none gap-0.5 overflow-hidden rounded-md"
     >
       {present.map(({ phase, label, fill, total }) => {
@@ -53,8 +56,8 @@ export function AccountSummary({
             key={phase}
             type="button"
             aria-pressed={pressed}
-            aria-label={phaseSummaryName(label, total)}
-            title={phaseSummaryName(label, total)}
+            aria-label={phaseSummaryName(label, total, noun)}
+            title={phaseSummaryName(label, total, noun)}
             onClick={() => onChange(pressed ? [] : [phase])}
             // The share of the account: grows by its count beyond the room its text needs.
             style={{ flexGrow: total }}

@@ -5,6 +5,8 @@ import { useCopy } from '@/components/copy-button'
 import { formatCount, plural } from '@/lib/format'
 import { maxCompared } from '@/models/view/use-selection'
 
+import { ScreenSwitch } from './screen-switch'
+
 /** The ticked models: compare 2 to 6 of them, delete any number (absent when not allowed). */
 export type SelectionControl = {
   count: number
@@ -16,7 +18,7 @@ export type SelectionControl = {
 /**
  * One line of fixed height above the grid: how many models are shown, what is selected and
  * what can be done with it, whether the dashboard is read-only, how fresh the list is, and a
- * link to this view. Nothing here changes its height, so the grid below never moves.
+ * link to this view; first, the switch to the Evaluations view and back. Nothing here changes its height, so the grid below never moves.
  */
 export function ListStatus({
   shown,
@@ -36,6 +38,7 @@ export function ListStatus({
   const { count } = selection
   return (
     <div className="flex h-8 flex-none items-center gap-2 overflow-x-auto text-sm whitespace-nowrap">
+      <ScreenSwitch />
       <output aria-live="polite" className="text-muted-foreground">
         {shown === total
           ? plural(total, 'model')

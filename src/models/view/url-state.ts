@@ -16,7 +16,7 @@ import type { FacetSelection } from '@/models/engine/facets'
 import type { SortRule } from '@/models/engine/ranks'
 
 /** `name` ascending, `-name` descending; several rules in priority order: `?sort=status,-name`. */
-const sortRule = createParser<SortRule>({
+export const sortRule = createParser<SortRule>({
   parse: (value) => {
     const desc = value.startsWith('-')
     const id = desc ? value.slice(1) : value
@@ -25,6 +25,12 @@ const sortRule = createParser<SortRule>({
   serialize: ({ id, desc }) => `${desc ? '-' : ''}${id}`,
   eq: (a, b) => a.id === b.id && a.desc === b.desc,
 })
+
+/**
+ * What the models screen shows besides its grid (`?view=`): the chosen models side by side, or
+ * every evaluation of the account instead of the models.
+ */
+const screens = ['compare', 'evaluations'] as const
 
 const ids = parseAsArrayOf(parseAsString)
 /** A list of ids with each one once, however often a link repeats it. */
@@ -46,7 +52,7 @@ const viewParsers = {
   tab: parseAsString,
   /** The ticked models (use-selection.ts); `view=compare` shows them side by side. */
   selected: uniqueIds.withDefault([]),
-  view: parseAsStringLiteral(['compare']),
+  view: parseAsStringLiteral(screens),
 }
 
 // One repeatable parameter per facet (`?status=failed&status=stopped`): base model names hold
@@ -58,30 +64,41 @@ const facetParsers = Object.fromEntries(
 // The view changes at once; the URL follows after the paint. Writing the history entry (and the
 // render nuqs does when it sees the new URL) in the same task as the click or keystroke cost
 // about a third of the frame at 1,000 models (bench/profile.ts). Typing writes once it pauses.
-const typing: Options = { history: 'replace', limitUrlUpdates: debounce(300) }
+export const typing: Options = { history: 'replace', limitUrlUpdates: debounce(300) }
 // A choice waits longer than nuqs' own throttle (50 ms, Safari's longer): the unwritten search a
 // choice writes first (below) is then always in the URL before the choice's entry is pushed.
-const choice: Options = {
+export const choice: Options = {
   history: 'push',
   limitUrlUpdates: debounce(defaultRateLimit.timeMs + 10),
 }
 
-// The search typed within the last 300 ms, not yet in the URL (there is one URL per page). A
-// choice made meanwhile writes it first, into the entry it was typed in, so that Back from the
-// choice finds the search.
-let unwrittenSearch: Promise<unknown> | undefined
+// The search typed within the last 300 ms, not yet in the URL (there is one URL per page), and
+// how to write it at once. A choice made meanwhile, in any view, writes it first, into the entry
+// it was typed in, so that Back from the choice finds the search.
+let unwrittenSearch: { written: Promise<unknown>; writeNow: () => void } | undefined
 
-function keepUnwrittenSearch(written: Promise<unknown>) {
-  unwrittenSearch = written
+/** Typing `written` (debounced); `writeNow` writes the search into the current entry at once. */
+export function keepUnwrittenSearch(written: Promise<unknown>, writeNow: () => void) {
+  const kept = { written, writeNow }
+  unwrittenSearch = kept
   void written.finally(() => {
-    if (unwrittenSearch === written) unwrittenSearch = undefined
+    if (unwrittenSearch === kept) unwrittenSearch = undefined
   })
 }
 
-function takeUnwrittenSearch(): boolean {
-  const waiting = unwrittenSearch !== undefined
-  unwrittenSearch = undefined
-  return waiting
+/**
+ * A discrete choice (`change`) made as a new history entry, after the search typed just before it
+ * is written into the entry it was typed in. Not debounced: nuqs drops the waiting write of the
+ * search and replaces the entry within its throttle, so in the next task, before the paint (only
+ * a choice straight after typing pays for that).
+ */
+export function choose<Args extends unknown[]>(change: (...args: Args) => void) {
+  return (...args: Args) => {
+    const waiting = unwrittenSearch
+    unwrittenSearch = undefined
+    waiting?.writeNow()
+    change(...args)
+  }
 }
 
 /**
@@ -97,19 +114,11 @@ export function useUrlState() {
   const facets: FacetSelection = facetState
   // The setters change only with nuqs' own, so rows and menus memoised on them stay put.
   const setters = useMemo(() => {
-    const choose =
-      <Args extends unknown[]>(change: (...args: Args) => void) =>
-      (...args: Args) => {
-        if (takeUnwrittenSearch()) {
-          // Not debounced: nuqs drops the waiting write of `q` and replaces the entry within
-          // its throttle, so in the next task, before the paint (only a choice straight after
-          // typing pays for that).
-          void setView((current) => ({ q: current.q || null }), { history: 'replace' })
-        }
-        change(...args)
-      }
+    const writeSearchNow = () =>
+      void setView((current) => ({ q: current.q || null }), { history: 'replace' })
     return {
-      setSearch: (q: string) => keepUnwrittenSearch(setView({ q: q || null }, typing)),
+      setSearch: (q: string) =>
+        keepUnwrittenSearch(setView({ q: q || null }, typing), writeSearchNow),
       setSorting: choose(
         (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
       ),
@@ -154,3 +163,34 @@ export function useUrlState() {
 }
 
 export type UrlState = ReturnType<typeof useUrlState>
+
+/** The screens of the models view: the models (the default) or every evaluation of the account. */
+export type Screen = 'models' | 'evaluations'
+
+const screenParsers = { view: viewParsers.view, model: viewParsers.model, tab: viewParsers.tab }
+
+/**
+ * Which screen is shown (`?view=evaluations`, else the models), and the way from any screen to a
+ * model's panel: the switch at the top and the evaluations' links to their models use it. Each
+ * screen keeps its own state in the URL, so switching back finds the models as they were.
+ */
+export function useScreen() {
+  const [state, setState] = useQueryStates(screenParsers)
+  const screen: Screen = state.view === 'evaluations' ? 'evaluations' : 'models'
+  return useMemo(
+    () => ({
+      screen,
+      show: choose((next: Screen) => {
+        if (next !== screen) void setState({ view: next === 'models' ? null : next }, choice)
+      }),
+      /**
+       * The models screen with this model's panel open on its evaluations (a new history entry:
+       * Back returns); a panel without that tab shows its first.
+       */
+      openModel: choose(
+        (model: string) => void setState({ view: null, model, tab: 'evaluations' }, choice),
+      ),
+    }),
+    [screen, setState],
+  )
+}
