@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
 import { compressAssets } from './scripts/compress-assets.ts'
+import { inlineStyleSheet } from './scripts/inline-style-sheet.ts'
 import { inlineThemeScript } from './scripts/inline-theme-script.ts'
 import { prerenderFirstScreen } from './scripts/prerender.ts'
 
@@ -30,7 +31,14 @@ const chartPackages = 'uplot[\\\\/]'
 const marqtuneUrl = process.env.MARQTUNE_URL ?? 'https://marqtune.marqo.ai'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), prerenderFirstScreen(), inlineThemeScript(), compressAssets()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    prerenderFirstScreen(),
+    inlineThemeScript(),
+    inlineStyleSheet(),
+    compressAssets(),
+  ],
   resolve: {
     alias: {
       ...sourceAliases,
@@ -48,13 +56,16 @@ export default defineConfig({
     },
   },
   build: {
-    // Keep every asset a file: the CSP allows no inline style, and no inline script but the theme
-    // script's (scripts/inline-theme-script.ts, allowed by its hash).
+    // Keep every asset a file: the CSP allows no inline code but the theme script and the style
+    // sheet that the build puts in index.html (scripts/inline-*.ts), each allowed by its hash.
     assetsInlineLimit: 0,
     // Maps for decoding a production stack trace, named by no bundle; the server never serves them.
     sourcemap: 'hidden',
     // Every browser the dashboard supports preloads modules itself: no polyfill in the entry.
     modulePreload: { polyfill: false },
+    // One style sheet, which index.html holds (scripts/inline-style-sheet.ts): no chunk names it
+    // as a dependency to load before it runs.
+    cssCodeSplit: false,
     rolldownOptions: {
       // The slow steps of this build are known and chosen (brotli at its highest level in
       // compress-assets.ts): a notice of them on every build reads like a warning to a newcomer.

@@ -191,8 +191,9 @@ test.describe('markup in every string field', () => {
     await expect(panel.getByText(`epoch_2${payload}`)).toBeVisible()
     await openTab(page, 'Hyperparameters')
     await expect(panel.getByText(`value ${payload}`).first()).toBeVisible()
-    // The page's own inline script is the theme script in <head> (allowed by its hash).
-    expect(await page.locator('img, body script:not([src])').count()).toBe(0)
+    // The page's own inline blocks are the theme script and the style sheet in <head> (allowed by
+    // their hashes).
+    expect(await page.locator('img, body script:not([src]), body style').count()).toBe(0)
     expect(await page.evaluate(() => 'injectedSentinel' in window)).toBe(false)
   })
 })

@@ -9,9 +9,8 @@ const themeTag = '<script src="/theme.js"></script>'
 /**
  * Puts public/theme.js into the built index.html: as a file it was a parser-blocking request, one
  * round trip after the HTML, before the key screen's markup (scripts/prerender.ts) could paint.
- * The CSP allows exactly this inline block by its hash (server/prod/inline-hashes.ts). The style
- * sheet stays a file: inlined, it made no difference the cold-start bench could tell from noise,
- * and as a file it is cached across visits.
+ * The CSP allows exactly this inline block by its hash (server/prod/inline-hashes.ts); the style
+ * sheet is inlined the same way (scripts/inline-style-sheet.ts).
  */
 export function inlineThemeScript(): Plugin {
   return builtPagePlugin('marqtune:inline-theme-script', (html, config) => {

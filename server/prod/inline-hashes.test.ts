@@ -13,19 +13,30 @@ function distWith(html: string): string {
   return dir
 }
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+
 describe('the CSP of the built page', () => {
   const body = "\ndocument.documentElement.classList.toggle('dark', true)\n"
-  const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`
+  const hash = sha256(body)
+  const sheet = 'main{display:flex}\n.card{color:red}'
 
-  it('allows the inline script of index.html by its hash, and no script with attributes', () => {
+  it('allows the inline script and style sheet of index.html by their hashes, and nothing with attributes', () => {
     const dir = distWith(
-      `<html><head><script>${body}</script><script type="module" src="/assets/a.js"></script></head></html>`,
+      `<html><head><script>${body}</script><script type="module" src="/assets/a.js"></script><style>${sheet}</style><style media="print">a{}</style></head></html>`,
     )
-    expect(builtPageHashes(dir, () => {})()).toEqual([hash])
+    expect(builtPageHashes(dir, () => {})()).toEqual({ scripts: [hash], styles: [sha256(sheet)] })
   })
 
-  it('allows no inline script without a build', () => {
-    expect(builtPageHashes(join(tmpdir(), 'no-such-build'), () => {})()).toEqual([])
+  it('hashes the text as the browser reads it, with CRLF line breaks as LF', () => {
+    const dir = distWith(`<html><head><style>${sheet.replace('\n', '\r\n')}</style></head></html>`)
+    expect(builtPageHashes(dir, () => {})().styles).toEqual([sha256(sheet)])
+  })
+
+  it('allows no inline block without a build', () => {
+    expect(builtPageHashes(join(tmpdir(), 'no-such-build'), () => {})()).toEqual({
+      scripts: [],
+      styles: [],
+    })
   })
 
   it('notices a page rebuilt without a restart: the new script’s hash, and a log line', async () => {
@@ -48,15 +59,34 @@ describe('the CSP of the built page', () => {
     expect(lines.filter((line) => /index\.html changed/.test(line))).toHaveLength(1)
   })
 
-  it('sends that hash in script-src, and nothing for styles', async () => {
+  it('sends the script’s hash in script-src and the style sheet’s in style-src, and neither for /api', async () => {
     const app = createServerApp({
       upstream: { baseUrl: 'http://127.0.0.1:9' },
-      distDir: distWith(`<html><head><script>${body}</script></head><body></body></html>`),
+      distDir: distWith(
+        `<html><head><script>${body}</script><style>${sheet}</style></head><body></body></html>`,
+      ),
       log: () => {},
     })
     const response = await app.request('http://localhost/')
     const policy = response.headers.get('content-security-policy') ?? ''
-    expect(policy).toContain(`script-src 'self' ${hash}`)
-    expect(policy).toContain("style-src 'self';")
+    expect(policy).toContain(`script-src 'self' ${hash};`)
+    expect(policy).toContain(`style-src 'self' ${sha256(sheet)};`)
+    // A hash allows a <style> block, never a style attribute: that would take 'unsafe-hashes'.
+    expect(policy).not.toContain('unsafe')
+
+    const api = await app.request('http://localhost/api/config')
+    const apiPolicy = api.headers.get('content-security-policy') ?? ''
+    expect(apiPolicy).not.toContain('sha256')
+  })
+
+  it('allows only the style sheet of a page without inline scripts', async () => {
+    const app = createServerApp({
+      upstream: { baseUrl: 'http://127.0.0.1:9' },
+      distDir: distWith(`<html><head><style>${sheet}</style></head><body></body></html>`),
+      log: () => {},
+    })
+    const policy = (await app.request('http://localhost/')).headers.get('content-security-policy')
+    expect(policy).toContain("script-src 'self';")
+    expect(policy).toContain(`style-src 'self' ${sha256(sheet)};`)
   })
 })

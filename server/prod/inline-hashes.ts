@@ -2,39 +2,49 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
+/** The CSP sources (`'sha256-…'`) that allow the page's inline blocks, and nothing else. */
+export type InlineHashes = { scripts: string[]; styles: string[] }
+
 /**
- * The CSP sources that allow the inline scripts of `html` and nothing else: the theme script
- * that scripts/inline-theme-script.ts put in dist/index.html, so that the first paint waits for
- * no other request. Scripts with attributes (`src`, `type="module"`) are not inline ones.
+ * The CSP sources that allow the inline scripts and style blocks of `html` and nothing else: the
+ * theme script (scripts/inline-theme-script.ts) and the style sheet (scripts/inline-style-sheet.ts)
+ * that the build put in dist/index.html, so that the first paint waits for no other request.
+ * Elements with attributes (`src`, `type="module"`) are not counted. A hash never allows a style
+ * attribute: those need 'unsafe-hashes', which is not sent.
  */
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-    // Browsers hash the script's text with line breaks normalised to \n (a CRLF checkout).
+export function inlineHashes(html: string): InlineHashes {
+  return { scripts: hashesOf(html, 'script'), styles: hashesOf(html, 'style') }
+}
+
+function hashesOf(html: string, element: 'script' | 'style'): string[] {
+  return [...html.matchAll(new RegExp(`<${element}>([\\s\\S]*?)</${element}>`, 'g'))].map(
+    // Browsers hash the block's text with line breaks normalised to \n (a CRLF checkout).
     ([, body]) =>
       `'sha256-${createHash('sha256').update(body!.replace(/\r\n?/g, '\n')).digest('base64')}'`,
   )
 }
 
 /**
- * The hashes of the built page's inline scripts, as the page is now: read at start, and read
+ * The hashes of the built page's inline blocks, as the page is now: read at start, and read
  * again whenever `index.html` is another file than last time (`npm run build` while the server
  * runs). Otherwise every load of the rebuilt page would report a violation and its theme script
- * would silently not run. A `stat` per page request is the whole cost; the log says when the
- * page changed. No build (or one without inline scripts) allows no inline script.
+ * would silently not run, nor its style sheet apply. A `stat` per page request is the whole cost;
+ * the log says when the page changed. No build (or one without inline blocks) allows none.
  */
-export function builtPageHashes(distDir: string, log: (line: string) => void): () => string[] {
+export function builtPageHashes(distDir: string, log: (line: string) => void): () => InlineHashes {
   const file = join(distDir, 'index.html')
   let version: string | undefined
-  let hashes: string[] = []
+  let hashes: InlineHashes = none
   const current = () => {
     const now = versionOf(file)
     if (now === version) return hashes
     const before = version
     version = now
-    hashes = now === 'none' ? [] : readHashes(file)
+    hashes = now === 'none' ? none : readHashes(file)
     if (before !== undefined) {
+      const allowed = [...hashes.scripts, ...hashes.styles].join(' ') || 'no hash'
       log(
-        `${file} changed since it was last read: its inline scripts are allowed by ${hashes.join(' ') || 'no hash'} from now on.`,
+        `${file} changed since it was last read: its inline blocks are allowed by ${allowed} from now on.`,
       )
     }
     return hashes
@@ -53,11 +63,13 @@ function versionOf(file: string): string {
   }
 }
 
-function readHashes(file: string): string[] {
+const none: InlineHashes = { scripts: [], styles: [] }
+
+function readHashes(file: string): InlineHashes {
   try {
-    return inlineScriptHashes(readFileSync(file, 'utf8'))
+    return inlineHashes(readFileSync(file, 'utf8'))
   } catch {
     // Removed between the stat and the read (a build starting): the next request looks again.
-    return []
+    return none
   }
 }

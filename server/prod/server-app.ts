@@ -98,9 +98,11 @@ export function createServerApp({
         defaultSrc: ["'none'"],
         // The page as it is now (a rebuild needs no restart); /api has a policy of its own.
         scriptSrc: [
-          (c) => (isApiPath(c.req.path) ? "'self'" : ["'self'", ...pageHashes()].join(' ')),
+          (c) => (isApiPath(c.req.path) ? "'self'" : ["'self'", ...pageHashes().scripts].join(' ')),
         ],
-        styleSrc: ["'self'"],
+        styleSrc: [
+          (c) => (isApiPath(c.req.path) ? "'self'" : ["'self'", ...pageHashes().styles].join(' ')),
+        ],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

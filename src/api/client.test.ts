@@ -140,6 +140,48 @@ describe('getJson with responses the emulator does not send yet', () => {
     expect(counted.message).toContain('broke off after 1.2 MB before the end')
   })
 
+  it('hands a successful body to its reader as it arrives, and parses it with the reader', async () => {
+    const text = '{"models":[{"modelId":"a"},{"modelId":"bé🙂ü"}],"next":null}'
+    const sent = new TextEncoder().encode(text)
+    // Sent in pieces that split a character of the UTF-8 text, as a network may.
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (let at = 0; at < sent.length; at += 5) controller.enqueue(sent.slice(at, at + 5))
+              controller.close()
+            },
+          }),
+          { status: 200 },
+        ),
+    )
+    const pushed: string[] = []
+    const reader = {
+      push: (piece: string) => pushed.push(piece),
+      parse: (whole: string) => ({ parsedBy: 'reader', whole }),
+      done: true,
+    }
+    const stages: string[] = []
+    const json = await getJson('/models', {
+      apiKey: 'k',
+      reader,
+      onProgress: (progress) => stages.push(progress.stage),
+    })
+    expect(json).toEqual({ parsedBy: 'reader', whole: text })
+    expect(pushed.join('')).toBe(text)
+    expect(pushed.length).toBeGreaterThan(1)
+    // Nothing was left to read at the end: no "reading" stage.
+    expect(stages).not.toContain('reading')
+
+    respondWith('{"message":"Unauthorized."}', { status: 401 })
+    pushed.length = 0
+    const refused = await failureOf(getJson('/models', { apiKey: 'k', reader }))
+    expect(refused).toMatchObject({ kind: 'auth', message: 'Unauthorized.' })
+    expect(pushed).toEqual([])
+  })
+
   it('lets an abort through untouched', async () => {
     const controller = new AbortController()
     controller.abort()

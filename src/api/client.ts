@@ -1,5 +1,6 @@
 import { ApiError, errorKindForStatus, parseRetryAfter } from './api-error'
 import { messageOf } from './envelope'
+import type { BodyReader } from './list-stream'
 import type { LoadProgress } from './load-progress'
 
 type RequestOptions = {
@@ -9,6 +10,8 @@ type RequestOptions = {
   mark?: string
   /** Told how the body arrives (at most every 100 ms), for a large account's first load. */
   onProgress?: (progress: LoadProgress) => void
+  /** Reads a successful answer's text as it arrives and parses it (src/api/list-stream.ts). */
+  reader?: BodyReader
 }
 
 const progressEveryMs = 100
@@ -42,7 +45,7 @@ export async function sendJson(
 async function requestJson(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
-  { apiKey, signal, mark, onProgress }: RequestOptions,
+  { apiKey, signal, mark, onProgress, reader: listReader }: RequestOptions,
   body?: unknown,
 ): Promise<unknown> {
   let response: Response
@@ -64,9 +67,14 @@ async function requestJson(
   // The server was reached and began to answer: a failure from here on is a cut transfer, which
   // a slow or flaky connection explains better than an unreachable server does.
   const counted = { received: 0 }
+  // An error's body is read whole: it is short, and never the list a reader expects.
+  const reader = response.ok ? listReader : undefined
   let text: string
   try {
-    text = onProgress ? await readReporting(response, onProgress, counted) : await response.text()
+    text =
+      onProgress || reader
+        ? await readAsItArrives(response, counted, onProgress, reader)
+        : await response.text()
     if (mark) performance.mark(`${mark}:received`)
   } catch (error) {
     if (signal?.aborted) throw error
@@ -78,11 +86,11 @@ async function requestJson(
       'The answer was cut off',
     )
   }
-  if (onProgress && text.length >= largeBody) {
+  if (onProgress && text.length >= largeBody && !reader?.done) {
     onProgress({ stage: 'reading', received: text.length })
     await new Promise((resolve) => setTimeout(resolve))
   }
-  const json = parseJson(text)
+  const json = parseJson(text, reader)
   if (mark) performance.mark(`${mark}:parsed`)
   if (!response.ok) {
     const said = json === notJson ? undefined : messageOf(json)
@@ -104,13 +112,15 @@ async function requestJson(
 }
 
 /**
- * The body as text, telling `onProgress` the bytes received of the total when it is known. The
- * bytes are only counted on their way through; the browser still decodes them in one go.
+ * The body as text, telling `onProgress` the bytes received of the total when it is known, and
+ * handing `reader` each piece of text as it is decoded. Without a reader the bytes are only
+ * counted on their way through, and the browser decodes them in one go.
  */
-async function readReporting(
+async function readAsItArrives(
   response: Response,
-  onProgress: (progress: LoadProgress) => void,
   counted: { received: number },
+  onProgress: ((progress: LoadProgress) => void) | undefined,
+  reader: BodyReader | undefined,
 ): Promise<string> {
   if (!response.body) return response.text()
   // Counted bytes are decoded ones, so a compressed answer's Content-Length is no total: the
@@ -122,20 +132,38 @@ async function readReporting(
   const total = declared > 0 ? declared : undefined
   let received = 0
   let reported = 0
-  const reporting = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength
-        counted.received = received
-        if (performance.now() - reported >= progressEveryMs) {
-          reported = performance.now()
-          onProgress({ stage: 'receiving', received, total })
-        }
-        controller.enqueue(chunk)
-      },
-    }),
-  )
-  return new Response(reporting).text()
+  const count = (chunk: Uint8Array) => {
+    received += chunk.byteLength
+    counted.received = received
+    if (onProgress && performance.now() - reported >= progressEveryMs) {
+      reported = performance.now()
+      onProgress({ stage: 'receiving', received, total })
+    }
+  }
+  if (!reader) {
+    const counting = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          count(chunk)
+          controller.enqueue(chunk)
+        },
+      }),
+    )
+    return new Response(counting).text()
+  }
+  const decoder = new TextDecoder()
+  const pieces: string[] = []
+  const bytes = response.body.getReader()
+  for (;;) {
+    const { done, value } = await bytes.read()
+    const piece = done ? decoder.decode() : decoder.decode(value, { stream: true })
+    if (piece) {
+      pieces.push(piece)
+      reader.push(piece)
+    }
+    if (done) return pieces.join('')
+    count(value)
+  }
 }
 
 function describeReceived(bytes: number): string {
@@ -146,9 +174,9 @@ function describeReceived(bytes: number): string {
     : ` after ${Math.ceil(bytes / 1000)} KB`
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, reader: BodyReader | undefined): unknown {
   try {
-    return JSON.parse(text) as unknown
+    return reader ? reader.parse(text) : (JSON.parse(text) as unknown)
   } catch {
     return notJson
   }

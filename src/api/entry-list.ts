@@ -27,19 +27,38 @@ export function readEntries<Entry, NoId extends string>(
       `The server answered, but its response does not contain a list of ${what}.`,
     )
   }
-  const entries: Entry[] = []
-  const rejected: RejectedEntry<NoId>[] = []
+  const reader = entryReader(read, idOf, noId)
+  reader.add(items)
+  return reader.result
+}
+
+/**
+ * `readEntries`, a part of the list at a time, in order (src/api/list-stream.ts reads a list as it
+ * arrives): after the last `add`, `result` is what `readEntries` gives for the whole list.
+ */
+export function entryReader<Entry, NoId extends string>(
+  read: (value: unknown) => Entry | undefined,
+  idOf: (entry: Entry) => string,
+  noId: NoId,
+) {
+  const result = { entries: [] as Entry[], rejected: [] as RejectedEntry<NoId>[] }
   const seen = new Set<string>()
-  items.forEach((value, position) => {
-    const entry = read(value)
-    if (!entry) {
-      rejected.push({ position, value, why: isRecord(value) ? noId : 'not an object' })
-    } else if (seen.has(idOf(entry))) {
-      rejected.push({ position, value, why: 'repeated id' })
-    } else {
-      seen.add(idOf(entry))
-      entries.push(entry)
-    }
-  })
-  return { entries, rejected }
+  let position = 0
+  return {
+    add: (items: readonly unknown[]) => {
+      for (const value of items) {
+        const entry = read(value)
+        if (!entry) {
+          result.rejected.push({ position, value, why: isRecord(value) ? noId : 'not an object' })
+        } else if (seen.has(idOf(entry))) {
+          result.rejected.push({ position, value, why: 'repeated id' })
+        } else {
+          seen.add(idOf(entry))
+          result.entries.push(entry)
+        }
+        position++
+      }
+    },
+    result,
+  }
 }

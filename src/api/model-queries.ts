@@ -5,7 +5,7 @@ import { routePath } from '@common/routes'
 import { getJson } from './client'
 import { listProgress } from './load-progress'
 import { unwrapEnvelope } from './envelope'
-import { parseModelList, readModel, type Model } from './model-schema'
+import { modelListReader, readModel, type Model } from './model-schema'
 
 /**
  * Who is asking. The key never enters a query key (keys end up in devtools and logs);
@@ -21,13 +21,16 @@ export const modelQueries = {
       queryKey: [...modelQueries.all(), 'list', sessionId] as const,
       queryFn: async ({ signal }) => {
         try {
+          // The list is read as it arrives: little is left to do after its last byte.
+          const { reader, list: listOf } = modelListReader()
           const json = await getJson(routePath('listModels'), {
             apiKey,
             signal,
             mark: 'models',
             onProgress: (progress) => listProgress.set(sessionId, progress),
+            reader,
           })
-          const list = parseModelList(json)
+          const list = listOf(json)
           performance.mark('models:validated')
           return list
         } finally {

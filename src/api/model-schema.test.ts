@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { documentedExample } from '../../server/emulator/models/documented-example'
-import { parseModelList } from './model-schema'
+import { modelListReader, parseModelList } from './model-schema'
 
 const minimal = {
   modelId: '3725abdd-80f2-4030-8a8d-276519b4f678',
@@ -154,6 +154,40 @@ describe('parseModelList', () => {
     ['a string', 'models'],
   ])('refuses %s with an unexpected-response error', (_, json) => {
     expect(() => parseModelList(json)).toThrow(
+      expect.objectContaining({ name: 'ApiError', kind: 'unexpected' }),
+    )
+  })
+})
+
+/** The list read in pieces of `size` characters, as the network hands them on. */
+function readInPieces(text: string, size: number) {
+  const { reader, list } = modelListReader()
+  for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size))
+  return list(reader.parse(text))
+}
+
+describe('modelListReader', () => {
+  it('reads what parseModelList reads, odd entries, repeats and positions too, in any pieces', () => {
+    const models = [
+      withId('a'),
+      { modelName: 'no id' },
+      withId('b', { checkpoints: 'epoch_1', hyperparameters: '{"lr": 0.1}' }),
+      'not even an object',
+      withId('a', { modelName: 'copy' }),
+      withId('c', { maxTrainingTime: 'a day', status: '  Ready ' }),
+    ]
+    for (const json of [models, { models }, { statusCode: 200, body: { models } }]) {
+      const text = JSON.stringify(json)
+      for (const size of [1, 7, 64, text.length]) {
+        expect(readInPieces(text, size)).toEqual(parseModelList(json))
+      }
+    }
+  })
+
+  it('reads a list it could not take as it came from the whole answer, as before', () => {
+    const json = { statusCode: 200, body: JSON.stringify({ models: [withId('a')] }) }
+    expect(readInPieces(JSON.stringify(json), 10)).toEqual(parseModelList(json))
+    expect(() => readInPieces('{"message":"Unauthorized."}', 4)).toThrow(
       expect.objectContaining({ name: 'ApiError', kind: 'unexpected' }),
     )
   })

@@ -1,5 +1,6 @@
-import { readEntries, type RejectedEntry as ModelRejectedEntry } from './entry-list'
+import { entryReader, readEntries, type RejectedEntry as ModelRejectedEntry } from './entry-list'
 import { isRecord, listIn } from './envelope'
+import { listStream } from './list-stream'
 import {
   extraFields,
   finishEntry,
@@ -117,4 +118,20 @@ export function parseModelList(json: unknown): ModelList {
     'no model id',
   )
   return { models: entries, rejected }
+}
+
+/**
+ * `parseModelList` while the answer arrives: `reader` is getJson's `reader`, and `list(json)` is
+ * what `parseModelList(json)` gives, already read when the list came in as it arrived.
+ */
+export function modelListReader() {
+  const models = entryReader(readModel, (model) => model.modelId, 'no model id')
+  const { reader, streamed } = listStream('models', models.add)
+  return {
+    reader,
+    list: (json: unknown): ModelList =>
+      streamed(json)
+        ? { models: models.result.entries, rejected: models.result.rejected }
+        : parseModelList(json),
+  }
 }

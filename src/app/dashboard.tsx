@@ -13,15 +13,16 @@ import { useForgetKey } from '@/session/use-forget-key'
 
 /**
  * The models view and everything under it (TanStack Table and Virtual, the rooms of
- * src/models) are a chunk of their own: the key screen is all a first visit needs. App fetches
- * it while the key screen is idle; a session at startup asks for it at once.
+ * src/models) are a chunk of their own: the key screen is all a first visit needs to paint.
+ * main.tsx asks for it as the app starts, so that it is in by the time a key has been entered.
  */
 export const loadModelsView = preloadable(() => import('@/models/models-loader'))
 
 export function Dashboard({ session }: { session: Session }) {
   const forgetKey = useForgetKey()
   const queryClient = useQueryClient()
-  // A reload with a kept key: the models are asked for while their view's code is still coming.
+  // The list, unless it is in or on its way: a new key's answer is cached by the key screen, and
+  // main.tsx asks for a kept key's before the first render.
   useEffect(() => {
     queryClient.ensureQueryData(modelQueries.list(session)).catch(() => undefined)
   }, [queryClient, session])

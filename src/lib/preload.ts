@@ -1,13 +1,20 @@
 import { whileIdle } from './idle'
 
 /**
- * Fetches a module loaded on demand (`preloadable`) in the first idle period, so that it is in
- * when first needed. Offline, or if that fails, it loads when needed. Returns a function that
- * stops it.
+ * Fetches a module loaded on demand (`preloadable`) now, so that it is in when first needed.
+ * Offline, or if that fails, it loads when needed.
+ */
+export function preload(load: () => Promise<unknown>): void {
+  if (navigator.onLine) load().catch(() => undefined)
+}
+
+/**
+ * `preload` in the first idle period, for what is only likely to be needed. Returns a function
+ * that stops it.
  */
 export function preloadWhileIdle(load: () => Promise<unknown>): () => void {
   return whileIdle(() => {
-    if (navigator.onLine) load().catch(() => undefined)
+    preload(load)
     return true
   })
 }

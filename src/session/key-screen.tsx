@@ -82,7 +82,9 @@ export function KeyScreen() {
             onChange={(event) => setInput(event.target.value)}
             aria-describedby={hintId}
             aria-invalid={error instanceof KeyProblem || undefined}
-            className="rounded-md border border-input bg-surface px-3 py-2 font-mono text-sm shadow-xs"
+            // The key shows as dots, so no monospace face: each family the first paint uses is
+            // looked up through the browser process first (docs/decisions/0010).
+            className="rounded-md border border-input bg-surface px-3 py-2 text-sm shadow-xs"
           />
           <p id={hintId} className="text-xs text-muted-foreground">
             Your Marqo Cloud API key. It stays in this browser tab only and is sent only to this
