@@ -1,4 +1,4 @@
-import { keyMetrics, type EvaluationRow } from '@/models/domain/evaluation-rows'
+import { keyMetrics } from '@/models/domain/evaluation-rows'
 import type { SortRule } from '@/models/engine/ranks'
 
 import {
@@ -7,7 +7,7 @@ import {
   ModelCell,
   StatusCell,
   rowReading,
-  type ReadingState,
+  type EvaluationListProps,
 } from './evaluation-cells'
 import { evaluationColumns, firstDirection } from './evaluations-table'
 
@@ -56,19 +56,7 @@ function SortChoice({
 }
 
 /** On a phone, each evaluation as a card instead of a squeezed table; the sort as a choice. */
-export function EvaluationCards({
-  rows,
-  sort,
-  onSort,
-  state,
-  onOpenModel,
-}: {
-  rows: readonly EvaluationRow[]
-  sort: SortRule | undefined
-  onSort: (sort: SortRule | null) => void
-  state: ReadingState
-  onOpenModel: (modelId: string) => void
-}) {
+export function EvaluationCards({ rows, sort, onSort, state, onOpenModel }: EvaluationListProps) {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
       <SortChoice sort={sort} onSort={onSort} />

@@ -2,12 +2,17 @@ import { Badge } from '@/components/badge'
 import { formatMetric } from '@/lib/format'
 import { PhaseBadge } from '@/models/columns/status-badge'
 import type { EvaluationRow } from '@/models/domain/evaluation-rows'
+import type { SortRule } from '@/models/engine/ranks'
 import { isInProgress } from '@/models/domain/status'
+import type { ReadingState } from '@/models/view/use-evaluation-readings'
 
-/** What a row's metrics are waiting for or could not get, by evaluation id (the view's readings). */
-export type ReadingState = {
-  reading: ReadonlySet<string>
-  failures: ReadonlyMap<string, Error>
+/** What the table and the cards are given: the rows, their sort, how their numbers are read. */
+export type EvaluationListProps = {
+  rows: readonly EvaluationRow[]
+  sort: SortRule | undefined
+  onSort: (sort: SortRule | null) => void
+  state: ReadingState
+  onOpenModel: (modelId: string) => void
 }
 
 /** One row's part of it: whether its numbers are being read, and why they could not be. */

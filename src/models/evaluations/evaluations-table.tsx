@@ -11,7 +11,7 @@ import {
   ModelCell,
   StatusCell,
   rowReading,
-  type ReadingState,
+  type EvaluationListProps,
   type RowReading,
 } from './evaluation-cells'
 
@@ -79,19 +79,7 @@ const cell = 'border-b border-border px-3 py-1.5 align-middle'
  * rows), scrolling inside its own area under a header that stays. Each header sorts: `aria-sort`
  * says how. The only controls in a row are the links to models, so Tab crosses the table quickly.
  */
-export function EvaluationsTable({
-  rows,
-  sort,
-  onSort,
-  state,
-  onOpenModel,
-}: {
-  rows: readonly EvaluationRow[]
-  sort: SortRule | undefined
-  onSort: (sort: SortRule | null) => void
-  state: ReadingState
-  onOpenModel: (modelId: string) => void
-}) {
+export function EvaluationsTable({ rows, sort, onSort, state, onOpenModel }: EvaluationListProps) {
   return (
     // Relative: what is placed absolutely inside (screen-reader text) scrolls here, not the page.
     <div className="relative min-h-0 flex-1 overflow-auto rounded-lg border border-border bg-surface">

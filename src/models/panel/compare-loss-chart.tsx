@@ -8,13 +8,9 @@ import type { ChartSeries } from '@/components/chart-data'
 import { LineChart } from '@/components/line-chart-lazy'
 import { logSeries } from '@/models/domain/log-series'
 import { displayName, isAddressable } from '@/models/domain/model-fields'
+import { answers } from '@/models/view/use-evaluation-readings'
 
 type Drawn = { model: Model; series: ChartSeries | undefined; why: string | undefined }
-type Answer = { data: LogLine[] | undefined; error: Error | null }
-
-/** Only what is read of each answer (a module-level combine keeps it stable between renders). */
-const answers = (results: readonly Answer[]): Answer[] =>
-  results.map(({ data, error }) => ({ data, error }))
 
 /**
  * One model's loss by epoch from its log's newest page: the per-epoch lines when it has them,
@@ -50,7 +46,7 @@ export function CompareLossChart({
   const asked = useMemo(() => models.filter(isAddressable), [models])
   const logs = useQueries({
     queries: asked.map((model) => logsQuery(credentials, model.modelId)),
-    combine: answers,
+    combine: answers<LogLine[]>,
   })
   const drawn = useMemo(
     () =>

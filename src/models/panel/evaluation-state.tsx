@@ -1,10 +1,7 @@
 import { formatSigned } from '@/lib/format'
 import { PhaseBadge } from '@/models/columns/status-badge'
 import type { RowEvaluation } from '@/models/domain/checkpoint-metrics'
-import type { EvaluationReadings } from '@/models/view/use-evaluation-readings'
-
-/** What is known of reading each evaluation's numbers: still reading, or why it could not. */
-export type ReadingState = Pick<EvaluationReadings, 'reading' | 'failures'>
+import type { ReadingState } from '@/models/view/use-evaluation-readings'
 
 /**
  * Why an evaluation shows no numbers: evaluating, failed (with its reason), its results being

@@ -10,9 +10,10 @@ import { formatMetric, plural } from '@/lib/format'
 import { firstBetterThanBase, type CheckpointTable } from '@/models/domain/checkpoint-metrics'
 import { isAddressable, isAddressableCheckpoint } from '@/models/domain/model-fields'
 import { useCheckpointTable, useDatasetNames } from '@/models/view/use-checkpoint-table'
+import type { ReadingState } from '@/models/view/use-evaluation-readings'
 
 import { EvaluateDialog } from './evaluate-dialog'
-import { Difference, EvaluationState, type ReadingState } from './evaluation-state'
+import { Difference, EvaluationState } from './evaluation-state'
 import { MetricsTable } from './metrics-table'
 
 const readOnlyNote = 'This dashboard is read-only: starting evaluations is turned off.'

@@ -9,8 +9,9 @@ import type {
 import { metricDirection } from '@/models/domain/metric-names'
 import type { MetricValue } from '@/models/domain/metrics'
 import { isAddressableCheckpoint } from '@/models/domain/model-fields'
+import type { ReadingState } from '@/models/view/use-evaluation-readings'
 
-import { Difference, EvaluationState, type ReadingState } from './evaluation-state'
+import { Difference, EvaluationState } from './evaluation-state'
 
 /** Where a number came from, for its tooltip. */
 function sourceOf(value: MetricValue, evaluation: RowEvaluation): string {

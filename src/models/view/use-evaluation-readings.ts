@@ -20,10 +20,16 @@ export type EvaluationReadings = {
   failures: ReadonlyMap<string, Error>
 }
 
+/** What is known of reading each evaluation's numbers: still reading, or why it could not. */
+export type ReadingState = Pick<EvaluationReadings, 'reading' | 'failures'>
+
 type Answer<Data> = { data: Data | undefined; error: Error | null; waiting: boolean }
 
-/** Only what is read of each answer (a module-level combine keeps it stable while none changes). */
-function answers<Data>(results: QueryObserverResult<Data>[]): Answer<Data>[] {
+/**
+ * Only what is read of each answer of a `useQueries`: as its `combine` (a module-level function),
+ * the result keeps its identity while no answer changes.
+ */
+export function answers<Data>(results: QueryObserverResult<Data>[]): Answer<Data>[] {
   return results.map(({ data, error, isPending, fetchStatus }) => ({
     data,
     error,
