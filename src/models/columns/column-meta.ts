@@ -13,8 +13,15 @@ export type ModelColumnMeta = {
   width: number
   /** The column takes the room the others leave, from `width` up (the name). */
   grow?: true
-  /** The cell's content; by default its `text`, with the search's matches marked if `highlight`. */
+  /**
+   * The cell's content; by default its `text`, with the search's matches marked if `highlight`.
+   * A cell is one line of text, cut with an ellipsis, its whole value on hover (`readable`, else
+   * `text`); with `parts`, a row of parts that lay themselves out (a badge and a bar).
+   */
   cell?: (model: Model) => ReactNode
+  parts?: true
+  /** The cell's own look (font, colour) in the grid. */
+  cellClass?: string
   sortKey: (model: Model) => SortValue
   /** The cell as plain text, for exports: whole values, no abbreviations. */
   text: (model: Model) => string

@@ -1,4 +1,3 @@
-import { Highlight } from '@/components/highlight'
 import { formatValue } from '@/lib/format'
 import { column } from './model-columns'
 
@@ -21,14 +20,7 @@ function createColumn(key: string) {
     id: `${hyperparameterPrefix}${key}`,
     meta: {
       label: key,
-      cell: (model) => {
-        const text = formatValue(model.hyperparameters[key])
-        return (
-          <span className="truncate font-mono text-xs" title={text}>
-            <Highlight text={text} />
-          </span>
-        )
-      },
+      cellClass: 'font-mono text-xs',
       highlight: true,
       text: (model) => formatValue(model.hyperparameters[key]),
       width: 140,

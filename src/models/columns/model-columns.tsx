@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table'
 
 import type { Model } from '@/api/model-schema'
 import { Highlight } from '@/components/highlight'
-import { formatCount, formatDuration, shortId } from '@/lib/format'
+import { formatDuration, shortId } from '@/lib/format'
 import { failureGroupOf } from '@/models/domain/failure-groups'
 import {
   baseModelText,
@@ -13,7 +13,7 @@ import {
   timeLimitText,
 } from '@/models/domain/model-fields'
 import { phaseOf, phaseRank, statusText } from '@/models/domain/status'
-import { StatusBadge } from './status-badge'
+import { StatusParts } from './status-badge'
 import type { modelTableFeatures } from './column-meta'
 
 export const column = createColumnHelper<typeof modelTableFeatures, Model>()
@@ -43,7 +43,8 @@ export const modelColumns = column.columns([
   column.accessor('status', {
     meta: {
       label: 'Status',
-      cell: (model) => <StatusBadge model={model} progress />,
+      cell: (model) => <StatusParts model={model} progress />,
+      parts: true,
       highlight: true,
       text: statusText,
       width: 212,
@@ -55,11 +56,8 @@ export const modelColumns = column.columns([
   column.accessor('modelId', {
     meta: {
       label: 'ID',
-      cell: (model) => (
-        <span title={model.modelId} className="font-mono text-xs text-muted-foreground">
-          <Highlight text={shortId(model.modelId)} />
-        </span>
-      ),
+      cell: (model) => <Highlight text={shortId(model.modelId)} />,
+      cellClass: 'font-mono text-xs text-muted-foreground',
       highlight: true,
       text: (model) => model.modelId,
       mono: true,
@@ -72,7 +70,7 @@ export const modelColumns = column.columns([
     meta: {
       label: 'Base model',
       cell: (model) => (
-        <span className="truncate font-mono text-xs" title={baseModelText(model)}>
+        <>
           <Highlight text={model.baseModel} />
           {model.baseCheckpoint ? (
             <span className="text-muted-foreground">
@@ -80,8 +78,9 @@ export const modelColumns = column.columns([
               <Highlight text={model.baseCheckpoint} />
             </span>
           ) : null}
-        </span>
+        </>
       ),
+      cellClass: 'font-mono text-xs',
       highlight: true,
       text: baseModelText,
       mono: true,
@@ -108,9 +107,7 @@ export const modelColumns = column.columns([
       label: 'Max training time',
       cell: (model) => {
         const seconds = model.maxTrainingTime
-        if (seconds !== undefined) {
-          return <span title={`${formatCount(seconds)} s`}>{formatDuration(seconds)}</span>
-        }
+        if (seconds !== undefined) return formatDuration(seconds)
         const came = cameAs(model, 'maxTrainingTime')
         return came === undefined ? (
           <span className="text-muted-foreground">{noTimeLimit}</span>
@@ -135,7 +132,7 @@ export const modelColumns = column.columns([
     id: 'checkpoints',
     meta: {
       label: 'Checkpoints',
-      cell: (model) => <span className="tabular-nums">{model.checkpoints.length}</span>,
+      cellClass: 'tabular-nums',
       text: (model) => String(model.checkpoints.length),
       width: 120,
       sortKey: (model) => model.checkpoints.length,
@@ -160,11 +157,7 @@ export const modelColumns = column.columns([
     id: failureColumnId,
     meta: {
       label: 'Failure reason',
-      cell: (model) => (
-        <span className="truncate" title={model.failureReason}>
-          <Highlight text={model.failureReason?.split('\n')[0] ?? ''} />
-        </span>
-      ),
+      cell: (model) => <Highlight text={model.failureReason?.split('\n')[0] ?? ''} />,
       highlight: true,
       text: (model) => model.failureReason ?? '',
       width: 360,

@@ -39,14 +39,25 @@ export function PhaseBadge({ statuses }: { statuses: Statuses }) {
   )
 }
 
-/** A model's PhaseBadge; with `progress` (the table's cell), how far training has got. */
-export function StatusBadge({ model, progress = false }: { model: Model; progress?: boolean }) {
+type StatusProps = { model: Model; progress?: boolean }
+
+/** A model's PhaseBadge; with `progress`, how far training has got: laid out by the container. */
+export function StatusParts({ model, progress = false }: StatusProps) {
   return (
-    <span className="flex min-w-0 items-center gap-2">
+    <>
       <PhaseBadge statuses={model} />
       {progress && isInProgress(phaseOf(model)) ? (
         <TrainingProgressBar model={model} compact />
       ) : null}
+    </>
+  )
+}
+
+/** StatusParts in a row of their own. */
+export function StatusBadge(props: StatusProps) {
+  return (
+    <span className="flex min-w-0 items-center gap-2">
+      <StatusParts {...props} />
     </span>
   )
 }

@@ -5,20 +5,38 @@ import type { Cell } from './grid-keys'
  * event happened in, a cell's selector, and a row's key as the grid scrolls.
  */
 
-/** More rows than any window shows at once, overscan included. */
-const slots = 96
-
 /**
- * A rendered row's key: its position modulo `slots`, so that the rows of a scrolled range are the
- * same components showing other entries. A row outside the range (the focusable one, kept when
- * it scrolls away) has a key of its own, so it never takes a row in view's.
+ * The rows to render, each with its key, in a fixed order. The rows of the overscanned range take
+ * keys 0 to `slots - 1` by their position modulo `slots` (at least as many slots as the range
+ * holds, so no two share one): scrolling hands the same components, in the same place in the
+ * DOM, other entries to show. Moving or re-creating rows instead costs a style recalculation of
+ * each one, every frame. A row outside the range (the focusable one, kept when it scrolls away)
+ * has a key of its own and comes last. Assistive technology reads the rows in their visual order
+ * through `ariaOwns`.
  */
-export function slotOf(
-  index: number,
-  range: { startIndex: number; endIndex: number } | null,
-): string {
-  const inRange = range !== null && index >= range.startIndex - 8 && index <= range.endIndex + 8
-  return inRange ? String(index % slots) : `away-${index}`
+export function slottedRows<T extends { index: number }>(
+  items: readonly T[],
+  range: { first: number; last: number },
+  capacity: number,
+): { rows: Array<{ item: T; key: string }>; ariaOwns: string } {
+  const slots = Math.max(capacity, range.last - range.first + 1)
+  const slotOf = (index: number) =>
+    index >= range.first && index <= range.last ? index % slots : slots + index
+  const rows = items
+    .map((item) => {
+      const slot = slotOf(item.index)
+      return { item, slot, key: slot < slots ? String(slot) : `away-${item.index}` }
+    })
+    .toSorted((a, b) => a.slot - b.slot)
+  return {
+    rows,
+    ariaOwns: items.map((item) => rowIdOf(item.index)).join(' '),
+  }
+}
+
+/** A rendered row's element id, by its place among the rows shown. */
+export function rowIdOf(index: number): string {
+  return `models-row-${index}`
 }
 
 /**

@@ -6,7 +6,8 @@ import { Highlight } from '@/components/highlight'
 import type { ModelColumnMeta } from '@/models/columns/column-meta'
 import { displayName } from '@/models/domain/model-fields'
 
-import { cellClasses, pinnedCell as pinned, rowTone } from './grid-styles'
+import { rowIdOf } from './grid-cells'
+import { cellClasses, pinnedCell as pinned, rowTone, textCell } from './grid-styles'
 
 export type GridColumn = { id: string; meta: ModelColumnMeta }
 
@@ -37,7 +38,7 @@ type GridRowProps = RowState & {
 function cellContent(meta: ModelColumnMeta, model: Model): ReactNode {
   if (meta.cell) return meta.cell(model)
   const text = meta.text(model)
-  return <span className="truncate">{meta.highlight ? <Highlight text={text} /> : text}</span>
+  return meta.highlight ? <Highlight text={text} /> : text
 }
 
 /**
@@ -68,10 +69,12 @@ export const GridRow = memo(function GridRow({
       aria-selected={selected}
       aria-current={open || undefined}
       aria-busy={deleting || undefined}
+      id={rowIdOf(index)}
       data-index={index}
       data-model-id={model.modelId}
       data-changed={changed || undefined}
-      style={{ height, transform: `translateY(${top}px)` }}
+      // The line height centres the text cells (the bottom pixel is the border).
+      style={{ height, lineHeight: `${height - 1}px`, transform: `translateY(${top}px)` }}
       className={`absolute top-0 left-0 grid w-full min-w-(--grid-min-width) cursor-pointer grid-cols-(--grid-columns) text-sm [contain:layout_style] ${rowTone({ open, changed, selected })}`}
     >
       <div
@@ -123,7 +126,8 @@ export const GridRow = memo(function GridRow({
           data-col={position + 2}
           data-highlight={meta.highlight}
           tabIndex={focusable(position + 2)}
-          className={`${cellClasses} focus-visible:-outline-offset-2 ${meta.align === 'end' ? 'justify-end' : ''}`}
+          title={meta.parts ? undefined : (meta.readable ?? meta.text)(model)}
+          className={`${meta.parts ? `${cellClasses} gap-2` : textCell} focus-visible:-outline-offset-2 ${meta.align === 'end' ? (meta.parts ? 'justify-end' : 'text-right') : ''} ${meta.cellClass ?? ''}`}
         >
           {cellContent(meta, model)}
         </div>

@@ -3,6 +3,13 @@
 export const cellClasses =
   'flex min-w-0 items-center overflow-hidden border-b border-border px-3 whitespace-nowrap'
 
+/**
+ * A cell of one line of text: the text itself is the cell's content, cut with an ellipsis and
+ * centred by the row's line height; no element inside it to lay out or restyle as the grid
+ * scrolls.
+ */
+export const textCell = 'min-w-0 truncate border-b border-border px-3'
+
 /** Pinned cells hide what scrolls under them: opaque, in the row's own colour. */
 export const pinnedCell = 'sticky z-[1] bg-inherit'
 

@@ -7,6 +7,7 @@ import { formatCount } from '@/lib/format'
 import { StatusBadge } from '@/models/columns/status-badge'
 import { baseModelText, displayName, newestCheckpoint } from '@/models/domain/model-fields'
 
+import { rowIdOf } from './grid-cells'
 import type { RowState } from './grid-row'
 
 type ModelCardProps = RowState & {
@@ -45,6 +46,7 @@ export const ModelCard = memo(function ModelCard({
       aria-selected={selected}
       aria-current={open || undefined}
       aria-busy={deleting || undefined}
+      id={rowIdOf(index)}
       data-index={index}
       data-model-id={model.modelId}
       data-changed={changed || undefined}

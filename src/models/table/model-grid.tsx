@@ -25,7 +25,7 @@ import { modelTableFeatures } from '@/models/columns/column-meta'
 import { columnIdOf } from '@/models/columns/column-registry'
 import type { SortRule } from '@/models/engine/ranks'
 
-import { cellOf, cellSelector, selectingText, slotOf } from './grid-cells'
+import { cellOf, cellSelector, selectingText, slottedRows } from './grid-cells'
 import { GridHeader } from './grid-header'
 import { clampCell, moveFor, type Cell } from './grid-keys'
 import {
@@ -48,6 +48,8 @@ export type GridHandle = { focus: () => void }
 export const maxSelectAll = 1_000
 const noModels: Model[] = []
 const noneDeleting: ReadonlySet<string> = new Set()
+/** Rows rendered past each edge of the window. */
+const overscan = 4
 /** Shift+←/→ on a header resizes its column by this much. */
 const resizeStep = 16
 
@@ -333,7 +335,7 @@ const GridBody = memo(function GridBody({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 4,
+    overscan,
     // Rows for a window's height in the very first commit, before the scroller is measured: the
     // first rows paint with the grid, not a frame after it.
     initialRect: { width: 0, height: window.innerHeight },
@@ -350,17 +352,26 @@ const GridBody = memo(function GridBody({
     ),
   })
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
-  const items = virtualizer.getVirtualItems()
   const range = virtualizer.range
   const scrollMargin = virtualizer.options.scrollMargin
+  const height = virtualizer.scrollRect?.height ?? window.innerHeight
+  const { rows: rendered, ariaOwns } = slottedRows(
+    virtualizer.getVirtualItems(),
+    {
+      first: Math.max(0, (range?.startIndex ?? 0) - overscan),
+      last: Math.min(rows.length - 1, (range?.endIndex ?? 0) + overscan),
+    },
+    Math.ceil(height / rowHeight) + 1 + 2 * overscan,
+  )
   return (
     <>
       <div
         role="rowgroup"
+        aria-owns={ariaOwns}
         className="relative"
         style={{ height: virtualizer.getTotalSize() - scrollMargin }}
       >
-        {items.map((item) => {
+        {rendered.map(({ item, key }) => {
           const model = models[rows[item.index]!]!
           const state = {
             open: model.modelId === openId,
@@ -371,7 +382,7 @@ const GridBody = memo(function GridBody({
           const activeCol = item.index === activeRow ? focusableCol : -1
           return narrow ? (
             <ModelCard
-              key={slotOf(item.index, range)}
+              key={key}
               model={model}
               index={item.index}
               top={item.start}
@@ -384,7 +395,7 @@ const GridBody = memo(function GridBody({
             // Keyed by slot, not by model or position: scrolling, a filter or a sort hands the
             // rows in view other models to show instead of unmounting them and mounting others.
             <GridRow
-              key={slotOf(item.index, range)}
+              key={key}
               model={model}
               index={item.index}
               top={item.start - scrollMargin}
