@@ -2,7 +2,6 @@ import { connect as connectSocket } from 'node:net'
 
 import { spawnServer } from '../scripts/spawn-server'
 import {
-  accountModels,
   connect,
   demoKey,
   expectNoAxeViolations,
@@ -10,16 +9,16 @@ import {
   notices,
   openModel,
   openTab,
+  seedModel,
 } from './fixtures'
 import { canaryKey, expect, test, type FaultyServers } from './faulty-servers'
 import type { Page } from '@playwright/test'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
 
-const byName = (name: string) => accountModels.find((model) => model.modelName === name)!
-const apparelV3 = byName('gs-apparel-v3')
-const apparelV4 = byName('gs-apparel-v4')
-const candidate = byName('gs-apparel-v5-candidate')
+const apparelV3 = seedModel('gs-apparel-v3')
+const apparelV4 = seedModel('gs-apparel-v4')
+const candidate = seedModel('gs-apparel-v5-candidate')
 const releaseRoute = 'releaseCheckpoint'
 
 async function actionsSeen(faulty: FaultyServers) {

@@ -7,6 +7,7 @@ import {
   notices,
   openModel,
   openTab,
+  seedModel,
   test,
 } from './fixtures'
 
@@ -40,7 +41,7 @@ test('the documented wrapped envelope shows the same models, logs and links as t
   for (const model of accountModels) {
     await expect(page.getByRole('rowheader', { name: model.modelName, exact: true })).toBeVisible()
   }
-  const model = accountModels.find((candidate) => candidate.modelName === 'gs-apparel-v4')!
+  const model = seedModel('gs-apparel-v4')
   await openModel(page, model.modelName)
   const panel = page.getByRole('complementary', { name: model.modelName })
   await openTab(page, 'Logs')

@@ -1,13 +1,32 @@
+import type { Browser } from '@playwright/test'
+
 import { expect, test, watchForErrors } from './fixtures'
+
+/**
+ * The app in a context of its own, watched for CSP violations (Chromium also logs each refusal
+ * to the console; these tests are about the violations themselves). `violations()` says what
+ * the journeys' guard has been told so far.
+ */
+async function openWatched(browser: Browser) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const check = await watchForErrors(page, [/Content Security Policy/])
+  await page.goto('/')
+  const violations = () => {
+    try {
+      check()
+      return 'no violation reported'
+    } catch (error) {
+      return String(error)
+    }
+  }
+  return { context, page, violations }
+}
 
 test('the CSP blocks an injected inline script, and the journeys’ guard notices', async ({
   browser,
 }) => {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  // Chromium also logs the refusal to the console; this test is about the violation itself.
-  const check = await watchForErrors(page, [/Content Security Policy/])
-  await page.goto('/')
+  const { context, page, violations } = await openWatched(browser)
   await expect(page.getByLabel('API key')).toBeVisible()
 
   await page.evaluate(() => {
@@ -17,26 +36,14 @@ test('the CSP blocks an injected inline script, and the journeys’ guard notice
   })
 
   await expect.poll(() => page.evaluate(() => 'injected' in window)).toBe(false)
-  await expect
-    .poll(() => {
-      try {
-        check()
-        return 'no violation reported'
-      } catch (error) {
-        return String(error)
-      }
-    })
-    .toContain('CSP violation: script-src-elem blocked inline')
+  await expect.poll(violations).toContain('CSP violation: script-src-elem blocked inline')
   await context.close()
 })
 
 test('the page’s own style sheet applies under the CSP, and an injected style is refused', async ({
   browser,
 }) => {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const check = await watchForErrors(page, [/Content Security Policy/])
-  await page.goto('/')
+  const { context, page, violations } = await openWatched(browser)
   const connect = page.getByRole('button', { name: 'Connect' })
   await expect(connect).toBeVisible()
   const shown = () => page.evaluate(() => getComputedStyle(document.body).display)
@@ -53,14 +60,6 @@ test('the page’s own style sheet applies under the CSP, and an injected style 
     document.querySelector('h1')!.setAttribute('style', 'display: none')
   })
 
-  const violations = () => {
-    try {
-      check()
-      return 'no violation reported'
-    } catch (error) {
-      return String(error)
-    }
-  }
   await expect.poll(violations).toContain('CSP violation: style-src-elem blocked inline')
   await expect.poll(violations).toContain('CSP violation: style-src-attr blocked inline')
   expect(await shown()).toBe('block')

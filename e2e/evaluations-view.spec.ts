@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 
-import { accountModels, connect, expect, expectNoAxeViolations, test } from './fixtures'
+import { connect, expect, expectNoAxeViolations, seedModel, test } from './fixtures'
 
-const apparelV3 = accountModels.find((model) => model.modelName === 'gs-apparel-v3')!
+const apparelV3 = seedModel('gs-apparel-v3')
 
 const evaluationsTable = (page: Page) =>
   page.getByRole('table', { name: /Every evaluation of the account/ })

@@ -6,14 +6,14 @@ import {
   expectNoAxeViolations,
   notices,
   openModel,
+  seedModel,
 } from './fixtures'
 import { expect, test, type FaultyServers } from './faulty-servers'
 import type { Page } from '@playwright/test'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
 
-const byName = (name: string) => accountModels.find((model) => model.modelName === name)!
-const apparelV3 = byName('gs-apparel-v3')
+const apparelV3 = seedModel('gs-apparel-v3')
 const datasetName = (datasetId: string | undefined) =>
   fixtureAccount.datasets.find((dataset) => dataset.datasetId === datasetId)!.datasetName
 
@@ -102,7 +102,7 @@ test('metrics are read in every shape the service may send them, each saying whe
 }) => {
   await connect(page)
   for (const name of ['fashion-clip-ecom-titles', 'vit-l14-product-search', 'gs-apparel-v4']) {
-    const truth = truthOf(byName(name).modelId)
+    const truth = truthOf(seedModel(name).modelId)
     const panel = await openEvaluations(page, name)
     await expect(panel.getByRole('region', { name: 'Best checkpoint' })).toContainText(
       `Best by NDCG@10 on ${truth.dataset}: ${truth.best.checkpoint} (${truth.best.ndcg.toFixed(4)})`,
@@ -123,7 +123,7 @@ test('a checkpoint is evaluated with one POST naming it and the dataset, then fo
   page,
   faulty,
 }) => {
-  const model = byName('vit-l14-product-search-lr-sweep-3')
+  const model = seedModel('vit-l14-product-search-lr-sweep-3')
   const checkpoint = model.checkpoints.at(-1)!
   await connect(page, demoKey, faulty.app)
   const panel = await openEvaluations(page, model.modelName)

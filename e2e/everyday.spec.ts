@@ -7,10 +7,11 @@ import {
   notices,
   openModel,
   openTab,
+  seedModel,
   test,
 } from './fixtures'
 
-const apparelV4 = accountModels.find((model) => model.modelName === 'gs-apparel-v4')!
+const apparelV4 = seedModel('gs-apparel-v4')
 
 test.describe('themes', () => {
   test.use({ colorScheme: 'light', viewport: { width: 1400, height: 900 } })

@@ -12,6 +12,13 @@ export { demoKey, expect }
  */
 export const accountModels = fixtureAccount.models
 
+/** The account's model of this name: a seed that a journey relies on (seed-models.ts says why). */
+export function seedModel(name: string) {
+  const model = accountModels.find((candidate) => candidate.modelName === name)
+  if (!model) throw new Error(`The fixtures account has no model named ${name}`)
+  return model
+}
+
 declare global {
   interface Window {
     /** Set by watchForErrors: how a page tells the test about a CSP violation. */

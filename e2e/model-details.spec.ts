@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises'
 
 import {
-  accountModels,
   connect,
   expect,
   expectNoAxeViolations,
@@ -9,16 +8,16 @@ import {
   notices,
   openModel,
   openTab,
+  seedModel,
   test,
 } from './fixtures'
 import { e2eServers } from './servers'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
 
-const bySeedName = (name: string) => accountModels.find((model) => model.modelName === name)!
-const failed = bySeedName('vit-l14-product-search-lr-sweep-1')
-const apparelV4 = bySeedName('gs-apparel-v4')
-const apparelV3 = bySeedName('gs-apparel-v3')
+const failed = seedModel('vit-l14-product-search-lr-sweep-1')
+const apparelV4 = seedModel('gs-apparel-v4')
+const apparelV3 = seedModel('gs-apparel-v3')
 
 test('a failed model opens from the table with its whole multi-line reason', async ({ page }) => {
   await connect(page)

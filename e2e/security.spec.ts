@@ -1,7 +1,7 @@
 import { connect as connectSocket } from 'node:net'
 
 import { faultRoutes } from '../server/emulator/faults'
-import { accountModels, connect, demoKey, notices, openModel, openTab } from './fixtures'
+import { accountModels, connect, demoKey, notices, openModel, openTab, seedModel } from './fixtures'
 import { canaryKey, expect, test } from './faulty-servers'
 
 test.use({ viewport: { width: 1500, height: 1000 } })
@@ -13,7 +13,7 @@ test.describe('a canary key used through a whole journey', () => {
     const urls: string[] = []
     page.on('request', (request) => urls.push(request.url()))
     page.on('framenavigated', (frame) => urls.push(frame.url()))
-    const model = accountModels.find((candidate) => candidate.modelName === 'gs-apparel-v4')!
+    const model = seedModel('gs-apparel-v4')
 
     await connect(page, canaryKey, faulty.app)
     await page.getByRole('searchbox').fill('apparel')

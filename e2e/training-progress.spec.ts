@@ -1,9 +1,16 @@
 import { epochCheckpoints } from '../server/emulator/models/wire-model'
-import { accountModels, connect, demoKey, expectNoAxeViolations, modelsGrid } from './fixtures'
+import {
+  accountModels,
+  connect,
+  demoKey,
+  expectNoAxeViolations,
+  modelsGrid,
+  seedModel,
+} from './fixtures'
 import { expect, test } from './faulty-servers'
 
-const candidate = accountModels.find((model) => model.modelName === 'gs-apparel-v5-candidate')!
-const longLog = accountModels.find((model) => model.modelName === 'vit-l14-product-search')!
+const candidate = seedModel('gs-apparel-v5-candidate')
+const longLog = seedModel('vit-l14-product-search')
 
 test('a model at 3 of 5 epochs shows its progress in the table and the panel', async ({
   page,

@@ -4,6 +4,7 @@ import { demoAccount } from './accounts'
 import { evaluationDatasets, trainingDatasets } from './datasets/dataset-ids'
 import { createEmulatorApp, demoKey } from './emulator-app'
 import { seedModels } from './models/seed-models'
+import { imageTextKeys } from './models/seed-parts'
 import {
   clientPhase,
   officialClient,
@@ -19,13 +20,7 @@ import {
  */
 const epochMs = 1000
 const apparelV3 = seedModels.find((model) => model.modelName === 'gs-apparel-v3')!
-const columns = {
-  leftKeys: ['query'],
-  leftWeights: [1],
-  rightKeys: ['image', 'title'],
-  rightWeights: [0.9, 0.1],
-  weightKey: 'score',
-}
+const columns = imageTextKeys
 const training = {
   datasetId: trainingDatasets.imageText,
   modelName: 'gs-apparel-v6',

@@ -15,8 +15,24 @@ export class Refusal {
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * The body of a task (`readBody`) and the ready dataset of `type` it names (`datasetFor`): the
+ * first checks of every task the emulator starts.
+ */
+export function readTaskBody(
+  state: AccountState,
+  route: Route,
+  json: unknown,
+  type: WireDataset['datasetType'],
+): { body: Record<string, unknown>; dataset: WireDataset } | Refusal {
+  const body = readBody(route, json)
+  if (body instanceof Refusal) return body
+  const dataset = datasetFor(state, body.datasetId, type)
+  return dataset instanceof Refusal ? dataset : { body, dataset }
+}
+
 /** The route's fields (common/routes.ts): every required one there, none it does not take. */
-export function readBody(route: Route, body: unknown): Record<string, unknown> | Refusal {
+function readBody(route: Route, body: unknown): Record<string, unknown> | Refusal {
   if (!('body' in route)) return new Refusal('This request takes no body')
   if (!isRecord(body)) return new Refusal('Invalid request body: expected a JSON object')
   const { required, optional } = route.body
@@ -32,7 +48,7 @@ export function readBody(route: Route, body: unknown): Record<string, unknown> |
 }
 
 /** A ready dataset of `type`, named by `datasetId`. */
-export function datasetFor(
+function datasetFor(
   state: AccountState,
   datasetId: unknown,
   type: WireDataset['datasetType'],

@@ -1,29 +1,21 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { createServerApp, localHosts, type ServerOptions } from './server-app'
+import { localHosts, type ServerOptions } from './server-app'
 import { parsePublicOrigins } from './middleware/state-changes'
-import { listenApp, raw, startFakeUpstream } from './testing/fake-upstream'
+import { listenApp, raw } from './testing/fake-upstream'
+import { fakeUpstreamPerFile, key, modelId, testServerApp } from './testing/test-server'
 
-const upstream = await startFakeUpstream()
+const upstream = await fakeUpstreamPerFile({ status: 200, body: '{"modelId":"x"}' })
 const { seen, state } = upstream
-afterAll(() => upstream.close())
-beforeEach(() => {
-  seen.length = 0
-  state.reply = { status: 200, body: '{"modelId":"x"}' }
-})
 
 function app(readOnly = false, options: Partial<ServerOptions> = {}) {
-  return createServerApp({
+  return testServerApp({
     upstream: { baseUrl: upstream.url, timeoutMs: 2_000 },
-    distDir: 'server/prod/test-missing-dist',
     readOnly,
-    log: () => {},
     ...options,
   })
 }
 
-const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
-const key = 'secret-key-123'
 const release = `/api/models/${modelId}/released-checkpoints/epoch_2`
 const own = { 'x-api-key': key, host: 'localhost', origin: 'http://localhost' }
 

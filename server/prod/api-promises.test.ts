@@ -1,32 +1,18 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
-import { createServerApp } from './server-app'
-import { listenApp, raw, startFakeUpstream } from './testing/fake-upstream'
+import { listenApp, raw } from './testing/fake-upstream'
+import { datasetId, fakeUpstreamPerFile, key, modelId, testServerApp } from './testing/test-server'
 
 // What the README's Security section promises about /api, checked over a raw socket.
-const upstream = await startFakeUpstream()
+const upstream = await fakeUpstreamPerFile()
 const { seen } = upstream
 const server = await listenApp(
-  createServerApp({
-    upstream: { baseUrl: upstream.url },
-    distDir: 'server/prod/test-missing-dist',
-    log: () => {},
-    bodyArrivalMs: 300,
-  }),
+  testServerApp({ upstream: { baseUrl: upstream.url }, bodyArrivalMs: 300 }),
 )
-afterAll(async () => {
-  server.close()
-  await upstream.close()
-})
-beforeEach(() => {
-  seen.length = 0
-  upstream.state.reply = { status: 200 }
-})
+afterAll(() => server.close())
 
-const key = 'secret-key-123'
-const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
 const evaluation = JSON.stringify({
-  datasetId: '29dbe3f5-adcf-41e8-8c7e-8f9012345678',
+  datasetId,
   model: 'Marqo/ViT-B-32.laion2b_s34b_b79k',
   hyperparameters: {
     leftKeys: ['query'],

@@ -1,29 +1,22 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { describeRoute, routeNames, routes } from '../../common/routes'
-import { createServerApp } from './server-app'
-import { startFakeUpstream } from './testing/fake-upstream'
+import {
+  datasetId,
+  evaluationId,
+  fakeUpstreamPerFile,
+  key,
+  modelId,
+  testServerApp,
+} from './testing/test-server'
 
 // Every route the server lets through, each asked once, and the routes around them that stay
 // closed: the allow-list as a whole, not route by route.
-const upstream = await startFakeUpstream()
-const { seen, state } = upstream
-afterAll(() => upstream.close())
-beforeEach(() => {
-  seen.length = 0
-  state.reply = { status: 200, body: '{}' }
-})
+const upstream = await fakeUpstreamPerFile({ status: 200, body: '{}' })
+const { seen } = upstream
 
-const app = createServerApp({
-  upstream: { baseUrl: upstream.url, timeoutMs: 2_000 },
-  distDir: 'server/prod/test-missing-dist',
-  log: () => {},
-})
+const app = testServerApp({ upstream: { baseUrl: upstream.url, timeoutMs: 2_000 } })
 
-const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
-const evaluationId = '9b1c2d3e-4f50-4a61-8b72-c3d4e5f60718'
-const datasetId = '29dbe3f5-adcf-41e8-8c7e-8f9012345678'
-const key = 'secret-key-123'
 const evaluationBody = JSON.stringify({
   datasetId,
   model: `${modelId}/epoch_2`,

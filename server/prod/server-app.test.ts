@@ -1,29 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createServerApp } from './server-app'
-import { listenApp, raw, startFakeUpstream } from './testing/fake-upstream'
+import { listenApp, raw } from './testing/fake-upstream'
+import { fakeUpstreamPerFile, key, modelId, testServerApp } from './testing/test-server'
 
-const upstream = await startFakeUpstream()
+const upstream = await fakeUpstreamPerFile()
 const { seen, state } = upstream
-afterAll(() => upstream.close())
 
 const logLines: string[] = []
 beforeEach(() => {
-  seen.length = 0
-  state.reply = { status: 200 }
   logLines.length = 0
 })
 
 function app(timeoutMs = 2_000, maxBodyBytes = 1_000_000) {
-  return createServerApp({
+  return testServerApp({
     upstream: { baseUrl: upstream.url, timeoutMs, maxBodyBytes },
-    distDir: 'server/prod/test-missing-dist',
     log: (line) => logLines.push(line),
   })
 }
 
-const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
-const key = 'secret-key-123'
 const withKey = { headers: { 'x-api-key': key } }
 
 describe('the forwarder', () => {

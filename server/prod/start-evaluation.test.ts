@@ -1,33 +1,32 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { evaluationRequestBody } from '../../common/evaluation-request'
-import { createServerApp } from './server-app'
-import { startFakeUpstream } from './testing/fake-upstream'
+import {
+  datasetId,
+  evaluationId,
+  fakeUpstreamPerFile,
+  key,
+  modelId,
+  testServerApp,
+} from './testing/test-server'
 
 // `POST /api/evaluation`: the one request whose body the server forwards, and what it makes of
 // every body it is sent.
-const upstream = await startFakeUpstream()
+const upstream = await fakeUpstreamPerFile({ status: 200, body: JSON.stringify({ evaluationId }) })
 const { seen, state } = upstream
-afterAll(() => upstream.close())
 const logLines: string[] = []
 beforeEach(() => {
-  seen.length = 0
   logLines.length = 0
-  state.reply = { status: 200, body: '{"evaluationId":"9b1c2d3e-4f50-4a61-8b72-c3d4e5f60718"}' }
 })
 
 function app(readOnly = false) {
-  return createServerApp({
+  return testServerApp({
     upstream: { baseUrl: upstream.url, timeoutMs: 2_000 },
-    distDir: 'server/prod/test-missing-dist',
     readOnly,
     log: (line) => logLines.push(line),
   })
 }
 
-const key = 'secret-key-123'
-const modelId = '3725abdd-80f2-4030-8a8d-276519b4f678'
-const datasetId = '29dbe3f5-adcf-41e8-8c7e-8f9012345678'
 const request = {
   datasetId,
   model: `${modelId}/epoch_2`,

@@ -1,19 +1,18 @@
 import { jsonText } from '@/lib/json-text'
 
-import { readEntries, type RejectedEntry } from './entry-list'
-import { anyListIn, entryIn, isRecord } from './envelope'
+import { readEntries, type EntryList } from './entry-list'
+import { anyListIn, entryIn } from './envelope'
 import {
   extraFields,
   finishEntry,
-  identity,
   openObject,
-  startEntry,
+  readEntry,
   statusOf,
   text,
   textList,
   textOf,
   warn,
-  type FieldWarning,
+  type EntryWith,
 } from './field-reader'
 
 /** The documented dataset types; the service's own spelling is kept whatever it is. */
@@ -23,12 +22,9 @@ export type DatasetType = 'training' | 'evaluation' | (string & {})
  * A dataset as the dashboard reads it, field by field as models are: an entry with a
  * `datasetId` is always shown, odd fields are shown as text and listed in `warnings`.
  */
-export type Dataset = {
+export type Dataset = EntryWith<{
   datasetId: string
   datasetName: string
-  status: string
-  secondaryStatus: string | undefined
-  failureReason: string | undefined
   /** As sent, trimmed; `''` when absent (listed in `warnings`). */
   datasetType: DatasetType
   /** Column name to its type (`text`, `image_pointer`, `score`, `doc_id`, or what came). */
@@ -38,9 +34,7 @@ export type Dataset = {
   /** Undefined when the service sent none. */
   queryColumns: string[] | undefined
   resultColumns: string[] | undefined
-  extra: Readonly<Record<string, unknown>>
-  warnings: readonly FieldWarning[]
-}
+}>
 
 const knownFields = new Set([
   'datasetId',
@@ -79,10 +73,10 @@ function columnList(value: unknown, field: string): string[] | undefined {
 
 /** One entry of the service's answer as a dataset, or undefined when it has no identity. */
 export function readDataset(value: unknown): Dataset | undefined {
-  if (!isRecord(value)) return undefined
-  startEntry()
-  const datasetId = identity(value.datasetId, 'datasetId')
-  if (datasetId === undefined) return undefined
+  return readEntry(value, 'datasetId', readDatasetFields)
+}
+
+function readDatasetFields(value: Record<string, unknown>, datasetId: string): Dataset {
   return {
     datasetId,
     datasetName: text(value.datasetName, 'datasetName', true),
@@ -99,22 +93,17 @@ export function readDataset(value: unknown): Dataset | undefined {
   }
 }
 
-export type DatasetList = {
-  datasets: Dataset[]
-  /** Entries that are not datasets, or repeat an earlier one's id; every other one is shown. */
-  rejected: RejectedEntry<'no dataset id'>[]
-}
+export type DatasetList = EntryList<'datasets', Dataset, 'no dataset id'>
 
 /** The one place that decides what `GET /datasets` sent: a bare list or any one list inside. */
 export function parseDatasetList(json: unknown): DatasetList {
-  const { entries, rejected } = readEntries(
+  return readEntries(
     anyListIn(json, ['datasets']),
     'datasets',
     readDataset,
     (dataset) => dataset.datasetId,
     'no dataset id',
   )
-  return { datasets: entries, rejected }
 }
 
 /** `GET /datasets/{id}`: the dataset, bare, in the envelope or under `dataset`; else undefined. */

@@ -2,6 +2,14 @@ import { ApiError } from './api-error'
 import { entryIn, isRecord } from './envelope'
 import type { FieldWarning } from './field-reader'
 
+/** How a describe answer holds its entry, and how the entry is read. */
+export type DescribedEntry<Entry> = {
+  field: string
+  idField: string
+  read: (value: unknown) => Entry | undefined
+  what: string
+}
+
 /**
  * A describe answer (`GET /evaluation/{id}`, `GET /datasets/{id}`), bare, in the envelope or under
  * `field`, read by `read`. One that leaves out its own id (or sends a blank one) is still the
@@ -10,19 +18,7 @@ import type { FieldWarning } from './field-reader'
  */
 export function readDescribed<Entry extends { warnings: readonly FieldWarning[] }>(
   json: unknown,
-  {
-    field,
-    idField,
-    asked,
-    read,
-    what,
-  }: {
-    field: string
-    idField: string
-    asked: string
-    read: (value: unknown) => Entry | undefined
-    what: string
-  },
+  { field, idField, asked, read, what }: DescribedEntry<Entry> & { asked: string },
 ): Entry {
   const entry = entryIn(json, field, idField)
   const direct = read(entry)

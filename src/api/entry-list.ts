@@ -9,27 +9,35 @@ export type RejectedEntry<NoId extends string> = {
   why: 'not an object' | NoId | 'repeated id'
 }
 
+/** A service list as read: the entries shown, under `Kind` (`models`, `datasets`, ...). */
+export type EntryList<Kind extends string, Entry, NoId extends string> = Record<Kind, Entry[]> & {
+  /** Entries that are not of the kind, or repeat an earlier one's id; every other one is shown. */
+  rejected: RejectedEntry<NoId>[]
+}
+
 /**
  * Every entry of a service list accounted for: read (`read` gives undefined for an entry without
  * an identity), or rejected with the reason. The first of two entries with the same id is shown.
- * `items` is undefined when the answer held no list: an unexpected answer, said in `what` terms.
+ * `items` is undefined when the answer held no list: an unexpected answer, said in `kind` terms.
  */
-export function readEntries<Entry, NoId extends string>(
+export function readEntries<Kind extends string, Entry, NoId extends string>(
   items: readonly unknown[] | undefined,
-  what: string,
+  kind: Kind,
   read: (value: unknown) => Entry | undefined,
   idOf: (entry: Entry) => string,
   noId: NoId,
-): { entries: Entry[]; rejected: RejectedEntry<NoId>[] } {
+): EntryList<Kind, Entry, NoId> {
   if (!items) {
     throw new ApiError(
       'unexpected',
-      `The server answered, but its response does not contain a list of ${what}.`,
+      `The server answered, but its response does not contain a list of ${kind}.`,
     )
   }
   const reader = entryReader(read, idOf, noId)
   reader.add(items)
-  return reader.result
+  const { entries, rejected } = reader.result
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a computed key is typed as any string; it is `kind`
+  return { [kind]: entries, rejected } as EntryList<Kind, Entry, NoId>
 }
 
 /**

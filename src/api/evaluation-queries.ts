@@ -3,8 +3,8 @@ import { queryOptions } from '@tanstack/react-query'
 import { routePath } from '@common/routes'
 
 import { getJson } from './client'
-import { readDescribed } from './described-entry'
 import { parseDownloadUrl } from './download-links'
+import { entryQueries } from './entry-queries'
 import { fetchLastLogPage } from './evaluation-logs'
 import { parseEvaluationList, readEvaluation } from './evaluation-schema'
 import type { Credentials } from './model-queries'
@@ -13,36 +13,22 @@ import type { Credentials } from './model-queries'
 // the evaluations view, not with the first screen. The key never enters a query key: the session
 // id stands for it (decisions/0001).
 
+/**
+ * `GET /evaluation` (`list`) and `GET /evaluation/{id}` (`detail`: the list's fields and
+ * `evaluationMetrics`).
+ */
+const listedAndDescribed = entryQueries('evaluations', {
+  listPath: routePath('listEvaluations'),
+  parseList: parseEvaluationList,
+  describePath: (evaluationId) => routePath('describeEvaluation', { evaluationId }),
+  field: 'evaluation',
+  idField: 'evaluationId',
+  read: readEvaluation,
+  what: 'an evaluation',
+})
+
 export const evaluationQueries = {
-  all: () => ['evaluations'] as const,
-
-  /** `GET /evaluation`: every evaluation, and the entries that are not ones (never hidden). */
-  list: ({ sessionId, apiKey }: Credentials) =>
-    queryOptions({
-      queryKey: [...evaluationQueries.all(), 'list', sessionId] as const,
-      queryFn: async ({ signal }) =>
-        parseEvaluationList(await getJson(routePath('listEvaluations'), { apiKey, signal })),
-    }),
-
-  /**
-   * `GET /evaluation/{id}`: the list's fields and `evaluationMetrics`; one without its own id is
-   * read as the one asked for, flagged (`readDescribed`).
-   */
-  detail: ({ sessionId, apiKey }: Credentials, evaluationId: string) =>
-    queryOptions({
-      queryKey: [...evaluationQueries.all(), 'detail', sessionId, evaluationId] as const,
-      queryFn: async ({ signal }) =>
-        readDescribed(
-          await getJson(routePath('describeEvaluation', { evaluationId }), { apiKey, signal }),
-          {
-            field: 'evaluation',
-            idField: 'evaluationId',
-            asked: evaluationId,
-            read: readEvaluation,
-            what: 'an evaluation',
-          },
-        ),
-    }),
+  ...listedAndDescribed,
 
   /**
    * The newest page of an evaluation's log (`logPageSize` lines at most, oldest first), where
@@ -52,7 +38,7 @@ export const evaluationQueries = {
    */
   lastLogPage: ({ sessionId, apiKey }: Credentials, evaluationId: string, asOf = '') =>
     queryOptions({
-      queryKey: [...evaluationQueries.all(), 'log', sessionId, evaluationId, asOf] as const,
+      queryKey: [...listedAndDescribed.all(), 'log', sessionId, evaluationId, asOf] as const,
       queryFn: ({ signal }) => fetchLastLogPage(apiKey, evaluationId, signal),
     }),
 }

@@ -1,18 +1,17 @@
 import { uuidSource } from '@common/model-id'
 
-import { readEntries, type RejectedEntry } from './entry-list'
+import { readEntries, type EntryList } from './entry-list'
 import { anyListIn, entryIn, isRecord } from './envelope'
 import {
   extraFields,
   finishEntry,
-  identity,
   openObject,
-  startEntry,
+  readEntry,
   statusOf,
   text,
   textOf,
   warn,
-  type FieldWarning,
+  type EntryWith,
 } from './field-reader'
 import { epochMs } from './model-logs'
 
@@ -33,11 +32,8 @@ export type EvaluatedModel =
  * `evaluationId` is always shown; a field in an unexpected shape is shown as text and listed in
  * `warnings`; fields this dashboard does not know are kept in `extra`.
  */
-export type Evaluation = {
+export type Evaluation = EntryWith<{
   evaluationId: string
-  status: string
-  secondaryStatus: string | undefined
-  failureReason: string | undefined
   hyperparameters: Record<string, unknown>
   /** The text the service sent when hyperparameters came as a string (or another non-object). */
   hyperparametersText: string | undefined
@@ -58,9 +54,7 @@ export type Evaluation = {
    * documented). Those fields stay in `extra` as they came: the name is a guess.
    */
   createdAt: Date | undefined
-  extra: Readonly<Record<string, unknown>>
-  warnings: readonly FieldWarning[]
-}
+}>
 
 const knownFields = new Set([
   'evaluationId',
@@ -197,10 +191,10 @@ function createdAt(value: Record<string, unknown>): Date | undefined {
 
 /** One entry of the service's answer as an evaluation, or undefined when it has no identity. */
 export function readEvaluation(value: unknown): Evaluation | undefined {
-  if (!isRecord(value)) return undefined
-  startEntry()
-  const evaluationId = identity(value.evaluationId, 'evaluationId')
-  if (evaluationId === undefined) return undefined
+  return readEntry(value, 'evaluationId', readEvaluationFields)
+}
+
+function readEvaluationFields(value: Record<string, unknown>, evaluationId: string): Evaluation {
   const hyperparameters = openObject(
     value.hyperparameters,
     'hyperparameters',
@@ -224,25 +218,20 @@ export function readEvaluation(value: unknown): Evaluation | undefined {
   }
 }
 
-export type EvaluationList = {
-  evaluations: Evaluation[]
-  /** Entries that are not evaluations, or repeat an earlier one's id; every other one is shown. */
-  rejected: RejectedEntry<'no evaluation id'>[]
-}
+export type EvaluationList = EntryList<'evaluations', Evaluation, 'no evaluation id'>
 
 /**
  * The one place that decides what `GET /evaluation` sent: a bare list, `{evaluations: [...]}`,
  * `{models: [...]}` (as the docs' example has it), or an object's only list, in the envelope or not.
  */
 export function parseEvaluationList(json: unknown): EvaluationList {
-  const { entries, rejected } = readEntries(
+  return readEntries(
     anyListIn(json, ['evaluations', 'models']),
     'evaluations',
     readEvaluation,
     (evaluation) => evaluation.evaluationId,
     'no evaluation id',
   )
-  return { evaluations: entries, rejected }
 }
 
 /**

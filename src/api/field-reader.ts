@@ -8,10 +8,28 @@ import { isRecord } from './envelope'
 //
 // The warnings of the entry being read live in this module, not in an object per entry: most
 // entries have none, and at 100,000 models an array each would be garbage for nothing. Reading
-// is synchronous, so one entry is read at a time: `startEntry()`, the fields, `finishEntry()`.
+// is synchronous, so one entry is read at a time: `readEntry()`, the fields, `finishEntry()`.
 
 /** One field that came in an unexpected shape: what came (as text), and what was expected. */
 export type FieldWarning = { field: string; came: string; expected: string }
+
+/** The state every entry (model, evaluation, dataset) reports, in the service's words. */
+type EntryStatus = {
+  status: string
+  secondaryStatus: string | undefined
+  failureReason: string | undefined
+}
+
+/** What reading keeps of every entry besides its own fields. */
+type EntryLeftovers = {
+  /** Fields the service sent that this dashboard does not know yet: shown, not dropped. */
+  extra: Readonly<Record<string, unknown>>
+  /** Fields that came in a shape this dashboard did not expect. Usually none. */
+  warnings: readonly FieldWarning[]
+}
+
+/** An entry as read: its own `Fields`, the state every entry reports, and what reading kept. */
+export type EntryWith<Fields> = Fields & EntryStatus & EntryLeftovers
 
 /** Most entries have no unknown field and no warning: they share these. */
 const noExtra: Readonly<Record<string, unknown>> = Object.freeze({})
@@ -22,8 +40,19 @@ let warnings: FieldWarning[] | undefined
 /** What came, as shown in the panel: long values are cut (the raw JSON has them whole). */
 const cameLength = 500
 
-export function startEntry(): void {
+/**
+ * One entry of a service answer, read by `read` with its identity (`idField`); undefined when it
+ * is not an object or has none. `read` reads the fields in order and ends with `finishEntry()`.
+ */
+export function readEntry<Entry>(
+  value: unknown,
+  idField: string,
+  read: (value: Record<string, unknown>, id: string) => Entry,
+): Entry | undefined {
+  if (!isRecord(value)) return undefined
   warnings = undefined
+  const id = identity(value[idField], idField)
+  return id === undefined ? undefined : read(value, id)
 }
 
 /** The warnings of the entry just read (a shared empty list when there are none). */

@@ -1,18 +1,22 @@
-import { entryReader, readEntries, type RejectedEntry as ModelRejectedEntry } from './entry-list'
-import { isRecord, listIn } from './envelope'
+import {
+  entryReader,
+  readEntries,
+  type EntryList,
+  type RejectedEntry as ModelRejectedEntry,
+} from './entry-list'
+import { listIn } from './envelope'
 import { listStream } from './list-stream'
 import {
   extraFields,
   finishEntry,
-  identity,
   openObject,
-  startEntry,
+  readEntry,
   statusOf,
   text,
   textList,
   textOf,
   warn,
-  type FieldWarning,
+  type EntryWith,
 } from './field-reader'
 
 export type { FieldWarning } from './field-reader'
@@ -26,12 +30,9 @@ export type { FieldWarning } from './field-reader'
  * that came in an unexpected shape is shown as text and listed in `warnings`, never a reason to
  * hide the model.
  */
-export type Model = {
+export type Model = EntryWith<{
   modelId: string
   modelName: string
-  status: string
-  secondaryStatus: string | undefined
-  failureReason: string | undefined
   baseModel: string
   baseCheckpoint: string | undefined
   instanceType: string
@@ -41,11 +42,7 @@ export type Model = {
   hyperparameters: Record<string, unknown>
   /** The text the service sent when hyperparameters came as a string (or another non-object). */
   hyperparametersText: string | undefined
-  /** Fields the service sent that this dashboard does not know yet: shown, not dropped. */
-  extra: Readonly<Record<string, unknown>>
-  /** Fields that came in a shape this dashboard did not expect. Usually none. */
-  warnings: readonly FieldWarning[]
-}
+}>
 
 const knownFields = new Set([
   'modelId',
@@ -72,10 +69,10 @@ function seconds(value: unknown): number | undefined {
 
 /** One entry of the service's answer as a model, or undefined when it has no identity. */
 export function readModel(value: unknown): Model | undefined {
-  if (!isRecord(value)) return undefined
-  startEntry()
-  const modelId = identity(value.modelId, 'modelId')
-  if (modelId === undefined) return undefined
+  return readEntry(value, 'modelId', readModelFields)
+}
+
+function readModelFields(value: Record<string, unknown>, modelId: string): Model {
   const hyperparameters = value.hyperparameters
   return {
     modelId,
@@ -102,22 +99,17 @@ export function readModel(value: unknown): Model | undefined {
 /** An entry of the list that is not shown as a model, kept so that the user can read it. */
 export type RejectedEntry = ModelRejectedEntry<'no model id'>
 
-export type ModelList = {
-  models: Model[]
-  /** Entries that are not models, or repeat an earlier model's id; every other one is shown. */
-  rejected: RejectedEntry[]
-}
+export type ModelList = EntryList<'models', Model, 'no model id'>
 
 /** The one place that decides what `GET /models` sent. */
 export function parseModelList(json: unknown): ModelList {
-  const { entries, rejected } = readEntries(
+  return readEntries(
     listIn(json, 'models'),
     'models',
     readModel,
     (model) => model.modelId,
     'no model id',
   )
-  return { models: entries, rejected }
 }
 
 /**

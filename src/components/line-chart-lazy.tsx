@@ -31,12 +31,10 @@ export function LineChart(props: LineChartProps) {
   )
 }
 
-function ChartLoading({ title, height, legend }: ChartFrameProps) {
+function ChartLoading(frame: ChartFrameProps) {
   return (
     <ChartFrame
-      title={title}
-      height={height}
-      legend={legend}
+      {...frame}
       plot={
         <div
           aria-busy="true"

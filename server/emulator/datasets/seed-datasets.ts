@@ -5,6 +5,9 @@ import { evaluationDatasets, trainingDatasets } from './dataset-ids'
 // models train on: their leftKeys, rightKeys and weightKey are these columns.
 const imageText = { query: 'text', title: 'text', image: 'image_pointer', score: 'score' }
 const imageTextColumns = { queryColumns: ['query'], resultColumns: ['title', 'image'] }
+// The fashion titles' columns: text only.
+const titles = { query: 'text', title: 'text', score: 'score' }
+const titlesColumns = { queryColumns: ['query'], resultColumns: ['title'] }
 
 function ready(
   datasetId: string,
@@ -47,8 +50,8 @@ export const seedDatasets: WireDataset[] = [
     trainingDatasets.fashionTitles,
     'fashion-ecom-titles-train',
     'training',
-    { query: 'text', title: 'text', score: 'score' },
-    { queryColumns: ['query'], resultColumns: ['title'] },
+    titles,
+    titlesColumns,
   ),
   ready(
     trainingDatasets.multilingual,
@@ -110,7 +113,7 @@ export const seedDatasets: WireDataset[] = [
     evaluationDatasets.fashionTitles,
     'fashion-ecom-titles-eval',
     'evaluation',
-    { query: 'text', title: 'text', score: 'score' },
-    { queryColumns: ['query'], resultColumns: ['title'] },
+    titles,
+    titlesColumns,
   ),
 ]

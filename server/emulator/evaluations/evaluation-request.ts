@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { routes } from '../../../common/routes'
 import type { AccountState } from '../account-state'
-import {
-  checkModelReference,
-  datasetFor,
-  readBody,
-  readHyperparameters,
-  Refusal,
-} from '../request-checks'
+import { checkModelReference, readHyperparameters, readTaskBody, Refusal } from '../request-checks'
 import type { EvaluationRecord } from './wire-evaluation'
 
 /**
@@ -20,10 +14,9 @@ export function readEvaluationRequest(
   state: AccountState,
   json: unknown,
 ): EvaluationRecord | Refusal {
-  const body = readBody(routes.startEvaluation, json)
-  if (body instanceof Refusal) return body
-  const dataset = datasetFor(state, body.datasetId, 'evaluation')
-  if (dataset instanceof Refusal) return dataset
+  const task = readTaskBody(state, routes.startEvaluation, json, 'evaluation')
+  if (task instanceof Refusal) return task
+  const { body, dataset } = task
   const badModel = checkModelReference(state, 'model', body.model)
   if (badModel) return badModel
   const hyperparameters = readHyperparameters(body.hyperparameters, dataset)

@@ -1,11 +1,16 @@
 /** What the demo account's seeds share: the usual training parameters, and ids others name. */
 
-export const imageText = {
+/** Which columns of the walkthrough's dataset a task reads, and how it weighs them. */
+export const imageTextKeys = {
   leftKeys: ['query'],
   leftWeights: [1],
   rightKeys: ['image', 'title'],
   rightWeights: [0.9, 0.1],
   weightKey: 'score',
+}
+
+export const imageText = {
+  ...imageTextKeys,
   epochs: 5,
   lr: 2e-5,
   warmup: 0,

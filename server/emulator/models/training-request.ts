@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { routes } from '../../../common/routes'
 import type { AccountState } from '../account-state'
-import {
-  checkModelReference,
-  datasetFor,
-  readBody,
-  readHyperparameters,
-  Refusal,
-} from '../request-checks'
+import { checkModelReference, readHyperparameters, readTaskBody, Refusal } from '../request-checks'
 import type { WireModel } from './wire-model'
 
 export const instanceTypes = ['marqtune.basic', 'marqtune.performance']
@@ -19,10 +13,9 @@ export const instanceTypes = ['marqtune.basic', 'marqtune.performance']
  * checked, becomes a new model that waits to start (`initializing`) with no checkpoint yet.
  */
 export function readTrainingRequest(state: AccountState, json: unknown): WireModel | Refusal {
-  const body = readBody(routes.trainModel, json)
-  if (body instanceof Refusal) return body
-  const dataset = datasetFor(state, body.datasetId, 'training')
-  if (dataset instanceof Refusal) return dataset
+  const task = readTaskBody(state, routes.trainModel, json, 'training')
+  if (task instanceof Refusal) return task
+  const { body, dataset } = task
   const { modelName, baseModel, instanceType, maxTrainingTime } = body
   if (typeof modelName !== 'string' || !modelName.trim()) {
     return new Refusal('modelName must be a name')

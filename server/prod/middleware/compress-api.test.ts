@@ -8,7 +8,7 @@ import { createEmulatorApp, demoKey } from '../../emulator/emulator-app'
 import { generatedAccount } from '../../emulator/accounts'
 import { compressApiAnswers, preferredEncoding, uncompressedLengthHeader } from './compress-api'
 import type { ServerEnv } from '../context'
-import { createServerApp } from '../server-app'
+import { testServerApp } from '../testing/test-server'
 
 describe('preferredEncoding', () => {
   it.each([
@@ -32,11 +32,7 @@ const emulator = await listen(
     .fetch,
 )
 afterAll(() => emulator.close())
-const server = createServerApp({
-  upstream: { baseUrl: emulator.url },
-  distDir: 'server/prod/test-missing-dist',
-  log: () => {},
-})
+const server = testServerApp({ upstream: { baseUrl: emulator.url } })
 const list = (acceptEncoding?: string) =>
   server.request('/api/models', {
     headers: {

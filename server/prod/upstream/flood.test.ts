@@ -1,16 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { createServerApp } from '../server-app'
 import { listenApp, startFakeUpstream } from '../testing/fake-upstream'
 import { expectGuarantees } from '../testing/guarantees'
+import { testServerApp } from '../testing/test-server'
 
 const upstream = await startFakeUpstream()
 const logLines: string[] = []
 const bound = 4
 const server = await listenApp(
-  createServerApp({
+  testServerApp({
     upstream: { baseUrl: upstream.url, timeoutMs: 3_000, maxRequests: bound },
-    distDir: 'server/prod/test-missing-dist',
     log: (line) => logLines.push(line),
   }),
 )

@@ -2,20 +2,18 @@ import { connect } from 'node:net'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { generateModels } from '../../emulator/models/generate-models'
-import { createServerApp } from '../server-app'
 import { listenApp, startFakeUpstream } from '../testing/fake-upstream'
+import { key, testServerApp } from '../testing/test-server'
 
 const upstream = await startFakeUpstream()
 const { seen, state } = upstream
 const logLines: string[] = []
-const key = 'secret-key-123'
 
 // Short limits, so that a slow transfer lasts several times both of them within a test.
 const limits = { timeoutMs: 400, idleTimeoutMs: 400 }
 const server = await listenApp(
-  createServerApp({
+  testServerApp({
     upstream: { baseUrl: upstream.url, ...limits },
-    distDir: 'server/prod/test-missing-dist',
     log: (line) => logLines.push(line),
   }),
 )

@@ -3,20 +3,18 @@ import { runInNewContext } from 'node:vm'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { UpstreamOptions } from './forward'
-import { createServerApp } from '../server-app'
-import { listenApp, startFakeUpstream } from '../testing/fake-upstream'
+import { listenApp } from '../testing/fake-upstream'
 import { expectGuarantees } from '../testing/guarantees'
+import { fakeUpstreamPerFile, key, testServerApp } from '../testing/test-server'
 
-const upstream = await startFakeUpstream()
+const upstream = await fakeUpstreamPerFile()
 const { seen, state } = upstream
 const logLines: string[] = []
-const key = 'secret-key-123'
 const withKey = { headers: { 'x-api-key': key } }
 
 function app(settings: Partial<UpstreamOptions> = {}) {
-  return createServerApp({
+  return testServerApp({
     upstream: { baseUrl: upstream.url, timeoutMs: 2_000, idleTimeoutMs: 300, ...settings },
-    distDir: 'server/prod/test-missing-dist',
     log: (line) => logLines.push(line),
   })
 }
@@ -28,8 +26,6 @@ const get = (path = '/api/models') => fetch(`${server.url}${path}`, withKey)
 
 let stderr: ReturnType<typeof vi.spyOn>
 beforeEach(() => {
-  seen.length = 0
-  state.reply = { status: 200 }
   logLines.length = 0
   stderr = vi.spyOn(console, 'error')
 })
@@ -39,10 +35,7 @@ afterEach(() => {
   // Whatever the upstream did, nothing reaches stderr as an unhandled stack trace.
   if (calls > 0) throw new Error(`console.error was called ${calls} times`)
 })
-afterAll(async () => {
-  server.close()
-  await upstream.close()
-})
+afterAll(() => server.close())
 
 const json = { 'content-type': 'application/json' }
 

@@ -86,6 +86,8 @@ export function EvaluationsView({
   const state = { reading: readings.reading, failures: readings.failures }
   const refreshFailed = list.data && list.error ? list.error : undefined
 
+  // On a phone, cards instead of a squeezed table: the two take the same props.
+  const Rows = narrow ? EvaluationCards : EvaluationsTable
   let body
   // Data first: a failed refresh never blanks the rows shown.
   if (listed) {
@@ -100,16 +102,8 @@ export function EvaluationsView({
         <EmptyState title="No evaluations match">
           <ClearFiltersButton onClick={view.clearFilters} />
         </EmptyState>
-      ) : narrow ? (
-        <EvaluationCards
-          rows={rows}
-          sort={view.sort}
-          onSort={view.setSort}
-          state={state}
-          onOpenModel={openModel}
-        />
       ) : (
-        <EvaluationsTable
+        <Rows
           rows={rows}
           sort={view.sort}
           onSort={view.setSort}

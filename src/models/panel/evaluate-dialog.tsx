@@ -19,7 +19,7 @@ import {
   type EvaluationParameters,
 } from '@/models/domain/evaluation-parameters'
 import { checkpointReference } from '@/models/domain/lineage'
-import { displayName } from '@/models/domain/model-fields'
+import { CheckpointSubject } from './panel-parts'
 
 /** One request sent and what came of it. */
 type Outcome = { what: string; request: EvaluationRequest } & (
@@ -226,14 +226,7 @@ export function EvaluateDialog({
         An evaluation runs on Marqtune as a task of its own, and costs what a task costs. It scores
         the checkpoint on an evaluation dataset with the metrics the Evaluations tab compares.
       </p>
-      <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1">
-        <dt className="text-muted-foreground">Model</dt>
-        <dd className="break-words">{displayName(model)}</dd>
-        <dt className="text-muted-foreground">Checkpoint</dt>
-        <dd>
-          <code className="font-mono text-xs break-all">{reference}</code>
-        </dd>
-      </dl>
+      <CheckpointSubject model={model} reference={reference} referenceLabel="Checkpoint" />
 
       <div className="flex flex-col gap-1">
         {datasets.data && choices.length ? (

@@ -20,7 +20,8 @@ const logLines = () =>
     hidden: true,
   })
 
-function renderLogs() {
+/** The long log's viewer, once it shows the newest page: its 500 lines. */
+async function renderNewestPage() {
   const { upstreamRequests } = installEmulatorFetch()
   // The log's loss is drawn on a canvas above it.
   installFakeCanvas()
@@ -29,6 +30,7 @@ function renderLogs() {
       <ModelLogs model={longLog} credentials={credentials} />
     </NoticesProvider>,
   )
+  await waitFor(() => expect(logLines()).toHaveLength(500), { timeout: 10_000 })
   return { ...rendered, upstreamRequests, lines: logLines }
 }
 
@@ -38,8 +40,7 @@ describe('the log viewer', () => {
     'shows the newest page, then pages back with from/to to the start, never a line twice',
     { timeout: 30_000 },
     async () => {
-      const { user, lines, upstreamRequests } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
+      const { user, lines, upstreamRequests } = await renderNewestPage()
       const first = lines()[0]!.querySelector('time')!.getAttribute('datetime')!
 
       await user.click(screen.getByRole('button', { name: 'Load older lines' }))
@@ -62,8 +63,7 @@ describe('the log viewer', () => {
     'searches with a count, steps through the matches either way, and wraps or not',
     { timeout: 30_000 },
     async () => {
-      const { user, lines } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
+      const { user, lines } = await renderNewestPage()
       const search = screen.getByRole('searchbox', { name: 'Search the log' })
       // Pasted: each key typed would render the 500 lines again.
       await user.click(search)
@@ -98,8 +98,7 @@ describe('the log viewer', () => {
     'draws the loss the log reports, within epochs or per epoch, from the lines loaded',
     { timeout: 30_000 },
     async () => {
-      const { user, lines } = renderLogs()
-      await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
+      const { user } = await renderNewestPage()
       expect(screen.getByText(/Read from 500 lines of the log \(the newest/)).toBeInTheDocument()
       expect(await screen.findByRole('figure', { name: 'Loss within epochs' })).toBeInTheDocument()
       await user.selectOptions(screen.getByRole('combobox', { name: 'Plot' }), 'Per epoch')
@@ -116,8 +115,7 @@ describe('the log viewer', () => {
   )
 
   it('copies the lines shown, and says so in the notice region', async () => {
-    const { user, lines } = renderLogs()
-    await waitFor(() => expect(lines()).toHaveLength(500), { timeout: 10_000 })
+    const { user } = await renderNewestPage()
     await user.click(screen.getByRole('button', { name: 'Copy the 500 lines shown' }))
     expect(await screen.findByRole('region', { name: 'Notices' })).toHaveTextContent(
       'Copied the 500 lines shown.',

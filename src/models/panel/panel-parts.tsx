@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react'
 
+import type { Model } from '@/api/model-schema'
 import { ErrorBoundary } from '@/components/error-boundary'
+import { displayName } from '@/models/domain/model-fields'
 
-/** The panel's building blocks: a titled section, a field of a definition list, a link-styled button. */
+/**
+ * The panel's building blocks: a titled section, a field of a definition list, a link-styled
+ * button, and what a checkpoint's dialog acts on.
+ */
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title}>
@@ -41,5 +46,28 @@ export function LinkButton({ onClick, children }: { onClick: () => void; childre
     >
       {children}
     </button>
+  )
+}
+
+/** The model a checkpoint's dialog acts on, by name, and the checkpoint's `reference`. */
+export function CheckpointSubject({
+  model,
+  reference,
+  referenceLabel,
+}: {
+  model: Model
+  reference: string
+  /** What the dialog calls the reference: `Checkpoint`, `Reference`. */
+  referenceLabel: string
+}) {
+  return (
+    <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1">
+      <dt className="text-muted-foreground">Model</dt>
+      <dd className="break-words">{displayName(model)}</dd>
+      <dt className="text-muted-foreground">{referenceLabel}</dt>
+      <dd>
+        <code className="font-mono text-xs break-all">{reference}</code>
+      </dd>
+    </dl>
   )
 }

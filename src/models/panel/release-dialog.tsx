@@ -6,8 +6,8 @@ import type { Model } from '@/api/model-schema'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { formatMetric, formatSigned } from '@/lib/format'
 import { checkpointReference } from '@/models/domain/lineage'
-import { displayName } from '@/models/domain/model-fields'
 import { useCheckpointTable, useDatasetNames } from '@/models/view/use-checkpoint-table'
+import { CheckpointSubject } from './panel-parts'
 
 /**
  * Asks before releasing, with what the checkpoint scored and whether it is the best, so the
@@ -43,14 +43,7 @@ export function ReleaseDialog({
         Releasing makes this checkpoint usable when creating new Marqo Cloud indexes. The model and
         its other checkpoints stay as they are.
       </p>
-      <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1">
-        <dt className="text-muted-foreground">Model</dt>
-        <dd className="break-words">{displayName(model)}</dd>
-        <dt className="text-muted-foreground">Reference</dt>
-        <dd>
-          <code className="font-mono text-xs break-all">{reference}</code>
-        </dd>
-      </dl>
+      <CheckpointSubject model={model} reference={reference} referenceLabel="Reference" />
       <CheckpointStanding model={model} checkpoint={checkpoint} credentials={credentials} />
       {release.isPending ? <p aria-live="polite">Releasing {checkpoint}…</p> : null}
       {release.error ? (
