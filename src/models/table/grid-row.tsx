@@ -73,9 +73,10 @@ export const GridRow = memo(function GridRow({
       data-index={index}
       data-model-id={model.modelId}
       data-changed={changed || undefined}
-      // The line height centres the text cells (the bottom pixel is the border).
-      style={{ height, lineHeight: `${height - 1}px`, transform: `translateY(${top}px)` }}
-      className={`absolute top-0 left-0 grid w-full min-w-(--grid-min-width) cursor-pointer grid-cols-(--grid-columns) text-sm [contain:layout_style] ${rowTone({ open, changed, selected })}`}
+      style={{ height, transform: `translateY(${top}px)` }}
+      // Its size is its own (a set height, the grid's width): a row that shows another model as
+      // the grid scrolls is laid out and painted alone.
+      className={`absolute top-0 left-0 grid w-full min-w-(--grid-min-width) cursor-pointer grid-cols-(--grid-columns) border-b border-border text-sm [contain:strict] ${rowTone({ open, changed, selected })}`}
     >
       <div
         role="gridcell"

@@ -1,14 +1,13 @@
 /** The cells' looks, shared by the grids' rows and headers (models, evaluations). */
 
-export const cellClasses =
-  'flex min-w-0 items-center overflow-hidden border-b border-border px-3 whitespace-nowrap'
+export const cellClasses = 'flex min-w-0 items-center overflow-hidden px-3 whitespace-nowrap'
 
 /**
  * A cell of one line of text: the text itself is the cell's content, cut with an ellipsis and
- * centred by the row's line height; no element inside it to lay out or restyle as the grid
+ * centred as a block's content; no element inside it to lay out or restyle as the grid
  * scrolls.
  */
-export const textCell = 'min-w-0 truncate border-b border-border px-3'
+export const textCell = 'min-w-0 truncate px-3 content-center'
 
 /** Pinned cells hide what scrolls under them: opaque, in the row's own colour. */
 export const pinnedCell = 'sticky z-[1] bg-inherit'

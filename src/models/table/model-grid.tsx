@@ -48,8 +48,11 @@ export type GridHandle = { focus: () => void }
 export const maxSelectAll = 1_000
 const noModels: Model[] = []
 const noneDeleting: ReadonlySet<string> = new Set()
-/** Rows rendered past each edge of the window. */
-const overscan = 4
+/**
+ * Rows rendered past each edge of the window, for a fling's first frames. Each one is work in
+ * every frame of a fast scroll: with 4, a scroll frame at 10,000 models took a fifth longer.
+ */
+const overscan = 2
 /** Shift+←/→ on a header resizes its column by this much. */
 const resizeStep = 16
 
@@ -352,11 +355,13 @@ const GridBody = memo(function GridBody({
     ),
   })
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
+  // The items first: computing them computes the range and reads the scroller's size.
+  const items = virtualizer.getVirtualItems()
   const range = virtualizer.range
   const scrollMargin = virtualizer.options.scrollMargin
   const height = virtualizer.scrollRect?.height ?? window.innerHeight
   const { rows: rendered, ariaOwns } = slottedRows(
-    virtualizer.getVirtualItems(),
+    items,
     {
       first: Math.max(0, (range?.startIndex ?? 0) - overscan),
       last: Math.min(rows.length - 1, (range?.endIndex ?? 0) + overscan),
