@@ -1,9 +1,7 @@
 import { render, screen } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { installFakeCanvas } from '@/testing/fake-canvas'
-
-import { LineChart } from './line-chart-lazy'
 
 beforeEach(() => {
   installFakeCanvas()
@@ -13,6 +11,10 @@ const series = [{ label: 'loss', points: [{ x: 1, y: 0.9 }] }]
 
 describe('the lazily loaded LineChart', () => {
   it('holds the same place while its code loads, then draws', async () => {
+    // Test files share a module cache (vitest.config.ts): another file may have loaded the
+    // chart's code already, so this one starts from modules not yet loaded, as a new page does.
+    vi.resetModules()
+    const { LineChart } = await import('./line-chart-lazy')
     render(<LineChart title="Loss by epoch" series={series} xLabel="epoch" height={180} />)
     const loading = screen.getByText('Loading chart…')
     expect(screen.getByRole('figure', { name: 'Loss by epoch' })).toContainElement(loading)

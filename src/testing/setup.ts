@@ -1,12 +1,16 @@
-import './console-errors'
 import '@testing-library/jest-dom/vitest'
 
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
 
 afterEach(() => {
   cleanup()
   sessionStorage.clear()
+  // The next test file may share this jsdom and its timers (vitest.config.ts): it starts with
+  // no saved preferences, as a fresh browser profile would, and with real timers even when a
+  // test failed before it could restore them.
+  window.localStorage.clear()
+  vi.useRealTimers()
 })
 
 // jsdom lays nothing out, so every element would measure 0×0 and the virtual table would render
@@ -26,11 +30,11 @@ function togglePopover(popover: HTMLElement) {
   Object.assign(toggle, { oldState: open ? 'open' : 'closed', newState: open ? 'closed' : 'open' })
   popover.dispatchEvent(toggle)
 }
-document.addEventListener('click', (event) => {
+function togglePopoverOfButton(event: Event) {
   const button = event.target instanceof Element ? event.target.closest('[popovertarget]') : null
   const popover = button && document.getElementById(button.getAttribute('popovertarget') ?? '')
   if (popover instanceof HTMLElement) togglePopover(popover)
-})
+}
 HTMLElement.prototype.hidePopover = function hidePopover(this: HTMLElement) {
   if (this.hasAttribute('data-test-popover-open')) togglePopover(this)
 }
@@ -39,10 +43,17 @@ HTMLElement.prototype.showPopover = function showPopover(this: HTMLElement) {
 }
 // Nothing scrolls in jsdom: bringing an element into view is a no-op.
 Element.prototype.scrollIntoView = function scrollIntoView() {}
-const popoverStyle = document.createElement('style')
-popoverStyle.textContent =
-  '[popover][data-test-popover-open][data-test-popover-open] { display: block !important; }'
-document.head.append(popoverStyle)
+// Test files share one jsdom per worker (vitest.config.ts says why) and this file runs before
+// each of them: what it adds to the document is added once, or a second click listener would
+// toggle every popover back shut.
+if (!document.getElementById('test-popover-style')) {
+  document.addEventListener('click', togglePopoverOfButton)
+  const popoverStyle = document.createElement('style')
+  popoverStyle.id = 'test-popover-style'
+  popoverStyle.textContent =
+    '[popover][data-test-popover-open][data-test-popover-open] { display: block !important; }'
+  document.head.append(popoverStyle)
+}
 
 // jsdom has no matchMedia: every media query is false (a light, wide, fine-pointer screen).
 window.matchMedia = (query: string): MediaQueryList =>
