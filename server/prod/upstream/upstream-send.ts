@@ -34,10 +34,6 @@ export type UpstreamSend = (
  * not cut by it, however long the upstream takes.
  */
 export const idleUpstreamMs = 4_000
-const agents = {
-  http: new HttpAgent({ keepAlive: true, timeout: idleUpstreamMs }),
-  https: new HttpsAgent({ keepAlive: true, timeout: idleUpstreamMs }),
-}
 
 /**
  * node:http rather than fetch: fetch adds `accept-language`, `sec-fetch-mode`, `user-agent` and
@@ -45,39 +41,51 @@ const agents = {
  * and `connection`, which the transport needs). No `accept-encoding` is sent: an answer comes
  * back as it is stored, so its length and the size limit mean the same thing.
  */
-export const nodeSend: UpstreamSend = (url, headers, signal, method = 'GET', body) =>
-  new Promise((resolve, reject) => {
-    const secure = url.protocol === 'https:'
-    const send = secure ? httpsRequest : httpRequest
-    const request = send(url, {
-      method,
-      // A POST or DELETE says outright how long its body is (none: 0), rather than node's
-      // chunked default.
-      headers:
-        method === 'GET'
-          ? headers
-          : { ...headers, 'content-length': String(body?.byteLength ?? 0) },
-      agent: secure ? agents.https : agents.http,
-      signal,
-    })
-    // Stays attached for the whole exchange: an error after the answer began must not crash.
-    request.on('error', reject)
-    request.on('upgrade', (_response, socket) => {
-      socket.destroy()
-      reject(new Error('The upstream switched protocols'))
-    })
-    request.on('response', (response) => {
-      resolve({
-        status: response.statusCode ?? 0,
-        header: (name) => {
-          const value = response.headers[name]
-          return Array.isArray(value) ? value.join(', ') : value
-        },
-        body: bodyOf(response),
+export const nodeSend: UpstreamSend = nodeSender(idleUpstreamMs)
+
+/**
+ * `nodeSend` with kept-alive connections of its own, closed once idle for `idleMs`: a test
+ * shortens it rather than wait seconds for a connection to go.
+ */
+export function nodeSender(idleMs: number): UpstreamSend {
+  const agents = {
+    http: new HttpAgent({ keepAlive: true, timeout: idleMs }),
+    https: new HttpsAgent({ keepAlive: true, timeout: idleMs }),
+  }
+  return (url, headers, signal, method = 'GET', body) =>
+    new Promise((resolve, reject) => {
+      const secure = url.protocol === 'https:'
+      const send = secure ? httpsRequest : httpRequest
+      const request = send(url, {
+        method,
+        // A POST or DELETE says outright how long its body is (none: 0), rather than node's
+        // chunked default.
+        headers:
+          method === 'GET'
+            ? headers
+            : { ...headers, 'content-length': String(body?.byteLength ?? 0) },
+        agent: secure ? agents.https : agents.http,
+        signal,
       })
+      // Stays attached for the whole exchange: an error after the answer began must not crash.
+      request.on('error', reject)
+      request.on('upgrade', (_response, socket) => {
+        socket.destroy()
+        reject(new Error('The upstream switched protocols'))
+      })
+      request.on('response', (response) => {
+        resolve({
+          status: response.statusCode ?? 0,
+          header: (name) => {
+            const value = response.headers[name]
+            return Array.isArray(value) ? value.join(', ') : value
+          },
+          body: bodyOf(response),
+        })
+      })
+      request.end(body)
     })
-    request.end(body)
-  })
+}
 
 /** The body as a web stream that reads from the upstream only as fast as it is read itself. */
 function bodyOf(response: IncomingMessage): ReadableStream<Uint8Array> {
