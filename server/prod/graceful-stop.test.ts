@@ -7,13 +7,17 @@ import { spawnServer, type Spawned } from '../../scripts/spawn-server'
 
 const models = { models: [{ modelId: 'slow-one', status: 'Ready' }] }
 
-/** A Marqtune stand-in that takes `delayMs` to answer, and says when a request has arrived. */
-async function slowUpstream(delayMs: number) {
+/**
+ * A Marqtune stand-in that answers only when told to (`answer()`), and says when a request has
+ * arrived: a request stays in flight exactly as long as a test needs, with no waiting on a clock.
+ */
+async function slowUpstream() {
+  const held: (() => void)[] = []
   const server: Server = createServer((_request, response) => {
-    setTimeout(() => {
+    held.push(() => {
       response.writeHead(200, { 'content-type': 'application/json' })
       response.end(JSON.stringify(models))
-    }, delayMs).unref()
+    })
   })
   const requestArrived = once(server, 'request')
   server.listen(0, '127.0.0.1')
@@ -22,6 +26,7 @@ async function slowUpstream(delayMs: number) {
   return {
     url: `http://127.0.0.1:${port}`,
     requestArrived,
+    answer: () => held.splice(0).forEach((send) => send()),
     close: () => server.closeAllConnections(),
   }
 }
@@ -78,7 +83,7 @@ async function startServer(upstreamUrl: string, env: Record<string, string> = {}
 
 describe('the production server on SIGTERM', () => {
   it('stops accepting, lets the request in flight finish, and exits 0', async () => {
-    const slow = await slowUpstream(1_500)
+    const slow = await slowUpstream()
     upstream = slow
     const server = await startServer(slow.url)
     const inFlight = fetch(`${server.url}/api/models`, { headers: { 'x-api-key': 'k' } })
@@ -88,6 +93,7 @@ describe('the production server on SIGTERM', () => {
     await expect.poll(server.output).toMatch(/SIGTERM: stopping/)
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow('fetch failed')
 
+    slow.answer()
     const response = await inFlight
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual(models)
@@ -96,7 +102,7 @@ describe('the production server on SIGTERM', () => {
   })
 
   it('closes what is still in flight once the grace period is over, and still exits 0', async () => {
-    const slow = await slowUpstream(20_000)
+    const slow = await slowUpstream()
     upstream = slow
     const server = await startServer(slow.url, { SHUTDOWN_TIMEOUT_MS: '300' })
     const outcome = fetch(`${server.url}/api/models`, { headers: { 'x-api-key': 'k' } }).then(
@@ -114,7 +120,7 @@ describe('the production server on SIGTERM', () => {
   })
 
   it('says Connection: close on an answer finished while stopping, so no client reuses the socket', async () => {
-    const slow = await slowUpstream(1_500)
+    const slow = await slowUpstream()
     upstream = slow
     const server = await startServer(slow.url)
     const answer = ask(`${server.url}/api/models`)
@@ -122,6 +128,7 @@ describe('the production server on SIGTERM', () => {
 
     server.process.kill('SIGTERM')
     await expect.poll(server.output).toMatch(/SIGTERM: stopping/)
+    slow.answer()
     const response = await answer
     expect(response.statusCode).toBe(200)
     expect(response.headers.connection).toBe('close')
