@@ -1,19 +1,23 @@
 import { generateModels } from '../server/emulator/models/generate-models'
-import { connect, expect, modelsGrid, test } from './fixtures'
-import { e2eServers } from './servers'
+import { connect, demoKey, expect, modelsGrid, test } from './fixtures'
+import { startPair, type Pair } from './servers'
 
 // The same account the emulator generates with --models 100000 --seed 1.
 const models = generateModels(100_000, 1)
 const last = models.at(-1)!
 
 test.describe('an account of 100,000 models', () => {
-  test.use({ baseURL: e2eServers.large.app })
+  let large: Pair
+  test.beforeAll(async () => {
+    large = await startPair(['--models=100000', '--seed=1'])
+  })
+  test.afterAll(() => large.stop())
   test.setTimeout(90_000)
 
   test('search narrows to the expected rows; scrolling to the end shows the last model', async ({
     page,
   }) => {
-    await connect(page)
+    await connect(page, demoKey, large.app)
     await expect(page.getByRole('status')).toHaveText('100,000 models', { timeout: 60_000 })
 
     const query = 'furniture-dedupe-v994'
