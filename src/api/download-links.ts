@@ -18,7 +18,7 @@ export async function fetchDownloadUrl(
 }
 
 /**
- * `GET /models/{id}/download/url`: a presigned link. Only http(s) links are accepted, so a
+ * The contract's `checkpointDownload`: a presigned link. Only http(s) links are accepted, so a
  * strange answer can never become a `javascript:` link on the page.
  */
 export function parseDownloadUrl(json: unknown): string {

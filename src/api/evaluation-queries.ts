@@ -44,7 +44,7 @@ export const evaluationQueries = {
 }
 
 /**
- * `GET /evaluation/{id}/download/url`: the presigned link to a ready evaluation's results file
+ * The contract's `evaluationResults`: the presigned link to a ready evaluation's results file
  * (more metrics than describe holds). Asked on demand, never cached: it expires.
  */
 export async function fetchEvaluationResultsUrl(

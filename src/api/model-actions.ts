@@ -8,7 +8,7 @@ import type { Credentials } from './model-queries'
 
 // The two documented actions. Loaded with the panel and the delete dialogs, not the first screen.
 
-/** `POST /models/{id}/released-checkpoints/{checkpoint}`: resolves once the service says yes. */
+/** The contract's `releaseCheckpoint` (common/routes.ts): resolves once the service says yes. */
 export async function releaseCheckpoint(
   { apiKey }: Credentials,
   modelId: string,

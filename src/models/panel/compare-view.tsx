@@ -63,6 +63,7 @@ export function CompareView({
   }, [])
 
   const rows = compareRows(models).map((row) => ({ ...row, differs: new Set(row.values).size > 1 }))
+  // Never empty: ids are unique, so the ID row always differs (alike in all else, it is alone).
   const shown = onlyDifferences ? rows.filter((row) => row.differs) : rows
   const differing = rows.filter((row) => row.differs).length
 
@@ -152,11 +153,6 @@ export function CompareView({
               ))}
             </tbody>
           </table>
-          {shown.length === 0 ? (
-            <p className="p-6 text-center text-sm text-muted-foreground">
-              These models do not differ in any field shown.
-            </p>
-          ) : null}
         </div>
       </div>
     </dialog>

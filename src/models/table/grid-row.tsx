@@ -34,6 +34,87 @@ type GridRowProps = RowState & {
   onToggleSelected: (modelId: string) => void
 }
 
+/**
+ * What a row of the grid, or a phone's card, says of itself and where it stands: its place
+ * (`aria-rowindex` counts the header row, where there is one), its state, the model it shows.
+ */
+export function rowProps(
+  model: Model,
+  state: RowState,
+  place: { index: number; ariaRowIndex: number; top: number; height: number },
+) {
+  return {
+    role: 'row',
+    'aria-rowindex': place.ariaRowIndex,
+    'aria-selected': state.selected,
+    'aria-current': state.open || undefined,
+    'aria-busy': state.deleting || undefined,
+    id: rowIdOf(place.index),
+    'data-index': place.index,
+    'data-model-id': model.modelId,
+    'data-changed': state.changed || undefined,
+    style: { height: place.height, transform: `translateY(${place.top}px)` },
+  } as const
+}
+
+/**
+ * A row's selection box: not a tab stop of its own (the row's keys tick it). On a phone's card,
+ * in a 40 px target: fingers, not a mouse.
+ */
+export function SelectBox({
+  name,
+  selected,
+  onToggle,
+  touch = false,
+}: {
+  name: string
+  selected: boolean
+  onToggle: () => void
+  touch?: boolean
+}) {
+  const box = (
+    <input
+      type="checkbox"
+      tabIndex={-1}
+      checked={selected}
+      onChange={onToggle}
+      aria-label={`Select ${name}`}
+      className={`cursor-pointer accent-(--accent) ${touch ? 'size-5' : 'size-4'}`}
+    />
+  )
+  return touch ? <label className="-m-2.5 flex flex-none p-2.5">{box}</label> : box
+}
+
+/** A model's name with the search's matches marked, or that it has none. */
+export function ModelName({ model }: { model: Model }) {
+  return model.modelName ? (
+    <Highlight text={model.modelName} />
+  ) : (
+    <span className="text-muted-foreground">(no name)</span>
+  )
+}
+
+/** A model some of whose fields were read with warnings (the panel lists them). */
+export function WarningsMark({ className }: { className: string }) {
+  return (
+    <span className={`text-warning-text ${className}`} title="Some fields were read with warnings">
+      <span aria-hidden="true">⚠</span>
+      <span className="sr-only">Read with warnings: </span>
+    </span>
+  )
+}
+
+/** A model whose delete is under way: it stays until the service has answered. */
+export function DeletingBadge({ className }: { className: string }) {
+  return (
+    <span
+      className={`rounded bg-danger-soft px-1.5 text-xs text-danger-text ring-1 ring-danger-text/30 ${className}`}
+    >
+      Deleting…
+    </span>
+  )
+}
+
 /** The cell's own content, or its text with the search's matches marked. */
 function cellContent(meta: ModelColumnMeta, model: Model): ReactNode {
   if (meta.cell) return meta.cell(model)
@@ -64,16 +145,11 @@ export const GridRow = memo(function GridRow({
   const focusable = (col: number) => (activeCol === col ? 0 : -1)
   return (
     <div
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      aria-current={open || undefined}
-      aria-busy={deleting || undefined}
-      id={rowIdOf(index)}
-      data-index={index}
-      data-model-id={model.modelId}
-      data-changed={changed || undefined}
-      style={{ height, transform: `translateY(${top}px)` }}
+      {...rowProps(
+        model,
+        { open, selected, changed, deleting },
+        { index, ariaRowIndex: index + 2, top, height },
+      )}
       // Its size is its own (a set height, the grid's width): a row that shows another model as
       // the grid scrolls is laid out and painted alone.
       className={`absolute top-0 left-0 grid w-full min-w-(--grid-min-width) cursor-pointer grid-cols-(--grid-columns) border-b border-border text-sm [contain:strict] ${rowTone({ open, changed, selected })}`}
@@ -84,13 +160,10 @@ export const GridRow = memo(function GridRow({
         tabIndex={focusable(0)}
         className={`${cellClasses} ${pinned} left-0 justify-center px-0 focus-visible:-outline-offset-2`}
       >
-        <input
-          type="checkbox"
-          tabIndex={-1}
-          checked={selected}
-          onChange={() => onToggleSelected(model.modelId)}
-          aria-label={`Select ${name}`}
-          className="size-4 cursor-pointer accent-(--accent)"
+        <SelectBox
+          name={name}
+          selected={selected}
+          onToggle={() => onToggleSelected(model.modelId)}
         />
       </div>
       <div
@@ -101,24 +174,11 @@ export const GridRow = memo(function GridRow({
         title={name}
         className={`${cellClasses} ${pinned} left-10 gap-1.5 font-medium text-foreground shadow-[inset_-1px_0_0_var(--border)] focus-visible:-outline-offset-2`}
       >
-        {model.warnings.length ? (
-          <span className="flex-none text-warning-text" title="Some fields were read with warnings">
-            <span aria-hidden="true">⚠</span>
-            <span className="sr-only">Read with warnings: </span>
-          </span>
-        ) : null}
+        {model.warnings.length ? <WarningsMark className="flex-none" /> : null}
         <span className="truncate">
-          {model.modelName ? (
-            <Highlight text={model.modelName} />
-          ) : (
-            <span className="text-muted-foreground">(no name)</span>
-          )}
+          <ModelName model={model} />
         </span>
-        {deleting ? (
-          <span className="flex-none rounded bg-danger-soft px-1.5 text-xs text-danger-text ring-1 ring-danger-text/30">
-            Deleting…
-          </span>
-        ) : null}
+        {deleting ? <DeletingBadge className="flex-none" /> : null}
       </div>
       {columns.slice(1).map(({ id, meta }, position) => (
         <div

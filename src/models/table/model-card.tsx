@@ -7,8 +7,14 @@ import { formatCount } from '@/lib/format'
 import { StatusBadge } from '@/models/columns/status-badge'
 import { baseModelText, displayName, newestCheckpoint } from '@/models/domain/model-fields'
 
-import { rowIdOf } from './grid-cells'
-import type { RowState } from './grid-row'
+import {
+  DeletingBadge,
+  ModelName,
+  rowProps,
+  SelectBox,
+  WarningsMark,
+  type RowState,
+} from './grid-row'
 
 type ModelCardProps = RowState & {
   model: Model
@@ -41,16 +47,11 @@ export const ModelCard = memo(function ModelCard({
   const newest = newestCheckpoint(model)
   return (
     <div
-      role="row"
-      aria-rowindex={index + 1}
-      aria-selected={selected}
-      aria-current={open || undefined}
-      aria-busy={deleting || undefined}
-      id={rowIdOf(index)}
-      data-index={index}
-      data-model-id={model.modelId}
-      data-changed={changed || undefined}
-      style={{ height, transform: `translateY(${top}px)` }}
+      {...rowProps(
+        model,
+        { open, selected, changed, deleting },
+        { index, ariaRowIndex: index + 1, top, height },
+      )}
       className="absolute top-0 left-0 w-full cursor-pointer px-2 pt-2 [contain:layout_style]"
     >
       <div
@@ -68,30 +69,17 @@ export const ModelCard = memo(function ModelCard({
         }`}
       >
         <span className="flex min-w-0 items-center gap-2">
-          {/* A 40 px target around the box: fingers, not a mouse. */}
-          <label className="-m-2.5 flex flex-none p-2.5">
-            <input
-              type="checkbox"
-              tabIndex={-1}
-              checked={selected}
-              onChange={() => onToggleSelected(model.modelId)}
-              aria-label={`Select ${name}`}
-              className="size-5 accent-(--accent)"
-            />
-          </label>
+          <SelectBox
+            name={name}
+            selected={selected}
+            onToggle={() => onToggleSelected(model.modelId)}
+            touch
+          />
           <span className="truncate font-medium text-foreground" data-highlight>
-            {model.warnings.length ? (
-              <span className="mr-1 text-warning-text" title="Some fields were read with warnings">
-                ⚠
-              </span>
-            ) : null}
-            {model.modelName ? <Highlight text={model.modelName} /> : '(no name)'}
+            {model.warnings.length ? <WarningsMark className="mr-1" /> : null}
+            <ModelName model={model} />
           </span>
-          {deleting ? (
-            <span className="ml-auto flex-none rounded bg-danger-soft px-1.5 text-xs text-danger-text">
-              Deleting…
-            </span>
-          ) : null}
+          {deleting ? <DeletingBadge className="ml-auto flex-none" /> : null}
         </span>
         <span data-highlight>
           <StatusBadge model={model} progress />

@@ -123,7 +123,13 @@ export function useUrlState() {
         (sort: SortRule[]) => void setView({ sort: sort.length ? sort : null }, choice),
       ),
       setColumns: choose((cols: string[] | null) => void setView({ cols }, choice)),
-      setModel: choose((model: string | null) => void setView({ model, tab: null }, choice)),
+      // Another model opens on its first tab. nuqs debounces each key on its own, so two keys
+      // could land in two flushes, each pushing an entry (Back then seemed to do nothing): the
+      // tab is only written when there is one to clear.
+      setModel: choose(
+        (model: string | null) =>
+          void setView(({ tab }) => (tab === null ? { model } : { model, tab: null }), choice),
+      ),
       // Switching tabs replaces the entry: Back leaves the panel, not each tab seen.
       setTab: (tab: string | null) =>
         void setView({ tab }, { history: 'replace', limitUrlUpdates: choice.limitUrlUpdates }),
