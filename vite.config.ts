@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
+import { compileHints } from './scripts/compile-hints.ts'
 import { compressAssets } from './scripts/compress-assets.ts'
 import { inlineStyleSheet } from './scripts/inline-style-sheet.ts'
 import { inlineThemeScript } from './scripts/inline-theme-script.ts'
@@ -37,6 +38,8 @@ export default defineConfig({
     prerenderFirstScreen(),
     inlineThemeScript(),
     inlineStyleSheet(),
+    // The models view runs as soon as a key is in: compiled while it loads, not as it first runs.
+    compileHints('src/models/models-loader.tsx'),
     compressAssets(),
   ],
   resolve: {
