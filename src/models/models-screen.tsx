@@ -25,6 +25,7 @@ import { useKeyboardShortcuts } from '@/models/table/use-keyboard-shortcuts'
 import { ClearFiltersButton } from '@/models/toolbar/clear-filters-button'
 import { AccountSummary } from '@/models/toolbar/account-summary'
 import { exportFailure } from '@/models/toolbar/export-failure'
+import { FailureTriage } from '@/models/toolbar/failure-triage'
 import { ListStatus } from '@/models/toolbar/list-status'
 import { ModelsToolbar } from '@/models/toolbar/models-toolbar'
 import { useSelection } from '@/models/view/use-selection'
@@ -34,13 +35,7 @@ import { viewTitle } from '@/models/view/view-title'
 import { toggleWatching, useWatchedIds } from '@/models/watching/watched-models'
 import { Watching } from '@/models/watching/watching'
 
-import {
-  CompareView,
-  ShortcutsDialog,
-  TriageStrip,
-  triaging,
-  usePrefetchWhileIdle,
-} from './on-demand'
+import { CompareView, ShortcutsDialog, triaging, usePrefetchWhileIdle } from './on-demand'
 
 /**
  * The models screen: toolbar, table, and the panel, compare view and triage strip on demand.
@@ -229,14 +224,14 @@ export function ModelsScreen({
       </ErrorBoundary>
       {actions.element}
       {triaging(facets) ? (
+        // Part of this view's code (it is small): the strip comes in the same frame as the failed
+        // models, and the grid below it never moves a moment later.
         <ErrorBoundary what="The failure triage">
-          <Suspense fallback={null}>
-            <TriageStrip
-              options={index.facet(failureColumnId)?.options ?? []}
-              selected={facets[failureColumnId] ?? []}
-              onChange={(values) => view.setFacet(failureColumnId, values)}
-            />
-          </Suspense>
+          <FailureTriage
+            options={index.facet(failureColumnId)?.options ?? []}
+            selected={facets[failureColumnId] ?? []}
+            onChange={(values) => view.setFacet(failureColumnId, values)}
+          />
         </ErrorBoundary>
       ) : null}
       <div className="flex min-h-0 flex-1 gap-3">

@@ -1,11 +1,10 @@
-import { lazy, use, useEffect } from 'react'
+import { lazy, useEffect } from 'react'
 
-import { preloadable, preloadWhileIdle } from '@/lib/preload'
+import { preloadWhileIdle } from '@/lib/preload'
 import { phaseFacetId } from '@/models/columns/column-registry'
 import { failureColumnId } from '@/models/columns/model-columns'
 import { statusPhase } from '@/models/domain/status'
 import { loadPanelBody } from '@/models/panel/panel-frame'
-import type { FailureTriageProps } from '@/models/toolbar/failure-triage'
 
 // Opened on demand: kept out of the initial bundle, one folder each.
 export const CompareView = lazy(() =>
@@ -22,21 +21,12 @@ export const ShortcutsDialog = lazy(() =>
     default: module.ShortcutsDialog,
   })),
 )
-// Fetched while idle, so that choosing Failed shows the strip in the same frame as the rows.
-const loadTriage = preloadable(() => import('@/models/toolbar/failure-triage'))
-
-export function TriageStrip(props: FailureTriageProps) {
-  const { FailureTriage } = use(loadTriage())
-  return <FailureTriage {...props} />
-}
-
 /**
- * Fetches the code of the triage strip and of a model's details while idle: opening a model
- * (the most common thing people do) or choosing Failed then shows it in the same frame.
- * Offline, or if that fails, each loads when first shown.
+ * Fetches the code of a model's details while idle: opening a model (the most common thing
+ * people do) then shows it in the same frame. Offline, or if that fails, it loads when first shown.
  */
 export function usePrefetchWhileIdle() {
-  useEffect(() => preloadWhileIdle(() => Promise.all([loadTriage(), loadPanelBody()])), [])
+  useEffect(() => preloadWhileIdle(loadPanelBody), [])
 }
 
 /** Triage shows once the failed models are asked for: by phase or status, or by a reason. */
