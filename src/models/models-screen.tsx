@@ -224,8 +224,8 @@ export function ModelsScreen({
       </ErrorBoundary>
       {actions.element}
       {triaging(facets) ? (
-        // In the screen's own code, not loaded on demand: it shows in the frame of the failed
-        // rows, never a moment later above them, pushing the grid down (122 px at 1280).
+        // Part of this view's code (it is small): the strip comes in the same frame as the failed
+        // models, and the grid below it never moves a moment later.
         <ErrorBoundary what="The failure triage">
           <FailureTriage
             options={index.facet(failureColumnId)?.options ?? []}

@@ -21,11 +21,9 @@ export const ShortcutsDialog = lazy(() =>
     default: module.ShortcutsDialog,
   })),
 )
-
 /**
  * Fetches the code of a model's details while idle: opening a model (the most common thing
- * people do) then shows it in the same frame. Offline, or if that fails, it loads when first
- * shown.
+ * people do) then shows it in the same frame. Offline, or if that fails, it loads when first shown.
  */
 export function usePrefetchWhileIdle() {
   useEffect(() => preloadWhileIdle(loadPanelBody), [])
