@@ -26,9 +26,11 @@ export default defineConfig({
           environment: 'jsdom',
           // A fresh jsdom and module graph per file cost about two seconds of CPU each (about
           // 110 s of the 130 s these files took on 2 cores); files in a worker share one instead.
-          // Each test still starts clean: Testing Library unmounts, storage is cleared (setup.ts),
-          // every render gets its own query client and URL (testing/render.tsx), mocks and
-          // stubbed globals are restored (testing/console-errors.ts).
+          // Each test still starts clean: Testing Library unmounts, storage and the watched models
+          // are reset (setup.ts), every render gets its own query client and URL
+          // (testing/render.tsx), mocks and stubbed globals are restored
+          // (testing/console-errors.ts).
+          // Code loaded on demand stays loaded: a test that needs it in loads it (beforeAll).
           isolate: false,
           // Both named here: Vitest runs a setup file again before each file, but not what it
           // imports, so hooks registered by an import would hold for the first file alone.

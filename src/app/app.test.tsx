@@ -1,15 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { keyStore } from '@/session/key-store'
 import { demoKey, installEmulatorFetch, accountModels } from '@/testing/emulator-fetch'
 import { renderApp } from '@/testing/render'
 import { App } from './app'
+import { loadModelsView } from './dashboard'
+
+// The app fetches the models view's code as it starts (main.tsx); here before the first test, so
+// that none waits on its first import (transformed then: seconds when busy) or relies on an
+// earlier test having shown the view.
+beforeAll(() => loadModelsView(), 20_000)
 
 afterEach(() => keyStore.forget())
 
-// The first test to show the models view waits for its code: longer than the default when busy.
-describe('App', { timeout: 20_000 }, () => {
+describe('App', () => {
   it('connects with a working key and shows the models of the first answer without asking again', async () => {
     const { upstreamRequests } = installEmulatorFetch()
     const { user } = renderApp(<App />)
@@ -17,8 +22,7 @@ describe('App', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('API key'), `  ${demoKey}  `)
     await user.click(screen.getByRole('button', { name: 'Connect' }))
 
-    // The first test to show the models view waits for its code, transformed on first import.
-    const grid = await screen.findByRole('grid', {}, { timeout: 10_000 })
+    const grid = await screen.findByRole('grid')
     await waitFor(() =>
       expect(within(grid).getAllByRole('row')).toHaveLength(accountModels.length + 1),
     )

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import { makeModel, fixtureModels } from '@/testing/factories'
 import { renderApp } from '@/testing/render'
+import { loadPanelBody } from '@/models/panel/panel-frame'
 import { setWatched } from '@/models/watching/watched-models'
 import { ModelsScreen } from './models-screen'
 
@@ -33,6 +34,11 @@ const failedNames = [
   'jewellery-vit-l14-long',
   '=HYPERLINK("https://evil.example/","open me")',
 ]
+
+// The screen fetches the code of a model's details while idle (on-demand.tsx), so a reader's
+// first open shows them in the same frame; here it is in before the first test, as it would be
+// long before a reader's first click, rather than only after an earlier test's idle time.
+beforeAll(() => loadPanelBody())
 
 describe('ModelsScreen', () => {
   it('keeps the service’s order until a column is sorted', () => {
@@ -224,7 +230,8 @@ describe('ModelsScreen', () => {
   it('adds the hyperparameters that differ among the models shown', async () => {
     const { user } = renderTable('?q=furniture')
     await user.click(screen.getByRole('button', { name: 'Columns' }))
-    await user.click(screen.getByRole('button', { name: 'Add varying hyperparameters' }))
+    // The choices' code loads when the menu first opens.
+    await user.click(await screen.findByRole('button', { name: 'Add varying hyperparameters' }))
     const headers = screen.getAllByRole('columnheader').map((header) => header.textContent)
     expect(headers.slice(-1)).toEqual(['lr'])
   })
@@ -273,7 +280,6 @@ describe('ModelsScreen', () => {
   it('keeps the table when a browser API throws in watching: that part alone says so', async () => {
     const finished = fixtureModels().find((model) => model.status.toLowerCase() === 'ready')!
     setWatched([finished.modelId])
-    onTestFinished(() => setWatched([]))
     // A browser that throws where it should answer: reading the permission, say.
     vi.stubGlobal(
       'Notification',

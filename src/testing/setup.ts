@@ -1,7 +1,16 @@
 import '@testing-library/jest-dom/vitest'
 
 import { cleanup } from '@testing-library/react'
-import { afterEach, vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
+
+import { reloadWatched } from '@/models/watching/watched-models'
+
+// The watched models are module state mirroring sessionStorage, with what the browser last said
+// about notifications: each test starts on a new page, with the globals a test stubbed restored
+// (console-errors.ts) and storage cleared (below), not with what an earlier test left.
+beforeEach(() => {
+  reloadWatched()
+})
 
 afterEach(() => {
   cleanup()

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
+import { loadLineChart } from '@/components/line-chart-lazy'
 import { NoticesProvider } from '@/components/notices'
 import { demoKey, installEmulatorFetch } from '@/testing/emulator-fetch'
 import { fixtureModels } from '@/testing/factories'
@@ -12,6 +13,10 @@ import { ModelLogs } from './model-logs'
 const credentials = { sessionId: 'logs', apiKey: demoKey }
 // The demo's model with the longest log: more lines than one page of 500.
 const longLog = fixtureModels().find((model) => model.modelName === 'vit-l14-product-search')!
+
+// The chart's code loads when a chart is first shown (line-chart-lazy.tsx): its first import
+// here takes seconds, so it is in before the first test rather than only after an earlier one.
+beforeAll(() => loadLineChart())
 
 // `hidden: true` skips the check that each of the hundreds of lines is visible (styles read up
 // every ancestor, about a second a query in jsdom); the region itself is found as people see it.
@@ -104,7 +109,7 @@ describe('the log viewer', () => {
       await user.selectOptions(screen.getByRole('combobox', { name: 'Plot' }), 'Per epoch')
       const perEpoch = await screen.findByRole('figure', { name: 'Loss per epoch' })
       // The chart's numbers are the log's: its last epoch's loss is in the table view.
-      await user.click(within(perEpoch).getByRole('button', { name: 'Show as table' }))
+      await user.click(await within(perEpoch).findByRole('button', { name: 'Show as table' }))
       const table = within(perEpoch).getByRole('table')
       const epochs = within(table)
         .getAllByRole('rowheader')

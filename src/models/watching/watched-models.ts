@@ -46,12 +46,6 @@ export function useWatchedIds(): readonly string[] {
   return useSyncExternalStore(subscribe, () => watched)
 }
 
-/** Re-read from storage: for tests that start a new session. */
-export function reloadWatched(): void {
-  watched = read()
-  notify()
-}
-
 /** `unsupported`: no Notification API, or one whose constructor this browser refuses. */
 export type Permission = NotificationPermission | 'unsupported'
 
@@ -72,8 +66,11 @@ export async function askToNotify(): Promise<Permission> {
   }
 }
 
-let permission: Permission =
-  typeof Notification === 'undefined' ? 'unsupported' : Notification.permission
+function knownPermission(): Permission {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission
+}
+
+let permission: Permission = knownPermission()
 
 /**
  * The browser would not construct a notification although permission was granted (Chrome for
@@ -103,4 +100,15 @@ export function toggleWatching(ids: readonly string[], on: boolean): void {
     ids.forEach((id) => current.delete(id))
   }
   setWatched([...current])
+}
+
+/**
+ * A new page, for tests (which share one, vitest.config.ts): the ids re-read from storage, and
+ * what the browser said about notifications (its permission, a refusal) forgotten.
+ */
+export function reloadWatched(): void {
+  watched = read()
+  refused = false
+  permission = knownPermission()
+  notify()
 }

@@ -10,7 +10,7 @@ import { renderApp } from '@/testing/render'
 
 import { hiddenPollMs } from './use-watching'
 import { WatchToggle } from './watch-toggle'
-import { setWatched } from './watched-models'
+import { reloadWatched } from './watched-models'
 import { Watching } from './watching'
 
 const credentials = { sessionId: 'watching', apiKey: demoKey }
@@ -40,6 +40,8 @@ function stubNotifications(permission: NotificationPermission, { refuse = false 
     close() {}
   }
   vi.stubGlobal('Notification', StubNotification)
+  // The page as it loads in such a browser: what it knows of the permission is read from it.
+  reloadWatched()
   return { shown, requestPermission }
 }
 
@@ -55,8 +57,7 @@ function setHidden(hidden: boolean) {
 }
 
 afterEach(() => {
-  // The watched ids and the tab's visibility are the page's, not the test's.
-  act(() => setWatched([]))
+  // The tab's visibility is the page's, not the test's (the watched ids: testing/setup.ts).
   Reflect.deleteProperty(document, 'visibilityState')
   vi.useRealTimers()
 })
@@ -233,7 +234,8 @@ describe('watching a model', () => {
     expect(shown).toEqual([])
   })
 
-  // Last: a refusal lasts for the page (the module's), as it does in the browser.
+  // A refusal lasts for the page (the module's), as it does in the browser; each test has its own
+  // page (testing/setup.ts).
   it('where the browser refuses to construct a notification, the page tells instead and says why', async () => {
     installEmulatorFetch()
     const { shown } = stubNotifications('granted', { refuse: true })
