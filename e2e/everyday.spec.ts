@@ -20,6 +20,9 @@ test.describe('themes', () => {
     page,
   }) => {
     await connect(page)
+    // Connected before the reload: a key is kept once the service has accepted it, so a reload
+    // while Connect is pending shows the key screen again (the journey once failed so, under load).
+    await expect(modelsGrid(page)).toBeVisible()
     const html = page.locator('html')
     const dark = page.getByRole('radio', { name: 'Dark' })
     await expect(html).not.toHaveClass(/dark/)
