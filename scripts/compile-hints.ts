@@ -27,39 +27,51 @@ export function compileHints(view: string): Plugin {
         const chunks = Object.values(bundle).filter(
           (item): item is Rolldown.OutputChunk => item.type === 'chunk',
         )
-        const graph = (root: Rolldown.OutputChunk | undefined) => {
-          const found = new Map<string, Rolldown.OutputChunk>()
-          const visit = (chunk: Rolldown.OutputChunk) => {
-            if (found.has(chunk.fileName)) return
-            found.set(chunk.fileName, chunk)
-            for (const file of chunk.imports) {
-              const imported = bundle[file]
-              if (imported?.type === 'chunk') visit(imported)
-            }
-          }
-          if (root) visit(root)
-          return found
-        }
         const viewChunk = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${view}`))
         if (!viewChunk) throw new Error(`compile hints: no chunk for ${view}`)
-        const loaded = graph(chunks.find((chunk) => chunk.isEntry))
-        for (const [file, chunk] of graph(viewChunk)) {
+        const loaded = chunkGraph(
+          bundle,
+          chunks.find((chunk) => chunk.isEntry),
+        )
+        for (const [file, chunk] of chunkGraph(bundle, viewChunk)) {
           if (loaded.has(file)) continue
           chunk.code = `${compileHint}\n${chunk.code}`
-          // One line more at the top: the source map (its own file, `sourcemap: 'hidden'`) moves
-          // down by one line.
-          const map = bundle[`${file}.map`]
-          if (map?.type === 'asset') {
-            const text =
-              typeof map.source === 'string' ? map.source : new TextDecoder().decode(map.source)
-            const json: unknown = JSON.parse(text)
-            if (typeof json !== 'object' || json === null || !('mappings' in json)) {
-              throw new Error(`compile hints: ${file}.map has no mappings`)
-            }
-            map.source = JSON.stringify({ ...json, mappings: `;${String(json.mappings)}` })
-          }
+          shiftMapDown(bundle, file)
         }
       },
     },
   }
+}
+
+/** A chunk and every chunk it imports, directly or not, by file name. */
+function chunkGraph(
+  bundle: Rolldown.OutputBundle,
+  root: Rolldown.OutputChunk | undefined,
+): Map<string, Rolldown.OutputChunk> {
+  const found = new Map<string, Rolldown.OutputChunk>()
+  const visit = (chunk: Rolldown.OutputChunk) => {
+    if (found.has(chunk.fileName)) return
+    found.set(chunk.fileName, chunk)
+    for (const file of chunk.imports) {
+      const imported = bundle[file]
+      if (imported?.type === 'chunk') visit(imported)
+    }
+  }
+  if (root) visit(root)
+  return found
+}
+
+/**
+ * One line more at the top of a chunk: its source map (its own file, `sourcemap: 'hidden'`)
+ * moves down by one line.
+ */
+function shiftMapDown(bundle: Rolldown.OutputBundle, file: string): void {
+  const map = bundle[`${file}.map`]
+  if (map?.type !== 'asset') return
+  const text = typeof map.source === 'string' ? map.source : new TextDecoder().decode(map.source)
+  const json: unknown = JSON.parse(text)
+  if (typeof json !== 'object' || json === null || !('mappings' in json)) {
+    throw new Error(`compile hints: ${file}.map has no mappings`)
+  }
+  map.source = JSON.stringify({ ...json, mappings: `;${String(json.mappings)}` })
 }

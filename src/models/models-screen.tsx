@@ -38,7 +38,7 @@ import { Watching } from '@/models/watching/watching'
 import { CompareView, ShortcutsDialog, triaging, usePrefetchWhileIdle } from './on-demand'
 
 /**
- * The models screen: toolbar, table, and the panel, compare view and triage strip on demand.
+ * The models screen: toolbar, failure triage and table, and the panel and compare view on demand.
  * What it shows is the URL's view (url-state.ts) of the account's rows (use-model-rows.ts).
  */
 export function ModelsScreen({
